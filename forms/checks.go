@@ -1,0 +1,122 @@
+package forms
+
+import (
+	"sort"
+	"time"
+)
+
+// Severity says how much a finding stands between a draft and submission.
+type Severity string
+
+const (
+	Blocker Severity = "blocker"
+	Warning Severity = "warning"
+	Advice  Severity = "advice"
+)
+
+// Rank orders severities, most serious first.
+func (s Severity) Rank() int {
+	switch s {
+	case Blocker:
+		return 0
+	case Warning:
+		return 1
+	}
+	return 2
+}
+
+// Finding is one thing a readiness check found.
+type Finding struct {
+	CheckID      string    `json:"check"`
+	Requirements []string  `json:"requirements"`
+	Severity     Severity  `json:"severity"`
+	Section      SectionID `json:"section"`
+	// Field is the path of the field to open, e.g. "overview.dars_reference"
+	// or "organisations[2].security".
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// Check is one readiness rule. Eval returns one message per problem found,
+// with the field each points at; the catalogue fills in the rest.
+type Check struct {
+	ID           string
+	Requirements []string
+	Severity     Severity
+	Section      SectionID
+	Title        string
+	Eval         func(c *Context) []Hit
+}
+
+// Hit is a problem found by a check: the field it points at and what to do.
+type Hit struct {
+	Field   string
+	Message string
+}
+
+// Context is what a check sees: the draft and today's date (injected so
+// deadline checks are testable).
+type Context struct {
+	App   *Application
+	Today Date
+}
+
+func hit(field, msg string) []Hit { return []Hit{{Field: field, Message: msg}} }
+
+// checkGroups lists the functions that contribute checks; each section's
+// rules live in a file of their own.
+var checkGroups = []func() []Check{
+	overviewChecks,
+}
+
+// Catalogue returns every readiness check, ordered by ID.
+func Catalogue() []Check {
+	var all []Check
+	for _, g := range checkGroups {
+		all = append(all, g()...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	return all
+}
+
+var catalogue = Catalogue()
+
+// Evaluate runs every check against a draft. It never fails: a draft may be
+// incomplete, and findings only inform.
+func Evaluate(a *Application, today time.Time) []Finding {
+	ctx := &Context{App: a, Today: DateOf(today)}
+	var out []Finding
+	for i := range catalogue {
+		c := &catalogue[i]
+		for _, h := range c.Eval(ctx) {
+			out = append(out, Finding{
+				CheckID: c.ID, Requirements: c.Requirements, Severity: c.Severity,
+				Section: c.Section, Field: h.Field, Message: h.Message,
+			})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity.Rank() < out[j].Severity.Rank() })
+	return out
+}
+
+// Tally counts findings by severity.
+type Tally struct{ Blockers, Warnings, Advice int }
+
+// Count tallies findings, optionally for one section ("" for all).
+func Count(fs []Finding, section SectionID) Tally {
+	var t Tally
+	for _, f := range fs {
+		if section != "" && f.Section != section {
+			continue
+		}
+		switch f.Severity {
+		case Blocker:
+			t.Blockers++
+		case Warning:
+			t.Warnings++
+		default:
+			t.Advice++
+		}
+	}
+	return t
+}
