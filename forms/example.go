@@ -102,6 +102,13 @@ func Example() *Application {
 		{ID: "e1", Type: "protocol", Title: "Study protocol", Version: "4.0", DocumentDate: d(2026, time.August, 1), Status: "final"},
 		{ID: "e2", Type: "rec-review", Title: "REC favourable opinion", Version: "1", DocumentDate: d(2026, time.August, 20), Status: "final"},
 		{ID: "e3", Type: "consent-form", Title: "Consent form", Version: "3.1", DocumentDate: d(2019, time.July, 1), Status: "final"},
+		{ID: "e4", Type: "consent-form", Title: "Consent form", Version: "2.0", DocumentDate: d(2014, time.November, 3), Status: "final"},
+		{ID: "e5", Type: "information-sheet", Title: "Participant information sheet", Version: "2.0", DocumentDate: d(2014, time.November, 3), Status: "final"},
+		{ID: "e6", Type: "information-sheet", Title: "Participant information sheet", Version: "3.1", DocumentDate: d(2019, time.July, 1), Status: "final"},
+		{ID: "e7", Type: "iras", Title: "IRAS project 312345 application summary", DocumentDate: d(2026, time.July, 14), Status: "final"},
+		{ID: "e8", Type: "funding-letter", Title: "Award letter KR-2026-041", DocumentDate: d(2026, time.March, 9), Status: "final"},
+		{ID: "e9", Type: "dpia", Title: "Data protection impact assessment", Version: "1.0", DocumentDate: d(2026, time.October, 30), Status: "final"},
+		{ID: "e10", Type: "data-flow-map", Title: "Data flow map", Version: "1.0", DocumentDate: d(2026, time.October, 30), Status: "final"},
 	}
 	a.DataFlow = DataFlowMap{}
 	a.DPIA = DPIA{Need: "Linkage of special category health data for a consented cohort.", Screening: DPIAScreening{SpecialCategory: true, Matching: true}}

@@ -221,6 +221,9 @@ type EvidenceItem struct {
 	Status       EvidenceStatus `json:"status"`
 	Notes        string         `json:"notes"`
 	File         *Attachment    `json:"file"`
+	// Satisfies is the key of the requirement this item meets (see
+	// RequiredEvidence); empty for items added by hand.
+	Satisfies string `json:"satisfies"`
 }
 
 // Attachment describes a stored file. The bytes live in the content-addressed

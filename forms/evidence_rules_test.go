@@ -1,0 +1,195 @@
+package forms_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var evToday = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+func reqKeys(rs []forms.Requirement) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Key)
+	}
+	return out
+}
+
+func TestRequiredEvidence(t *testing.T) {
+	cases := map[string]struct {
+		edit func(a *forms.Application)
+		want []string
+	}{
+		"worked example (consent, research, funded)": {func(a *forms.Application) {}, []string{
+			"consent-information-sheet-v2.0", "consent-consent-form-v2.0", "consent-information-sheet-v3.1", "consent-consent-form-v3.1",
+			"protocol", "rec-favourable-opinion", "iras", "funding", "dpia", "data-flow-map",
+		}},
+		"s251 route, not research, identifiable": {func(a *forms.Application) {
+			a.Legal.CLDC = forms.CLDCS251
+			a.Purpose.IsResearch = false
+			a.Data.Products[1].Identifiability = forms.Identifiable
+		}, []string{"s251-application", "s251-approval", "s251-reviewed-documents", "s251-current", "privacy-notice", "dpia", "data-flow-map"}},
+		"consent with no materials listed": {func(a *forms.Application) {
+			a.Legal.ConsentMaterials = nil
+			a.Purpose.IsResearch = false
+		}, []string{"consent-information-sheet", "consent-form", "dpia", "data-flow-map"}},
+		"research without REC or funding": {func(a *forms.Application) {
+			a.Legal.CLDC = forms.CLDCNone
+			a.Purpose.RECNeeded = false
+			a.Purpose.IRASReference = ""
+			a.Purpose.FundingStatus = "not-needed"
+		}, []string{"protocol", "dpia", "data-flow-map"}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			a := forms.Example()
+			tc.edit(a)
+			assert.Equal(t, tc.want, reqKeys(forms.RequiredEvidence(a)))
+		})
+	}
+}
+
+func TestRequiredEvidenceMatching(t *testing.T) {
+	a := forms.Example()
+	rs := forms.RequiredEvidence(a)
+	for _, r := range rs {
+		require.GreaterOrEqual(t, r.Item, 0, r.Key)
+		assert.Equal(t, r.Type, a.Evidence[r.Item].Type, r.Key)
+		if r.Version != "" {
+			assert.Equal(t, r.Version, a.Evidence[r.Item].Version, r.Key)
+		}
+	}
+	done, total := forms.EvidenceProgress(a)
+	assert.Equal(t, 10, total)
+	assert.Equal(t, 10, done)
+
+	// An item that names its requirement wins over one that merely has the type.
+	a.Legal.CLDC = forms.CLDCS251
+	a.Evidence = append(a.Evidence,
+		forms.EvidenceItem{ID: "x1", Type: forms.EvS251, Title: "CAG register entry", Status: forms.EvidenceFinal, Satisfies: "s251-current"},
+		forms.EvidenceItem{ID: "x2", Type: forms.EvS251, Title: "Original application", Status: forms.EvidenceDraft},
+	)
+	byKey := map[string]forms.Requirement{}
+	for _, r := range forms.RequiredEvidence(a) {
+		byKey[r.Key] = r
+	}
+	assert.Equal(t, "x1", a.Evidence[byKey["s251-current"].Item].ID)
+	assert.Equal(t, "x2", a.Evidence[byKey["s251-application"].Item].ID)
+	assert.Equal(t, -1, byKey["s251-approval"].Item)
+	assert.False(t, byKey["s251-approval"].Met(a))
+}
+
+func TestNewEvidenceForMeetsItsRequirement(t *testing.T) {
+	a := forms.Example()
+	a.Evidence = nil
+	for _, r := range forms.RequiredEvidence(a) {
+		a.Evidence = append(a.Evidence, forms.NewEvidenceFor(r))
+	}
+	for _, r := range forms.RequiredEvidence(a) {
+		assert.True(t, r.Met(a), r.Key)
+	}
+	done, total := forms.EvidenceProgress(a)
+	assert.Equal(t, 0, done, "new items are drafts")
+	assert.Equal(t, 10, total)
+}
+
+func TestEvidenceChecks(t *testing.T) {
+	pdf := func(mut func(f *forms.Attachment)) *forms.Attachment {
+		f := &forms.Attachment{Name: "protocol.pdf", Size: 120_000, SHA256: "ab", IsPDF: true}
+		mut(f)
+		return f
+	}
+	cases := map[string]struct {
+		edit func(a *forms.Application)
+		want []string
+	}{
+		"complete example": {func(a *forms.Application) {}, nil},
+		"consent version missing": {func(a *forms.Application) {
+			a.Evidence = a.Evidence[:3] // drops v2.0 documents, IRAS, funding, DPIA, map
+		}, []string{"evidence-consent-missing", "evidence-consent-missing", "evidence-consent-missing", "evidence-dpia-flow-missing", "evidence-dpia-flow-missing", "evidence-funding-missing", "evidence-research-missing"}},
+		"s251 with nothing": {func(a *forms.Application) {
+			a.Legal.CLDC = forms.CLDCS251
+		}, []string{"evidence-s251-missing", "evidence-s251-missing", "evidence-s251-missing", "evidence-s251-missing"}},
+		"identifiable without privacy notice": {func(a *forms.Application) {
+			a.Data.Products[0].Identifiability = forms.Identifiable
+		}, []string{"evidence-privacy-notice-missing"}},
+		"item marked missing does not count": {func(a *forms.Application) {
+			a.Evidence[0].Status = forms.EvidenceMissing
+		}, []string{"evidence-research-missing"}},
+		"draft item": {func(a *forms.Application) {
+			a.Evidence[0].Status = forms.EvidenceDraft
+		}, []string{"evidence-not-final"}},
+		"expired item": {func(a *forms.Application) {
+			a.Evidence[1].ValidUntil = forms.NewDate(2026, 11, 22)
+		}, []string{"evidence-expired"}},
+		"valid until today is not expired": {func(a *forms.Application) {
+			a.Evidence[1].ValidUntil = forms.NewDate(2026, 11, 23)
+		}, nil},
+		"hand-added item without title": {func(a *forms.Application) {
+			a.Evidence = append(a.Evidence, forms.EvidenceItem{ID: "h", Type: forms.EvOther, Status: forms.EvidenceDraft})
+		}, []string{"evidence-item-described", "evidence-not-final"}},
+		"not a PDF": {func(a *forms.Application) {
+			a.Evidence[0].File = pdf(func(f *forms.Attachment) { f.Name, f.IsPDF = "protocol.docx", false })
+		}, []string{"evidence-file-not-pdf"}},
+		"exactly 10 MB is allowed": {func(a *forms.Application) {
+			a.Evidence[0].File = pdf(func(f *forms.Attachment) { f.Size = forms.MaxUploadBytes })
+		}, nil},
+		"one byte over 10 MB": {func(a *forms.Application) {
+			a.Evidence[0].File = pdf(func(f *forms.Attachment) { f.Size = forms.MaxUploadBytes + 1 })
+		}, []string{"evidence-file-too-large"}},
+		"encrypted and scripted": {func(a *forms.Application) {
+			a.Evidence[0].File = pdf(func(f *forms.Attachment) { f.Encrypted, f.ActiveContent = true, true })
+		}, []string{"evidence-file-active-content", "evidence-file-encrypted"}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			a := forms.Example()
+			tc.edit(a)
+			var got []string
+			for _, f := range forms.Evaluate(a, evToday) {
+				if f.Section == forms.SectionEvidence && f.Severity != forms.Advice {
+					got = append(got, f.CheckID)
+				}
+			}
+			assert.ElementsMatch(t, tc.want, got)
+		})
+	}
+}
+
+func TestEvidenceFindingsSayWhatToDo(t *testing.T) {
+	a := forms.Example()
+	a.Legal.CLDC = forms.CLDCS251
+	a.Evidence[0].File = &forms.Attachment{Name: "p.docx", Size: 12_500_000}
+	fs := forms.Evaluate(a, evToday)
+	var n int
+	for _, f := range fs {
+		if f.Section != forms.SectionEvidence {
+			continue
+		}
+		n++
+		assert.NotEmpty(t, f.Field, f.CheckID)
+		assert.NotEmpty(t, f.Requirements, f.CheckID)
+	}
+	assert.Greater(t, n, 5)
+	got := map[string]string{}
+	for _, f := range fs {
+		got[f.CheckID] = f.Message
+	}
+	assert.Contains(t, got["evidence-file-too-large"], "12.5 MB")
+	assert.Contains(t, got["evidence-s251-missing"], "R-L6")
+	assert.Equal(t, "evidence.required.s251-application", fieldOf(fs, "evidence-s251-missing"))
+	assert.Equal(t, "evidence[0].file", fieldOf(fs, "evidence-file-not-pdf"))
+}
+
+func fieldOf(fs []forms.Finding, id string) string {
+	for _, f := range fs {
+		if f.CheckID == id {
+			return f.Field
+		}
+	}
+	return ""
+}
