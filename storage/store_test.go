@@ -93,7 +93,9 @@ func TestOpenRefusesAndLeavesFileUntouched(t *testing.T) {
 			storage.ErrNotOurs,
 		},
 		"shorter than a header": {
-			func(t *testing.T, p string) { require.NoError(t, os.WriteFile(p, []byte("SQLite format 3\x00"), 0o600)) },
+			func(t *testing.T, p string) {
+				require.NoError(t, os.WriteFile(p, []byte("SQLite format 3\x00"), 0o600))
+			},
 			storage.ErrNotOurs,
 		},
 		"another program's database": {
