@@ -106,4 +106,3 @@ func (s *Store) CurrentFile(owner, itemID string) (FileVersion, error) {
 	}
 	return h[0], nil
 }
-
