@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 )
+
+// update rewrites golden files and the generated schema instead of comparing.
+var update = flag.Bool("update", false, "rewrite golden files under testdata/ and export/schema")
 
 // writeTemp writes b to a file in a test temp dir and returns its path.
 func writeTemp(t testing.TB, name string, b []byte) string {
