@@ -68,6 +68,7 @@ func hit(field, msg string) []Hit { return []Hit{{Field: field, Message: msg}} }
 var checkGroups = []func() []Check{
 	overviewChecks,
 	evidenceChecks,
+	lifecycleChecks,
 }
 
 // Catalogue returns every readiness check, ordered by ID.
