@@ -46,7 +46,10 @@ func newOverviewView(e *Editor) fyne.CanvasObject {
 		withHint(widget.NewFormItem("", e.Check("overview.novel_or_contentious", "Novel or potentially contentious use", &o.NovelUse, nil)),
 			"Such uses may get early assurance advice from NHS England (R-P4)."),
 	)
-	return container.NewVBox(v.totals, widget.NewSeparator(), form)
+	next := widget.NewLabel(NextDeadlineText(e))
+	next.Wrapping = fyne.TextWrapWord
+	Shown(next, next.Text != "")
+	return container.NewVBox(v.totals, next, widget.NewSeparator(), form)
 }
 
 func withHint(item *widget.FormItem, hint string) *widget.FormItem {

@@ -11,7 +11,9 @@ import (
 // sectionViews maps each section to the constructor of its screen. Each
 // section's screen lives in a file of its own and adds itself here.
 var sectionViews = map[forms.SectionID]func(e *Editor) fyne.CanvasObject{
-	forms.SectionOverview: newOverviewView,
+	forms.SectionOverview:  newOverviewView,
+	forms.SectionEvidence:  newEvidenceView,
+	forms.SectionLifecycle: newLifecycleView,
 }
 
 func buildSection(e *Editor, s forms.Section) fyne.CanvasObject {

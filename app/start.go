@@ -38,7 +38,9 @@ func newStartScreen(u *UI) *startScreen {
 	newBtn := widget.NewButtonWithIcon("New draft", theme.ContentAddIcon(), s.onNew)
 	newBtn.Importance = widget.HighImportance
 	heading := widget.NewLabelWithStyle("Drafts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, widget.NewSeparator(), heading, container.NewHBox(s.binBtn, newBtn))
+	library := widget.NewButtonWithIcon("Library", theme.StorageIcon(), u.showLibrary)
+	deadlines := widget.NewButtonWithIcon("Deadlines", theme.CalendarIcon(), u.showDeadlines)
+	top := container.NewBorder(nil, widget.NewSeparator(), heading, container.NewHBox(library, deadlines, s.binBtn, newBtn))
 	s.win.SetContent(container.NewBorder(top, s.status, nil, nil, container.NewStack(s.list, s.empty)))
 	s.win.SetMainMenu(s.menu())
 	s.win.Resize(fyne.NewSize(900, 600))
@@ -55,6 +57,9 @@ func (s *startScreen) menu() *fyne.MainMenu {
 		fyne.NewMenu("File", newItem,
 			fyne.NewMenuItem("Open the worked example", s.onExample),
 			fyne.NewMenuItem("Bin…", s.onBin)),
+		fyne.NewMenu("Unit",
+			fyne.NewMenuItem("Organisation library…", s.u.showLibrary),
+			fyne.NewMenuItem("Deadlines…", s.u.showDeadlines)),
 		helpMenu(s.u, s.win),
 	)
 }

@@ -41,6 +41,9 @@ type UI struct {
 	start   *startScreen
 	editors map[string]*Editor
 	now     func() time.Time
+
+	libraryWin   *libraryWindow
+	deadlinesWin *deadlinesWindow
 }
 
 // New builds the UI on a Fyne app and a store; call ShowAndRun to start.
@@ -71,6 +74,7 @@ func (u *UI) openDraft(id string) {
 		showError(u.start.win, "Could not open the draft", err)
 		return
 	}
+	u.overlayLibrary(a)
 	ed := newEditor(u, a)
 	u.editors[id] = ed
 	ed.win.Show()

@@ -22,7 +22,7 @@ func evidenceChecks() []Check {
 					if r.Rule != rule || r.Met(c.App) {
 						continue
 					}
-					what := r.Title
+					what := lowerFirst(r.Title)
 					if r.Period != "" {
 						what += ", used " + r.Period
 					}
@@ -131,6 +131,15 @@ func evidenceChecks() []Check {
 			return ""
 		}),
 	}
+}
+
+// lowerFirst lower-cases a title's first letter for use mid-sentence,
+// leaving acronyms (IRAS, REC, CAG) alone.
+func lowerFirst(s string) string {
+	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' {
+		return string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
 }
 
 func itemName(e EvidenceItem) string {

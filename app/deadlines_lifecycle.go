@@ -1,0 +1,198 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/darsworkbench/dars-workbench/export"
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// lifecycleView is the After approval section: DSA dates, renewal, the
+// cohort file (R-C7), this draft's deadlines, and the destruction record
+// with its certificate when the DSA ends without renewal (R-A2).
+type lifecycleView struct {
+	e           *Editor
+	deadlines   *fyne.Container
+	destruction *fyne.Container
+}
+
+func newLifecycleView(e *Editor) fyne.CanvasObject {
+	v := &lifecycleView{e: e, deadlines: container.NewVBox(), destruction: container.NewVBox()}
+	l := &e.App().Lifecycle
+	form := widget.NewForm(
+		widget.NewFormItem("DSA signed", e.DateEntry("lifecycle.dsa_signed", &l.DSASigned)),
+		withHint(widget.NewFormItem("DSA ends", e.DateEntry("lifecycle.dsa_end", &l.DSAEnd)),
+			"Renew, extend or amend at least one month before this date; otherwise destroy the data and confirm within 14 days (R-A2)."),
+		widget.NewFormItem("", e.Check("lifecycle.renewal_requested", "Renewal, extension or amendment requested", &l.RenewalRequested, func(bool) { v.buildDestruction() })),
+		withHint(widget.NewFormItem("Cohort file sent", e.DateEntry("lifecycle.cohort_file_sent", &l.CohortFileSent)),
+			fmt.Sprintf("Send the cohort file promptly after the DSA is signed (R-C7); deadlines assume %d days.", forms.CohortFileDays)),
+	)
+	v.refreshDeadlines()
+	v.buildDestruction()
+	e.OnFindings(v.onFindings)
+	return container.NewVBox(form, widget.NewSeparator(),
+		heading("This draft's deadlines"), v.deadlines, widget.NewSeparator(),
+		heading("Destruction record"), v.destruction)
+}
+
+func (v *lifecycleView) onFindings() {
+	v.refreshDeadlines()
+	// The record appears when the DSA end passes or is typed in.
+	if v.e.App().Lifecycle.Destruction == nil {
+		v.buildDestruction()
+	}
+}
+
+func (v *lifecycleView) refreshDeadlines() {
+	v.deadlines.RemoveAll()
+	ds := forms.Deadlines([]*forms.Application{v.e.App()}, nil, v.e.Today())
+	if len(ds) == 0 {
+		v.deadlines.Add(Hint("No dated actions: give the DSA dates once it is signed."))
+	}
+	for _, d := range ds {
+		v.deadlines.Add(deadlineRow(d, false))
+	}
+	v.deadlines.Refresh()
+}
+
+// deadlineRow shows one deadline with its urgency; subject adds the draft
+// or organisation it is for.
+func deadlineRow(d forms.Deadline, subject bool) fyne.CanvasObject {
+	when := widget.NewLabelWithStyle(d.Due.Human(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := d.Action + " (" + d.Requirement + ")"
+	if subject {
+		text = d.Subject() + ": " + text
+		if len(d.Affects) > 0 {
+			text += " — used by " + strings.Join(d.Affects, "; ")
+		}
+	}
+	action := widget.NewLabel(text)
+	action.Wrapping = fyne.TextWrapWord
+	urgency := widget.NewLabel(urgencyText(d))
+	switch d.Urgency {
+	case forms.Overdue:
+		urgency.Importance = widget.DangerImportance
+	case forms.DueSoon:
+		urgency.Importance = widget.WarningImportance
+	default:
+		urgency.Importance = widget.LowImportance
+	}
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, when.MinSize().Height), when), urgency, action)
+}
+
+func urgencyText(d forms.Deadline) string {
+	switch {
+	case d.Days < -1:
+		return fmt.Sprintf("Overdue by %d days", -d.Days)
+	case d.Days == -1:
+		return "Overdue by 1 day"
+	case d.Days == 0:
+		return "Due today"
+	case d.Days == 1:
+		return "Due tomorrow"
+	}
+	return fmt.Sprintf("In %d days", d.Days)
+}
+
+// NextDeadlineText is the draft's next deadline in one line, for the
+// Overview; empty when there is none.
+func NextDeadlineText(e *Editor) string {
+	d, ok := forms.NextDeadline(e.App(), e.ui.library(), e.Today())
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("Next deadline: %s — %s (%s)", d.Due.Human(), d.Action, strings.ToLower(urgencyText(d)))
+}
+
+func (v *lifecycleView) buildDestruction() {
+	v.destruction.RemoveAll()
+	defer v.destruction.Refresh()
+	l := &v.e.App().Lifecycle
+	if l.Destruction == nil {
+		if !l.DSAEnded(v.e.Today()) {
+			v.destruction.Add(Hint("When the DSA ends without renewal, record here what was destroyed, by whom, how and when, and export the certificate for NHS England."))
+			return
+		}
+		msg := widget.NewLabel(fmt.Sprintf("The DSA ended on %s and no renewal is recorded: destroy the data, record it, and send the certificate by %s (R-A2).",
+			l.DSAEnd.Human(), l.DSAEnd.AddDays(forms.DestructionConfirmDays).Human()))
+		msg.Wrapping = fyne.TextWrapWord
+		msg.Importance = widget.DangerImportance
+		start := widget.NewButtonWithIcon("Record the destruction", theme.DocumentCreateIcon(), func() {
+			l.Destruction = &forms.DestructionRecord{}
+			v.buildDestruction()
+			v.e.Changed()
+			v.e.Open(forms.SectionLifecycle, "lifecycle.destruction.what_destroyed")
+		})
+		start.Importance = widget.HighImportance
+		v.e.Field("lifecycle.destruction", start)
+		v.destruction.Add(msg)
+		v.destruction.Add(container.NewHBox(start))
+		return
+	}
+	r := l.Destruction
+	e := v.e
+	form := widget.NewForm(
+		widget.NewFormItem("What was destroyed", e.LongText("lifecycle.destruction.what_destroyed", &r.WhatDestroyed, "Every extract, copy, back-up and derived record-level file")),
+		widget.NewFormItem("Destroyed by", e.TextEntry("lifecycle.destruction.destroyed_by", &r.DestroyedBy, "Name, role and organisation", nil)),
+		widget.NewFormItem("How", e.TextEntry("lifecycle.destruction.method", &r.Method, "e.g. secure erase with a certified tool; media shredded", nil)),
+		widget.NewFormItem("Destroyed on", e.DateEntry("lifecycle.destruction.destroyed_on", &r.DestroyedOn)),
+		withHint(widget.NewFormItem("Certificate sent", e.DateEntry("lifecycle.destruction.confirmation_sent", &r.ConfirmedOn)),
+			"The date you sent the certificate to NHS England."),
+	)
+	exportBtn := widget.NewButtonWithIcon("Export certificate…", theme.DocumentSaveIcon(), v.onExportCertificate)
+	exportBtn.Importance = widget.HighImportance
+	v.destruction.Add(form)
+	v.destruction.Add(container.NewHBox(exportBtn))
+}
+
+// onExportCertificate writes the certificate of destruction as a PDF, off
+// the UI goroutine, after checking the record is complete.
+func (v *lifecycleView) onExportCertificate() {
+	a := v.e.App()
+	if err := forms.ValidateDestruction(a.Lifecycle.Destruction); err != nil {
+		showError(v.e.Window(), "The certificate cannot be made yet", err)
+		return
+	}
+	snapshot := a.Clone()
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(v.e.Window(), "Could not save the certificate", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		go func() {
+			err := export.WriteDestructionCertificate(w, snapshot, time.Now())
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			fyne.Do(func() {
+				if err != nil {
+					showError(v.e.Window(), "Could not write the certificate", err)
+					return
+				}
+				dialog.ShowInformation("Certificate saved", "Saved "+w.URI().Name()+". Send it to NHS England, then record the date sent.", v.e.Window())
+			})
+		}()
+	}, v.e.Window())
+	d.SetFileName(certificateFileName(a))
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+func certificateFileName(a *forms.Application) string {
+	ref := strings.TrimSpace(a.Overview.DARSReference)
+	if ref == "" {
+		return "certificate-of-destruction.pdf"
+	}
+	return "certificate-of-destruction-" + ref + ".pdf"
+}

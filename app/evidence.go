@@ -1,0 +1,557 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+	store "github.com/darsworkbench/dars-workbench/storage"
+)
+
+// evidenceView is the Evidence section: the items the answers require and
+// why (R-E3), and every evidence item with its attached file (R-E1, R-E2).
+type evidenceView struct {
+	e  *Editor
+	es EvidenceStore // nil when the store keeps no files
+
+	progress *widget.Label
+	bar      *widget.ProgressBar
+	required *fyne.Container
+	items    *fyne.Container
+	status   *widget.Label
+	// cards and problems are per evidence item, in model order.
+	cards    []fyne.CanvasObject
+	problems  []*widget.Label
+	summaries []*widget.Label
+	object   fyne.CanvasObject
+	// open remembers which items are unfolded, by item ID.
+	open map[string]bool
+	// pending counts attachments still being stored, for tests to wait on.
+	pending sync.WaitGroup
+}
+
+func newEvidenceView(e *Editor) fyne.CanvasObject { return buildEvidenceView(e).object }
+
+func buildEvidenceView(e *Editor) *evidenceView {
+	v := &evidenceView{e: e, open: map[string]bool{}}
+	if es, ok := e.ui.evidenceStore(); ok {
+		v.es = es
+	}
+	v.progress = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.bar = widget.NewProgressBar()
+	v.required = container.NewVBox()
+	v.items = container.NewVBox()
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+	v.status.Importance = widget.LowImportance
+
+	add := widget.NewButtonWithIcon("Add other evidence", theme.ContentAddIcon(), v.onAddOther)
+	v.buildItems()
+	v.refresh()
+	e.OnFindings(v.refresh)
+	e.Window().SetOnDropped(v.onDropped)
+
+	v.object = container.NewVBox(
+		v.progress, v.bar,
+		heading("Required by your answers"),
+		Hint("Each line says which answer calls for the document and the requirement behind it. Add a missing one to the checklist, then attach its file."),
+		v.required,
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, heading("Evidence items"), add),
+		Hint("Attach PDFs of at most 10 MB (R-E2): choose Attach, or drop files onto this window — onto an item to attach to it, elsewhere to add new items."),
+		v.status,
+		v.items,
+	)
+	return v
+}
+
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// refresh redraws what depends on the whole draft: progress, the required
+// list and each item's problems. Item editors are left alone so typing is
+// never interrupted.
+func (v *evidenceView) refresh() {
+	a := v.e.App()
+	done, total := forms.EvidenceProgress(a)
+	v.progress.SetText(fmt.Sprintf("Required evidence: %d of %d final", done, total))
+	if total > 0 {
+		v.bar.SetValue(float64(done) / float64(total))
+	} else {
+		v.bar.SetValue(1)
+	}
+	var rows []fyne.CanvasObject
+	for _, r := range forms.RequiredEvidence(a) {
+		rows = append(rows, v.requiredRow(r))
+	}
+	v.required.Objects = rows
+	v.required.Refresh()
+
+	for i, l := range v.summaries {
+		if i < len(a.Evidence) {
+			if t := fmt.Sprintf("%d. %s", i+1, itemSummary(a.Evidence[i])); t != l.Text {
+				l.SetText(t)
+			}
+		}
+	}
+	Shown(v.status, v.status.Text != "")
+	for i, l := range v.problems {
+		prefix := fmt.Sprintf("evidence[%d]", i)
+		var msgs []string
+		for _, f := range v.e.Findings() {
+			if f.Field == prefix || strings.HasPrefix(f.Field, prefix+".") {
+				msgs = append(msgs, "• "+f.Message)
+			}
+		}
+		l.SetText(strings.Join(msgs, "\n"))
+		Shown(l, len(msgs) > 0)
+	}
+}
+
+func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
+	a := v.e.App()
+	title := r.Title
+	if r.Period != "" {
+		title += ", used " + r.Period
+	}
+	why := widget.NewLabel("Why: " + r.Because + " (" + r.RequirementID + ")")
+	why.Wrapping = fyne.TextWrapWord
+	why.Importance = widget.LowImportance
+	var icon fyne.Resource
+	var right fyne.CanvasObject
+	switch {
+	case !r.Met(a):
+		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+		btn := widget.NewButtonWithIcon("Add to checklist", theme.ContentAddIcon(), func() { v.onAddRequired(r) })
+		v.e.Field(forms.RequiredField(r.Key), btn)
+		right = container.NewVBox(btn)
+	default:
+		it := a.Evidence[r.Item]
+		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
+		if it.Status != forms.EvidenceFinal {
+			icon = theme.NewWarningThemedResource(theme.WarningIcon())
+		}
+		l := widget.NewLabel(fmt.Sprintf("Item %d · %s", r.Item+1, it.Status.Label()))
+		v.e.Field(forms.RequiredField(r.Key), l)
+		right = container.NewVBox(l)
+	}
+	name := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, widget.NewIcon(icon), right, container.NewVBox(name, why))
+}
+
+// buildItems rebuilds every item editor. It runs when items are added or
+// removed: the editors hold pointers into the evidence slice, which an
+// append may move.
+func (v *evidenceView) buildItems() {
+	a := v.e.App()
+	v.cards = v.cards[:0]
+	v.problems = v.problems[:0]
+	v.summaries = v.summaries[:0]
+	// Objects is set once: Container.Add lays out on every call, which is
+	// quadratic over hundreds of items.
+	objs := []fyne.CanvasObject{}
+	if len(a.Evidence) == 0 {
+		objs = append(objs, Hint("No evidence items yet."))
+	}
+	for i := range a.Evidence {
+		card := v.itemCard(i)
+		v.cards = append(v.cards, card)
+		objs = append(objs, card)
+	}
+	v.items.Objects = objs
+	v.items.Refresh()
+}
+
+// expandAllUpTo is the list length up to which every item is shown open:
+// beyond it items start folded to one line, so a checklist of hundreds of
+// items stays quick; an item opens on demand or when a finding points at it.
+const expandAllUpTo = 30
+
+func (v *evidenceView) expanded(it forms.EvidenceItem) bool {
+	if open, ok := v.open[it.ID]; ok {
+		return open
+	}
+	return len(v.e.App().Evidence) <= expandAllUpTo
+}
+
+// itemCard is one evidence item: a summary line with its file, and the
+// editor beneath it when the item is open.
+func (v *evidenceView) itemCard(i int) fyne.CanvasObject {
+	it := v.e.App().Evidence[i]
+	p := fmt.Sprintf("evidence[%d]", i)
+	problems := widget.NewLabel("")
+	problems.Wrapping = fyne.TextWrapWord
+	problems.Importance = widget.WarningImportance
+	problems.Hide()
+	v.problems = append(v.problems, problems)
+
+	body := container.NewVBox()
+	card := container.NewVBox()
+	id := it.ID
+	toggle := newFocusButton("", theme.MenuDropDownIcon(), nil)
+	// set fills the card without drawing, for the first build; fill redraws.
+	set := func(open bool) {
+		v.open[id] = open
+		toggle.Icon = theme.MenuDropDownIcon()
+		body.Objects = nil
+		if open {
+			toggle.Icon = theme.MenuDropUpIcon()
+			if i := v.indexOf(id); i >= 0 {
+				body.Objects = []fyne.CanvasObject{v.itemEditor(i), v.fileRow(i, fmt.Sprintf("evidence[%d]", i))}
+			}
+		}
+	}
+	fill := func(open bool) {
+		set(open)
+		toggle.Refresh()
+		body.Refresh()
+	}
+	toggle.OnTapped = func() { fill(!v.open[id]) }
+	// A finding that points into a folded item opens it.
+	toggle.onFocus = func() {
+		if !v.open[id] {
+			fill(true)
+		}
+	}
+	v.e.Field(p, toggle)
+	summary := widget.NewLabel(fmt.Sprintf("%d. %s", i+1, itemSummary(it)))
+	summary.Truncation = fyne.TextTruncateEllipsis
+	v.summaries = append(v.summaries, summary)
+	card.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, toggle, nil, summary), body, problems, widget.NewSeparator()}
+	set(v.expanded(it))
+	return card
+}
+
+// itemSummary is an item in one line: what it is and where it stands.
+func itemSummary(it forms.EvidenceItem) string {
+	parts := []string{itemLabel(it)}
+	if v := strings.TrimSpace(it.Version); v != "" {
+		parts[0] += " v" + v
+	}
+	parts = append(parts, it.Type.Label())
+	if it.Status != "" {
+		parts = append(parts, it.Status.Label())
+	}
+	if it.File != nil {
+		parts = append(parts, it.File.Name+" ("+forms.HumanBytes(it.File.Size)+")")
+	} else {
+		parts = append(parts, "no file")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// itemEditor edits an item's fields.
+func (v *evidenceView) itemEditor(i int) fyne.CanvasObject {
+	e := v.e
+	it := &e.App().Evidence[i]
+	p := fmt.Sprintf("evidence[%d]", i)
+	title := e.TextEntry(p+".title", &it.Title, "Title of the document", nil)
+	version := e.TextEntry(p+".version", &it.Version, "e.g. 3.1", nil)
+	kind := Choose(e, p+".type", forms.EvidenceTypeChoices, &it.Type, nil)
+	status := Choose(e, p+".status", forms.EvidenceStatusChoices, &it.Status, nil)
+	docDate := e.DateEntry(p+".document_date", &it.DocumentDate)
+	validUntil := e.DateEntry(p+".valid_until", &it.ValidUntil)
+	notes := e.TextEntry(p+".notes", &it.Notes, "Notes", nil)
+	id := it.ID
+	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { v.onRemove(id) })
+	return container.NewVBox(
+		container.NewGridWithColumns(4, labelled("Type", kind), labelled("Title", title), labelled("Version", version), labelled("Status", status)),
+		container.NewBorder(nil, nil, nil, container.NewVBox(layoutSpacer(), remove),
+			container.NewGridWithColumns(3, labelled("Document date", docDate), labelled("Valid until", validUntil), labelled("Notes", notes))),
+	)
+}
+
+func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
+
+// focusButton is a button that reports when it gains focus, so "open this
+// field" can unfold the item it stands for.
+type focusButton struct {
+	widget.Button
+	onFocus func()
+}
+
+func newFocusButton(label string, icon fyne.Resource, tapped func()) *focusButton {
+	b := &focusButton{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.Importance = widget.LowImportance
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *focusButton) FocusGained() {
+	b.Button.FocusGained()
+	if b.onFocus != nil {
+		b.onFocus()
+	}
+}
+
+func labelled(label string, obj fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(label)
+	l.Importance = widget.LowImportance
+	return container.NewBorder(l, nil, nil, nil, obj)
+}
+
+// fileRow shows the attached file with size and hash, and its actions.
+func (v *evidenceView) fileRow(i int, path string) fyne.CanvasObject {
+	it := v.e.App().Evidence[i]
+	id := it.ID
+	if v.es == nil {
+		return Hint("Files cannot be attached: this store keeps no files.")
+	}
+	history := widget.NewButtonWithIcon("History…", theme.HistoryIcon(), func() { v.onHistory(id) })
+	if it.File == nil {
+		attach := widget.NewButtonWithIcon("Attach…", theme.FileIcon(), func() { v.onChooseFile(id) })
+		v.e.Field(path+".file", attach)
+		return container.NewBorder(nil, nil, nil, container.NewHBox(attach, history), Hint("No file attached."))
+	}
+	f := *it.File
+	summary := widget.NewLabel(fileSummary(f))
+	summary.Truncation = fyne.TextTruncateEllipsis
+	hash := widget.NewLabel("SHA-256 " + f.SHA256)
+	hash.Importance = widget.LowImportance
+	hash.Truncation = fyne.TextTruncateEllipsis
+	replace := widget.NewButtonWithIcon("Replace…", theme.ViewRefreshIcon(), func() { v.onChooseFile(id) })
+	open := widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() { v.onOpen(f) })
+	detach := widget.NewButtonWithIcon("Detach", theme.ContentClearIcon(), func() { v.onDetach(id) })
+	v.e.Field(path+".file", replace)
+	return container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), container.NewHBox(open, replace, detach, history), summary),
+		hash)
+}
+
+// fileSummary is what a person needs to recognise a file: name, size and
+// whether it is a PDF; the hash is shown beneath it.
+func fileSummary(f forms.Attachment) string {
+	kind := "PDF"
+	if !f.IsPDF {
+		kind = "not a PDF"
+	}
+	return fmt.Sprintf("%s · %s · %s", f.Name, forms.HumanBytes(f.Size), kind)
+}
+
+func (v *evidenceView) indexOf(id string) int {
+	for i, it := range v.e.App().Evidence {
+		if it.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (v *evidenceView) onAddRequired(r forms.Requirement) {
+	a := v.e.App()
+	a.Evidence = append(a.Evidence, forms.NewEvidenceFor(r))
+	v.afterListChange(len(a.Evidence) - 1)
+}
+
+func (v *evidenceView) onAddOther() {
+	a := v.e.App()
+	a.Evidence = append(a.Evidence, forms.EvidenceItem{ID: forms.NewID(), Type: forms.EvOther, Status: forms.EvidenceDraft})
+	v.afterListChange(len(a.Evidence) - 1)
+}
+
+func (v *evidenceView) onRemove(id string) {
+	i := v.indexOf(id)
+	if i < 0 {
+		return
+	}
+	it := v.e.App().Evidence[i]
+	msg := fmt.Sprintf("Remove “%s” from the checklist?", itemLabel(it))
+	if it.File != nil {
+		msg += " Its file stays in the store's history."
+	}
+	dialog.ShowConfirm("Remove evidence item", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if i = v.indexOf(id); i < 0 {
+			return
+		}
+		a := v.e.App()
+		if a.Evidence[i].File != nil && v.es != nil {
+			if err := v.es.DetachFile(store.DraftOwner(a.ID), id); err != nil {
+				showError(v.e.Window(), "Could not record the file as detached", err)
+			}
+		}
+		a.Evidence = append(a.Evidence[:i], a.Evidence[i+1:]...)
+		v.afterListChange(-1)
+	}, v.e.Window())
+}
+
+// afterListChange rebuilds the items, saves, and focuses a new item's title.
+func (v *evidenceView) afterListChange(focus int) {
+	v.buildItems()
+	v.e.Changed()
+	if focus >= 0 {
+		v.e.Open(forms.SectionEvidence, fmt.Sprintf("evidence[%d].title", focus))
+	}
+}
+
+func (v *evidenceView) onChooseFile(id string) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(v.e.Window(), "Could not open the file", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		name := r.URI().Name()
+		v.attach(id, name, func() (io.ReadCloser, error) { return r, nil })
+	}, v.e.Window())
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// attach stores a file for the item off the UI goroutine; the draft is only
+// changed once the file is safely in the store.
+func (v *evidenceView) attach(id, name string, open func() (io.ReadCloser, error)) {
+	owner := store.DraftOwner(v.e.App().ID)
+	v.status.SetText("Attaching " + name + "…")
+	v.status.Show()
+	v.pending.Add(1)
+	attachFrom(v.es, owner, id, name, open, func(att forms.Attachment, err error) {
+		defer v.pending.Done()
+		if err != nil {
+			v.status.SetText("")
+			showError(v.e.Window(), "Could not attach "+name, err)
+			return
+		}
+		i := v.indexOf(id)
+		if i < 0 {
+			v.status.SetText(name + " was stored, but its item was removed meanwhile.")
+			return
+		}
+		it := &v.e.App().Evidence[i]
+		it.File = &att
+		if strings.TrimSpace(it.Title) == "" {
+			it.Title = strings.TrimSuffix(name, filepath.Ext(name))
+		}
+		v.status.SetText(fmt.Sprintf("Attached %s to item %d.", name, i+1))
+		v.buildItems()
+		v.e.Changed()
+	})
+}
+
+// onDropped attaches files dropped on the window: one file dropped on an
+// item goes to that item; otherwise each file becomes a new item.
+func (v *evidenceView) onDropped(pos fyne.Position, uris []fyne.URI) {
+	if v.e.current != forms.SectionEvidence {
+		dialog.ShowInformation("Files dropped", "Open the Evidence section, then drop the files there to attach them.", v.e.Window())
+		return
+	}
+	if v.es == nil || len(uris) == 0 {
+		return
+	}
+	if i := v.cardAt(pos); i >= 0 && len(uris) == 1 {
+		v.attach(v.e.App().Evidence[i].ID, uris[0].Name(), uriOpener(uris[0]))
+		return
+	}
+	a := v.e.App()
+	var added []forms.EvidenceItem
+	for range uris {
+		added = append(added, forms.EvidenceItem{ID: forms.NewID(), Type: forms.EvOther, Status: forms.EvidenceDraft})
+	}
+	a.Evidence = append(a.Evidence, added...)
+	v.buildItems()
+	v.e.Changed()
+	for k, u := range uris {
+		v.attach(added[k].ID, u.Name(), uriOpener(u))
+	}
+}
+
+// cardAt finds the item whose card is under a point of the window.
+func (v *evidenceView) cardAt(pos fyne.Position) int {
+	d := fyne.CurrentApp().Driver()
+	for i, c := range v.cards {
+		if !c.Visible() {
+			continue
+		}
+		p, s := d.AbsolutePositionForObject(c), c.Size()
+		if pos.X >= p.X && pos.X < p.X+s.Width && pos.Y >= p.Y && pos.Y < p.Y+s.Height {
+			return i
+		}
+	}
+	return -1
+}
+
+func (v *evidenceView) onOpen(f forms.Attachment) {
+	go func() {
+		err := openInViewer(v.es, f)
+		if err != nil {
+			fyne.Do(func() { showError(v.e.Window(), "Could not open "+f.Name, err) })
+		}
+	}()
+}
+
+func (v *evidenceView) onDetach(id string) {
+	i := v.indexOf(id)
+	if i < 0 {
+		return
+	}
+	if err := v.es.DetachFile(store.DraftOwner(v.e.App().ID), id); err != nil {
+		showError(v.e.Window(), "Could not detach the file", err)
+		return
+	}
+	v.e.App().Evidence[i].File = nil
+	v.status.SetText(fmt.Sprintf("Detached the file of item %d; it stays in History.", i+1))
+	v.buildItems()
+	v.e.Changed()
+}
+
+func (v *evidenceView) onHistory(id string) {
+	showFileHistory(v.e.Window(), v.es, store.DraftOwner(v.e.App().ID), id)
+}
+
+// showFileHistory lists every file an item has held, newest first.
+func showFileHistory(w fyne.Window, es EvidenceStore, owner, id string) {
+	h, err := es.FileHistory(owner, id)
+	if err != nil {
+		showError(w, "Could not read the file history", err)
+		return
+	}
+	box := container.NewVBox()
+	if len(h) == 0 {
+		box.Add(Hint("No file has been attached to this item."))
+	}
+	for _, f := range h {
+		state := "current"
+		if !f.Removed.IsZero() {
+			state = f.Reason + " " + f.Removed.Local().Format("2 Jan 2006 15:04")
+		}
+		name := widget.NewLabelWithStyle(f.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		meta := widget.NewLabel(fmt.Sprintf("%s · attached %s · %s\nSHA-256 %s", forms.HumanBytes(f.Size),
+			f.Attached.Local().Format("2 Jan 2006 15:04"), state, f.SHA256))
+		meta.Importance = widget.LowImportance
+		att := forms.Attachment{Name: f.Name, SHA256: f.SHA256, Size: f.Size}
+		open := widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() {
+			go func() {
+				if err := openInViewer(es, att); err != nil {
+					fyne.Do(func() { showError(w, "Could not open "+att.Name, err) })
+				}
+			}()
+		})
+		box.Add(container.NewBorder(nil, nil, nil, open, container.NewVBox(name, meta)))
+	}
+	d := dialog.NewCustom("File history", "Close", container.NewVScroll(box), w)
+	d.Resize(fyne.NewSize(720, 420))
+	d.Show()
+}
+
+func itemLabel(it forms.EvidenceItem) string {
+	if t := strings.TrimSpace(it.Title); t != "" {
+		return t
+	}
+	return it.Type.Label()
+}

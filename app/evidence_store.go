@@ -1,0 +1,149 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/darsworkbench/dars-workbench/export"
+	"github.com/darsworkbench/dars-workbench/forms"
+	store "github.com/darsworkbench/dars-workbench/storage"
+)
+
+// EvidenceStore is what the evidence checklist and the library need to keep
+// files: a content-addressed store with each item's history.
+type EvidenceStore interface {
+	AttachFile(owner, itemID, name string, r io.Reader) (forms.Attachment, error)
+	DetachFile(owner, itemID string) error
+	FileHistory(owner, itemID string) ([]store.FileVersion, error)
+	BlobPath(sha string) (string, error)
+	Open(sha string) (io.ReadCloser, error)
+}
+
+// LibraryStore is what the library window needs.
+type LibraryStore interface {
+	Library() ([]forms.LibraryEntry, error)
+	SaveLibraryEntry(e *forms.LibraryEntry) error
+	DeleteLibraryEntry(id string) error
+	ImportLibrary(entries []forms.LibraryEntry) (added, updated int, err error)
+}
+
+func (u *UI) evidenceStore() (EvidenceStore, bool) {
+	s, ok := u.store.(EvidenceStore)
+	return s, ok
+}
+
+func (u *UI) libraryStore() (LibraryStore, bool) {
+	s, ok := u.store.(LibraryStore)
+	return s, ok
+}
+
+// library returns the organisation library, or nil when the store has none
+// or cannot read it (drafts then show their own answers).
+func (u *UI) library() []forms.LibraryEntry {
+	ls, ok := u.libraryStore()
+	if !ok {
+		return nil
+	}
+	lib, err := ls.Library()
+	if err != nil {
+		return nil
+	}
+	return lib
+}
+
+// overlayLibrary applies the library to a freshly loaded draft, so every
+// screen and check sees the library's current values.
+func (u *UI) overlayLibrary(a *forms.Application) {
+	forms.OverlayLibrary(a, u.library())
+}
+
+// libraryChanged re-applies the library to every open draft and re-runs its
+// checks: an expired DSPT shows in every draft that uses the organisation.
+func (u *UI) libraryChanged() {
+	lib := u.library()
+	for _, ed := range u.editors {
+		forms.OverlayLibrary(ed.app, lib)
+		ed.showSection(ed.current)
+		ed.Changed()
+	}
+}
+
+// attachFrom copies a file into the store and inspects it, off the UI
+// goroutine; done runs on the UI goroutine with the attachment record.
+// open is called on the worker too, so a slow disk never blocks the window.
+func attachFrom(es EvidenceStore, owner, itemID, name string, open func() (io.ReadCloser, error), done func(forms.Attachment, error)) {
+	go func() {
+		att, err := attach(es, owner, itemID, name, open)
+		fyne.Do(func() { done(att, err) })
+	}()
+}
+
+func attach(es EvidenceStore, owner, itemID, name string, open func() (io.ReadCloser, error)) (forms.Attachment, error) {
+	rc, err := open()
+	if err != nil {
+		return forms.Attachment{}, fmt.Errorf("read %s: %w", name, err)
+	}
+	defer rc.Close()
+	att, err := es.AttachFile(owner, itemID, name, rc)
+	if err != nil {
+		return att, err
+	}
+	return inspectStored(es, att)
+}
+
+// uriOpener opens a dropped or chosen file by its URI.
+func uriOpener(uri fyne.URI) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) { return storage.Reader(uri) }
+}
+
+// inspectStored adds the PDF facts of a stored file to its record (R-E2).
+func inspectStored(es EvidenceStore, att forms.Attachment) (forms.Attachment, error) {
+	f, err := es.Open(att.SHA256)
+	if err != nil {
+		return att, err
+	}
+	defer f.Close()
+	facts, err := export.InspectPDF(f)
+	if err != nil {
+		return att, fmt.Errorf("inspect %s: %w", att.Name, err)
+	}
+	return facts.Attachment(att.Name, att.SHA256), nil
+}
+
+// openInViewer copies a stored file under its own name into a private
+// temporary folder and asks the system to open it: the store's files have
+// no extension, so a viewer could not tell a PDF by name.
+func openInViewer(es EvidenceStore, att forms.Attachment) error {
+	src, err := es.Open(att.SHA256)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dir := filepath.Join(os.TempDir(), "dars-workbench-view", att.SHA256[:16])
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	name := filepath.Base(att.Name)
+	if name == "." || name == string(filepath.Separator) || name == "" {
+		name = att.SHA256[:16] + ".pdf"
+	}
+	p := filepath.Join(dir, name)
+	dst, err := os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return err
+	}
+	if err := dst.Close(); err != nil {
+		return err
+	}
+	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(p)})
+}

@@ -1,0 +1,532 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+	store "github.com/darsworkbench/dars-workbench/storage"
+)
+
+// libraryWindow is the IG lead's unit assurance library: organisations kept
+// once, with their DSFC and security assurance (R-O2, R-O3), linked from
+// every draft that names them.
+type libraryWindow struct {
+	u   *UI
+	ls  LibraryStore
+	win fyne.Window
+
+	entries []forms.LibraryEntry
+	list    *widget.List
+	detail  *container.Scroll
+	status  *widget.Label
+	// cur is the entry being edited, a copy until saved.
+	cur   *forms.LibraryEntry
+	dirty bool
+}
+
+// showLibrary opens the library window, or raises it.
+func (u *UI) showLibrary() {
+	if u.libraryWin != nil {
+		u.libraryWin.win.RequestFocus()
+		return
+	}
+	ls, ok := u.libraryStore()
+	if !ok {
+		dialog.ShowInformation("Library", "This store keeps no organisation library.", u.start.win)
+		return
+	}
+	w := &libraryWindow{u: u, ls: ls, win: u.fyne.NewWindow("Organisation library — DARS Workbench")}
+	u.libraryWin = w
+	w.status = widget.NewLabel("")
+	w.status.Importance = widget.LowImportance
+	w.status.Wrapping = fyne.TextWrapWord
+	w.list = widget.NewList(
+		func() int { return len(w.entries) },
+		func() fyne.CanvasObject { return widget.NewLabel("organisation") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(w.entries[i].Name()) })
+	w.list.OnSelected = func(i widget.ListItemID) { w.onSelect(i) }
+	w.detail = container.NewVScroll(Hint("Choose an organisation, or add one."))
+
+	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), w.onAdd)
+	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), w.onImport)
+	exp := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), w.onExport)
+	fromDraft := widget.NewButtonWithIcon("Add from a draft…", theme.ContentCopyIcon(), w.onAddFromDraft)
+	intro := Hint("Keep each organisation once. Drafts linked to an entry show its values, and their checks follow them. Export the library to share it with your researchers.")
+	top := container.NewVBox(container.NewHBox(add, fromDraft, imp, exp), intro, widget.NewSeparator())
+	split := container.NewHSplit(w.list, w.detail)
+	split.Offset = 0.3
+	w.win.SetContent(container.NewBorder(top, w.status, nil, nil, split))
+	w.win.Resize(fyne.NewSize(1000, 700))
+	w.win.SetCloseIntercept(w.onClose)
+	w.reload("")
+	w.win.Show()
+}
+
+func (w *libraryWindow) reload(selectID string) {
+	entries, err := w.ls.Library()
+	if err != nil {
+		w.status.SetText("Could not read the library: " + err.Error())
+		return
+	}
+	w.entries = entries
+	w.list.Refresh()
+	w.status.SetText(plural(len(entries), "organisation") + " in the library.")
+	for i, e := range entries {
+		if e.ID == selectID {
+			w.list.Select(i)
+		}
+	}
+}
+
+func (w *libraryWindow) onClose() {
+	if w.dirty {
+		dialog.ShowConfirm("Unsaved changes", "Close without saving the changes to "+w.cur.Name()+"?", func(ok bool) {
+			if ok {
+				w.dirty = false
+				w.onClose()
+			}
+		}, w.win)
+		return
+	}
+	w.u.libraryWin = nil
+	w.win.Close()
+}
+
+func (w *libraryWindow) onSelect(i int) {
+	if w.dirty && w.cur != nil && (i >= len(w.entries) || w.entries[i].ID != w.cur.ID) {
+		prev := *w.cur
+		dialog.ShowConfirm("Unsaved changes", "Save the changes to "+prev.Name()+" first?", func(ok bool) {
+			if ok {
+				w.save(&prev)
+			}
+			w.dirty = false
+			w.edit(w.entries[i])
+		}, w.win)
+		return
+	}
+	w.edit(w.entries[i])
+}
+
+func (w *libraryWindow) onAdd() {
+	e := forms.LibraryEntry{ID: forms.NewID(), LegalName: "New organisation"}
+	w.save(&e)
+}
+
+func (w *libraryWindow) save(e *forms.LibraryEntry) {
+	if err := w.ls.SaveLibraryEntry(e); err != nil {
+		showError(w.win, "Could not save "+e.Name(), err)
+		return
+	}
+	w.dirty = false
+	w.reload(e.ID)
+	w.u.libraryChanged()
+	w.status.SetText("Saved " + e.Name() + "; linked drafts now show it.")
+}
+
+// edit shows the editor for a copy of e; Save writes it back.
+func (w *libraryWindow) edit(e forms.LibraryEntry) {
+	cur := e
+	w.cur, w.dirty = &cur, false
+	mark := func() { w.dirty = true }
+	text := func(p *string, placeholder string, validate func(string) error) *widget.Entry {
+		en := widget.NewEntry()
+		en.SetText(*p)
+		en.SetPlaceHolder(placeholder)
+		if validate != nil {
+			en.Validator = validate
+		}
+		en.OnChanged = func(s string) { *p = s; mark() }
+		return en
+	}
+	date := func(p *forms.Date) *widget.Entry {
+		en := widget.NewEntry()
+		en.SetText(p.String())
+		en.SetPlaceHolder("YYYY-MM-DD")
+		en.Validator = forms.ValidateDate
+		en.OnChanged = func(s string) {
+			if d, err := forms.ParseDate(s); err == nil {
+				*p = d
+				mark()
+			}
+		}
+		return en
+	}
+	check := func(label string, p *bool) *widget.Check {
+		c := widget.NewCheck(label, func(b bool) { *p = b; mark() })
+		c.SetChecked(*p)
+		return c
+	}
+	s := &cur.Security
+	status := widget.NewSelect(forms.Labels(forms.DSPTChoices), func(l string) { s.DSPTStatus = forms.DSPTStatus(forms.ValueOf(forms.DSPTChoices, l)); mark() })
+	status.SetSelected(forms.LabelOf(forms.DSPTChoices, string(s.DSPTStatus)))
+
+	form := widget.NewForm(
+		widget.NewFormItem("Legal name", text(&cur.LegalName, "As on the DSFC", nil)),
+		withHint(widget.NewFormItem("ODS code", text(&cur.ODSCode, "e.g. RGT", forms.ValidateODSCode)), "Where the organisation has one."),
+		withHint(widget.NewFormItem("DSFC signed", date(&cur.DSFCSigned)), "The Data Sharing Framework Contract, signed once per organisation (R-O2)."),
+		widget.NewFormItem("DSPT organisation code", text(&s.DSPTCode, "e.g. EE133887-SCS", nil)),
+		widget.NewFormItem("DSPT status", status),
+		widget.NewFormItem("DSPT published", date(&s.DSPTPublished)),
+		withHint(widget.NewFormItem("DSPT valid until", date(&s.DSPTValidUntil)), "Every linked draft flags an expired DSPT (R-O3)."),
+		widget.NewFormItem("", check("ISO 27001 certified", &s.ISO27001)),
+		widget.NewFormItem("ISO 27001 certificate", text(&cur.ISO27001Certificate, "Certificate number", nil)),
+		widget.NewFormItem("ISO 27001 scope", text(&cur.ISO27001Scope, "What the certificate covers", nil)),
+		widget.NewFormItem("ISO 27001 expiry", date(&s.ISO27001Expiry)),
+		widget.NewFormItem("", check("Cyber Essentials Plus", &s.CyberEssentialsPlus)),
+		widget.NewFormItem("Cyber Essentials Plus expiry", date(&s.CEPlusExpiry)),
+		widget.NewFormItem("ICO registration", text(&cur.ICORegistration, "e.g. Z1234567", forms.ValidateICORegistration)),
+		widget.NewFormItem("Notes", text(&cur.Notes, "", nil)),
+	)
+	saveBtn := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { w.save(w.cur) })
+	saveBtn.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { w.onDelete(cur) })
+	link := widget.NewButtonWithIcon("Link to a draft's organisation…", theme.MailAttachmentIcon(), func() { w.onLink(cur) })
+
+	docs := container.NewVBox()
+	w.buildDocs(docs)
+	addDoc := widget.NewButtonWithIcon("Attach document…", theme.FileIcon(), func() { w.onAttachDoc(docs) })
+
+	w.detail.Content = container.NewVBox(
+		heading(cur.Name()), form,
+		container.NewHBox(saveBtn, link, del),
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, heading("Security documents"), addDoc), docs,
+		widget.NewSeparator(),
+		heading("Used by"), w.usedBy(cur.ID),
+	)
+	w.detail.ScrollToTop()
+	w.detail.Refresh()
+}
+
+func (w *libraryWindow) buildDocs(box *fyne.Container) {
+	box.RemoveAll()
+	if len(w.cur.SecurityDocuments) == 0 {
+		box.Add(Hint("No documents: attach policies or certificates, like evidence."))
+	}
+	es, _ := w.u.evidenceStore()
+	owner := store.LibraryOwner(w.cur.ID)
+	for i := range w.cur.SecurityDocuments {
+		d := &w.cur.SecurityDocuments[i]
+		title := widget.NewEntry()
+		title.SetText(d.Title)
+		title.OnChanged = func(s string) { d.Title = s; w.dirty = true }
+		valid := widget.NewEntry()
+		valid.SetPlaceHolder("Valid until YYYY-MM-DD")
+		valid.SetText(d.ValidUntil.String())
+		valid.Validator = forms.ValidateDate
+		valid.OnChanged = func(s string) {
+			if v, err := forms.ParseDate(s); err == nil {
+				d.ValidUntil = v
+				w.dirty = true
+			}
+		}
+		var actions []fyne.CanvasObject
+		summary := "No file"
+		if d.File != nil && es != nil {
+			f := *d.File
+			summary = fileSummary(f)
+			actions = append(actions, widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() {
+				go func() {
+					if err := openInViewer(es, f); err != nil {
+						fyne.Do(func() { showError(w.win, "Could not open "+f.Name, err) })
+					}
+				}()
+			}))
+		}
+		id := d.ID
+		if es != nil {
+			actions = append(actions, widget.NewButtonWithIcon("History…", theme.HistoryIcon(), func() { showFileHistory(w.win, es, owner, id) }))
+		}
+		actions = append(actions, widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			docsWithout := w.cur.SecurityDocuments[:0:0]
+			for _, x := range w.cur.SecurityDocuments {
+				if x.ID != id {
+					docsWithout = append(docsWithout, x)
+				}
+			}
+			if es != nil {
+				_ = es.DetachFile(owner, id) // history keeps it either way
+			}
+			w.cur.SecurityDocuments = docsWithout
+			w.dirty = true
+			w.buildDocs(box)
+		}))
+		info := widget.NewLabel(summary)
+		info.Importance = widget.LowImportance
+		info.Truncation = fyne.TextTruncateEllipsis
+		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(actions...),
+			container.NewVBox(container.NewGridWithColumns(2, title, valid), info)))
+	}
+	box.Refresh()
+}
+
+func (w *libraryWindow) onAttachDoc(box *fyne.Container) {
+	es, ok := w.u.evidenceStore()
+	if !ok {
+		return
+	}
+	owner := store.LibraryOwner(w.cur.ID)
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			if err != nil {
+				showError(w.win, "Could not open the file", err)
+			}
+			return
+		}
+		name := r.URI().Name()
+		id := forms.NewID()
+		w.status.SetText("Attaching " + name + "…")
+		attachFrom(es, owner, id, name, func() (io.ReadCloser, error) { return r, nil }, func(att forms.Attachment, err error) {
+			if err != nil {
+				w.status.SetText("")
+				showError(w.win, "Could not attach "+name, err)
+				return
+			}
+			w.cur.SecurityDocuments = append(w.cur.SecurityDocuments, forms.EvidenceItem{
+				ID: id, Type: "dspt-evidence", Title: strings.TrimSuffix(name, ".pdf"), Status: forms.EvidenceFinal, File: &att})
+			w.dirty = true
+			w.status.SetText("Attached " + name + ". Save to keep it with the organisation.")
+			w.buildDocs(box)
+		})
+	}, w.win)
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+func (w *libraryWindow) onDelete(e forms.LibraryEntry) {
+	dialog.ShowConfirm("Delete organisation", "Delete "+e.Name()+" from the library? Linked drafts keep the values last shown.", func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := w.ls.DeleteLibraryEntry(e.ID); err != nil {
+			showError(w.win, "Could not delete "+e.Name(), err)
+			return
+		}
+		w.dirty = false
+		w.list.UnselectAll()
+		w.detail.Content = Hint("Choose an organisation, or add one.")
+		w.detail.Refresh()
+		w.reload("")
+		w.u.libraryChanged()
+	}, w.win)
+}
+
+// orgRef names one organisation of one draft.
+type orgRef struct {
+	draftID, draft string
+	orgIndex       int
+	org            forms.Organisation
+}
+
+// allOrganisations lists every organisation of every draft, taking open
+// drafts from their windows so nothing typed there is missed.
+func (w *libraryWindow) allOrganisations() ([]orgRef, error) {
+	drafts, err := w.u.allDrafts()
+	if err != nil {
+		return nil, err
+	}
+	var out []orgRef
+	for _, a := range drafts {
+		for i, o := range a.Organisations {
+			out = append(out, orgRef{draftID: a.ID, draft: displayTitle(a.Overview.Title), orgIndex: i, org: o})
+		}
+	}
+	return out, nil
+}
+
+func (w *libraryWindow) usedBy(id string) fyne.CanvasObject {
+	refs, err := w.allOrganisations()
+	if err != nil {
+		return Hint("Could not read the drafts: " + err.Error())
+	}
+	var lines []string
+	for _, r := range refs {
+		if r.org.LibraryID == id {
+			lines = append(lines, "• "+r.draft+" ("+r.org.Name+")")
+		}
+	}
+	if len(lines) == 0 {
+		return Hint("No draft links to this organisation yet.")
+	}
+	l := widget.NewLabel(strings.Join(lines, "\n"))
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func (w *libraryWindow) pickOrganisation(title string, keep func(orgRef) bool, then func(orgRef)) {
+	refs, err := w.allOrganisations()
+	if err != nil {
+		showError(w.win, "Could not read the drafts", err)
+		return
+	}
+	var options []string
+	var chosen []orgRef
+	for _, r := range refs {
+		if keep(r) {
+			options = append(options, fmt.Sprintf("%s — %s", r.draft, displayOrg(r.org.Name)))
+			chosen = append(chosen, r)
+		}
+	}
+	if len(options) == 0 {
+		dialog.ShowInformation(title, "No draft has an organisation to choose.", w.win)
+		return
+	}
+	sel := widget.NewSelect(options, nil)
+	sel.SetSelectedIndex(0)
+	d := dialog.NewForm(title, "Choose", "Cancel", []*widget.FormItem{widget.NewFormItem("Organisation", sel)}, func(ok bool) {
+		if ok && sel.SelectedIndex() >= 0 {
+			then(chosen[sel.SelectedIndex()])
+		}
+	}, w.win)
+	d.Resize(fyne.NewSize(640, 200))
+	d.Show()
+}
+
+func displayOrg(name string) string {
+	if strings.TrimSpace(name) == "" {
+		return "(unnamed organisation)"
+	}
+	return name
+}
+
+// onAddFromDraft starts a library entry from an organisation a draft
+// already describes, and links that draft to it.
+func (w *libraryWindow) onAddFromDraft() {
+	w.pickOrganisation("Add from a draft", func(r orgRef) bool { return r.org.LibraryID == "" }, func(r orgRef) {
+		e := forms.LibraryFromOrganisation(r.org)
+		if err := w.ls.SaveLibraryEntry(&e); err != nil {
+			showError(w.win, "Could not add "+e.Name(), err)
+			return
+		}
+		w.linkDraft(r, e)
+		w.reload(e.ID)
+	})
+}
+
+func (w *libraryWindow) onLink(e forms.LibraryEntry) {
+	w.pickOrganisation("Link "+e.Name(), func(r orgRef) bool { return r.org.LibraryID != e.ID }, func(r orgRef) {
+		if w.dirty {
+			w.save(w.cur)
+		}
+		w.linkDraft(r, e)
+		w.edit(e)
+	})
+}
+
+// linkDraft links a draft's organisation to an entry and saves the draft:
+// through its window when open, so its autosave keeps the link.
+func (w *libraryWindow) linkDraft(r orgRef, e forms.LibraryEntry) {
+	if ed, open := w.u.editors[r.draftID]; open {
+		if r.orgIndex < len(ed.app.Organisations) {
+			ed.app.Organisations[r.orgIndex].ApplyLibrary(e)
+			ed.showSection(ed.current)
+			ed.Changed()
+		}
+		w.status.SetText("Linked " + r.draft + " to " + e.Name() + ".")
+		return
+	}
+	a, err := w.u.store.Load(r.draftID)
+	if err != nil {
+		showError(w.win, "Could not open "+r.draft, err)
+		return
+	}
+	if r.orgIndex < len(a.Organisations) {
+		a.Organisations[r.orgIndex].ApplyLibrary(e)
+	}
+	if err := w.u.store.Save(a); err != nil {
+		showError(w.win, "Could not save "+r.draft, err)
+		return
+	}
+	w.u.start.refresh()
+	w.status.SetText("Linked " + r.draft + " to " + e.Name() + ".")
+}
+
+// maxLibraryFile bounds what an import reads: a library is kilobytes.
+const maxLibraryFile = 10 << 20
+
+func (w *libraryWindow) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			if err != nil {
+				showError(w.win, "Could not open the file", err)
+			}
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(io.LimitReader(r, maxLibraryFile+1))
+		if err == nil && len(b) > maxLibraryFile {
+			err = fmt.Errorf("the file is over %s; a library file is much smaller", forms.HumanBytes(maxLibraryFile))
+		}
+		if err != nil {
+			showError(w.win, "Could not read "+r.URI().Name(), err)
+			return
+		}
+		entries, err := forms.DecodeLibrary(b)
+		if err != nil {
+			showError(w.win, "Could not import "+r.URI().Name(), err)
+			return
+		}
+		known := map[string]bool{}
+		for _, e := range w.entries {
+			known[e.ID] = true
+		}
+		replace := 0
+		for _, e := range entries {
+			if known[e.ID] {
+				replace++
+			}
+		}
+		msg := fmt.Sprintf("Import %s from %s? %d new, %d replacing entries already here.", plural(len(entries), "organisation"), r.URI().Name(), len(entries)-replace, replace)
+		dialog.ShowConfirm("Import library", msg, func(ok bool) {
+			if !ok {
+				return
+			}
+			added, updated, err := w.ls.ImportLibrary(entries)
+			if err != nil {
+				showError(w.win, "Could not import the library", err)
+				return
+			}
+			w.reload("")
+			w.u.libraryChanged()
+			w.status.SetText(fmt.Sprintf("Imported: %d added, %d updated.", added, updated))
+		}, w.win)
+	}, w.win)
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+func (w *libraryWindow) onExport() {
+	b, err := forms.EncodeLibrary(w.entries)
+	if err != nil {
+		showError(w.win, "Could not prepare the library file", err)
+		return
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			if err != nil {
+				showError(w.win, "Could not save the library", err)
+			}
+			return
+		}
+		_, err = wc.Write(b)
+		if cerr := wc.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			showError(w.win, "Could not write the library", err)
+			return
+		}
+		w.status.SetText(fmt.Sprintf("Exported %s to %s. Attached documents travel as names and hashes only.", plural(len(w.entries), "organisation"), wc.URI().Name()))
+	}, w.win)
+	d.SetFileName("organisation-library.json")
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
