@@ -29,10 +29,10 @@ type evidenceView struct {
 	items    *fyne.Container
 	status   *widget.Label
 	// cards and problems are per evidence item, in model order.
-	cards    []fyne.CanvasObject
+	cards     []fyne.CanvasObject
 	problems  []*widget.Label
 	summaries []*widget.Label
-	object   fyne.CanvasObject
+	object    fyne.CanvasObject
 	// open remembers which items are unfolded, by item ID.
 	open map[string]bool
 	// pending counts attachments still being stored, for tests to wait on.
