@@ -30,10 +30,10 @@ func newLifecycleView(e *Editor) fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem("DSA signed", e.DateEntry("lifecycle.dsa_signed", &l.DSASigned)),
 		withHint(widget.NewFormItem("DSA ends", e.DateEntry("lifecycle.dsa_end", &l.DSAEnd)),
-			"Renew, extend or amend at least one month before this date; otherwise destroy the data and confirm within 14 days (R-A2)."),
+			"Renew at least a month before; else destroy and confirm within 14 days (R-A2)."),
 		widget.NewFormItem("", e.Check("lifecycle.renewal_requested", "Renewal, extension or amendment requested", &l.RenewalRequested, func(bool) { v.buildDestruction() })),
 		withHint(widget.NewFormItem("Cohort file sent", e.DateEntry("lifecycle.cohort_file_sent", &l.CohortFileSent)),
-			fmt.Sprintf("Send the cohort file promptly after the DSA is signed (R-C7); deadlines assume %d days.", forms.CohortFileDays)),
+			fmt.Sprintf("Due promptly after signature (R-C7); counted as %d days.", forms.CohortFileDays)),
 	)
 	v.refreshDeadlines()
 	v.buildDestruction()

@@ -81,6 +81,9 @@ func (w *libraryWindow) reload(selectID string) {
 	w.status.SetText(plural(len(entries), "organisation") + " in the library.")
 	for i, e := range entries {
 		if e.ID == selectID {
+			// Select fires only on a change of index; the entry at this
+			// index may be another one now that the list is re-sorted.
+			w.list.UnselectAll()
 			w.list.Select(i)
 		}
 	}
