@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"text/tabwriter"
+
+	"github.com/darsworkbench/dars-workbench/export"
+	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/storage"
+)
+
+var deadlinesCmd = &Command{Name: "deadlines", Args: "[--json] [--ics FILE] [--fail-overdue]",
+	Summary: "list dated actions across drafts and the library; write an iCalendar file"}
+
+func init() {
+	deadlinesCmd.Run = runDeadlines
+	commands = append(commands, deadlinesCmd)
+}
+
+type listedDeadline struct {
+	Due          string   `json:"due"`
+	Kind         string   `json:"kind"`
+	Urgency      string   `json:"urgency"`
+	Days         int      `json:"days"`
+	Action       string   `json:"action"`
+	Requirement  string   `json:"requirement"`
+	DraftID      string   `json:"draft_id,omitempty"`
+	Draft        string   `json:"draft,omitempty"`
+	Organisation string   `json:"organisation,omitempty"`
+	Affects      []string `json:"affects,omitempty"`
+}
+
+func runDeadlines(env *Env, args []string) int {
+	fs := newFlags(env, deadlinesCmd)
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	ics := fs.String("ics", "", "also write the deadlines as an iCalendar (RFC 5545) file")
+	failOverdue := fs.Bool("fail-overdue", false, "exit 1 when any deadline is overdue")
+	pos, ok := parse(fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	if len(pos) > 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	st, err := env.OpenStore()
+	if err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
+	defer st.Close()
+	ds, err := allDeadlines(st, forms.DateOf(env.Now()))
+	if err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
+	if *ics != "" {
+		if err := writeICS(*ics, ds, env); err != nil {
+			return fail(env, ExitUsage, "write %s: %v", *ics, err)
+		}
+	}
+	overdue := 0
+	rows := make([]listedDeadline, len(ds))
+	for i, d := range ds {
+		if d.Urgency == forms.Overdue {
+			overdue++
+		}
+		rows[i] = listedDeadline{Due: d.Due.String(), Kind: string(d.Kind), Urgency: string(d.Urgency), Days: d.Days,
+			Action: d.Action, Requirement: d.Requirement, DraftID: d.DraftID, Draft: d.DraftTitle, Organisation: d.Organisation, Affects: d.Affects}
+	}
+	switch {
+	case *asJSON:
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return fail(env, ExitUsage, "%v", err)
+		}
+	case len(rows) == 0:
+		fmt.Fprintln(env.Stdout, "No deadlines.")
+	default:
+		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "DUE\tSTATE\tFOR\tACTION")
+		for i, r := range rows {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Due, r.Urgency, clip(ds[i].Subject(), 36), clip(r.Action, 80))
+		}
+		tw.Flush()
+	}
+	if *failOverdue && overdue > 0 {
+		fmt.Fprintf(env.Stderr, "dars-workbench: %d overdue\n", overdue)
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+// allDeadlines loads every draft not in the bin with the library overlaid,
+// as the window shows them.
+func allDeadlines(st *storage.Store, today forms.Date) ([]forms.Deadline, error) {
+	lib, err := st.Library()
+	if err != nil {
+		return nil, err
+	}
+	infos, err := st.List()
+	if err != nil {
+		return nil, err
+	}
+	var drafts []*forms.Application
+	for _, in := range infos {
+		a, err := st.Load(in.ID)
+		if err != nil {
+			return nil, err
+		}
+		forms.OverlayLibrary(a, lib)
+		drafts = append(drafts, a)
+	}
+	return forms.Deadlines(drafts, lib, today), nil
+}
+
+func writeICS(path string, ds []forms.Deadline, env *Env) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := export.WriteICalendar(f, ds, env.Now()); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
