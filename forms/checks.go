@@ -66,6 +66,8 @@ type Context struct {
 	// Built on first use and shared by the checks of one evaluation.
 	peopleByID map[string]*Person
 	orgsByID   map[string]*Organisation
+	idHits     []FieldIdentifierHit
+	scanned    bool
 }
 
 func hit(field, msg string) []Hit { return []Hit{{Field: field, Message: msg}} }
@@ -103,6 +105,7 @@ var checkGroups = []func() []Check{
 	organisationChecks,
 	territoryChecks,
 	lifecycleChecks,
+	identifierChecks,
 }
 
 // Catalogue returns every readiness check, ordered by ID.

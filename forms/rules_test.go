@@ -90,7 +90,9 @@ var ruleCases = []ruleCase{
 		a.Cohort.Needed = false
 	}, false, ""},
 	{"GP data flagged", "data-gp-pag", nil, func(a *forms.Application) { a.Data.Products[0].GPData = true }, true, "data.products[0].gp_data"},
-	{"GP data by name", "data-gp-pag", nil, func(a *forms.Application) { a.Data.Products[0].Name = "GPES Data for Pandemic Planning and Research (GDPPR)" }, true, "data.products[0].gp_data"},
+	{"GP data by name", "data-gp-pag", nil, func(a *forms.Application) {
+		a.Data.Products[0].Name = "GPES Data for Pandemic Planning and Research (GDPPR)"
+	}, true, "data.products[0].gp_data"},
 
 	// Cohort (R-C)
 	{"cohort kind missing", "cohort-kind", nil, func(a *forms.Application) { a.Cohort.Kind = "" }, true, "cohort.kind"},
@@ -417,7 +419,6 @@ var fieldsOnly = map[string]string{
 	"R-E2": "evidence[].file",
 	"R-E3": "evidence[]",
 	"R-A3": "overview.stage_history (audit stage)",
-	"R-C8": "(the patient-identifier scan, next commit)",
 }
 
 func TestEveryRequirementIsCheckedOrAField(t *testing.T) {
