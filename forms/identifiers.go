@@ -41,9 +41,27 @@ var personWords = []string{"dob", "d.o.b", "born", "birth", "patient", "died", "
 // searched for a person word: about a short phrase.
 const personWindow = 40
 
-func isDigit(b byte) bool  { return b >= '0' && b <= '9' }
-func isLetter(b byte) bool { return (b|0x20) >= 'a' && (b|0x20) <= 'z' }
-func isAlnum(b byte) bool  { return isDigit(b) || isLetter(b) }
+const (
+	classOther byte = iota
+	classDigit
+	classLetter
+)
+
+// byteClass sorts ASCII bytes for the scanner's inner loops; every byte of
+// a multi-byte UTF-8 character is "other", which is what the patterns need.
+var byteClass = func() (t [256]byte) {
+	for b := '0'; b <= '9'; b++ {
+		t[b] = classDigit
+	}
+	for b := 'a'; b <= 'z'; b++ {
+		t[b], t[b-'a'+'A'] = classLetter, classLetter
+	}
+	return t
+}()
+
+func isDigit(b byte) bool  { return byteClass[b] == classDigit }
+func isLetter(b byte) bool { return byteClass[b] == classLetter }
+func isAlnum(b byte) bool  { return byteClass[b] != classOther }
 
 // ValidNHSNumber reports whether ten digits pass the NHS number Modulus 11
 // check: weights 10 down to 2 on the first nine digits, and 11 minus the
@@ -77,15 +95,14 @@ func ValidNHSNumber(digits string) bool {
 
 // ScanText returns the patient identifiers found in s, in order.
 func ScanText(s string) []IdentifierHit {
-	if strings.IndexAny(s, "0123456789") < 0 {
-		return nil
-	}
 	var hits []IdentifierHit
 	groupedUntil := 0
-	for i := 0; i < len(s); i++ {
+	// Whole words and digit runs are stepped over at once: only their first
+	// byte can start a match.
+	for i := 0; i < len(s); {
 		b := s[i]
 		switch {
-		case isDigit(b) && (i == 0 || !isDigit(s[i-1])):
+		case isDigit(b):
 			if i >= groupedUntil {
 				end, nhs := scanGroupedNumber(s, i)
 				groupedUntil = end
@@ -98,13 +115,27 @@ func ScanText(s string) []IdentifierHit {
 					Fix: "Remove it: a draft must not hold any participant's details. Describe the item instead (for example \"date of birth\").",
 				})
 			}
-		case isLetter(b) && (i == 0 || !isAlnum(s[i-1])):
-			if end, ok := scanPostcode(s, i); ok && nearPersonWord(s, i, end) {
-				hits = append(hits, IdentifierHit{
-					Kind: IdentPostcode, Severity: Warning, Start: i, End: end, Shown: mask(s[i:end], 2),
-					Why: "A full postcode beside a word such as \"patient\" or \"born\" may say where a person lives.",
-					Fix: "Remove it, or give only the area (for example the postcode district \"M13\") when it is not about a person.",
-				})
+			for i++; i < len(s) && isDigit(s[i]); i++ {
+			}
+		case isLetter(b):
+			j := i + 1
+			for j < len(s) && isLetter(s[j]) {
+				j++
+			}
+			// A postcode starts with one or two letters and a digit, not
+			// inside a longer code.
+			if j-i <= 2 && j < len(s) && isDigit(s[j]) && (i == 0 || !isDigit(s[i-1])) {
+				if end, ok := scanPostcode(s, i); ok && nearPersonWord(s, i, end) {
+					hits = append(hits, IdentifierHit{
+						Kind: IdentPostcode, Severity: Warning, Start: i, End: end, Shown: mask(s[i:end], 2),
+						Why: "A full postcode beside a word such as \"patient\" or \"born\" may say where a person lives.",
+						Fix: "Remove it, or give only the area (for example the postcode district \"M13\") when it is not about a person.",
+					})
+				}
+			}
+			i = j
+		default:
+			for i++; i < len(s) && byteClass[s[i]] == classOther; i++ {
 			}
 		}
 	}
