@@ -122,7 +122,7 @@ func (v *lifecycleView) buildDestruction() {
 			return
 		}
 		msg := widget.NewLabel(fmt.Sprintf("The DSA ended on %s and no renewal is recorded: destroy the data, record it, and send the certificate by %s (R-A2).",
-			l.DSAEnd.Human(), l.DSAEnd.AddDays(forms.DestructionConfirmDays).Human()))
+			l.DSAEnd.Human(), forms.DestructionDeadline(l.DSAEnd).Human()))
 		msg.Wrapping = fyne.TextWrapWord
 		msg.Importance = widget.DangerImportance
 		start := widget.NewButtonWithIcon("Record the destruction", theme.DocumentCreateIcon(), func() {

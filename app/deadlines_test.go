@@ -35,7 +35,7 @@ func TestLifecycleOffersDestructionRecordAfterDSAEnds(t *testing.T) {
 	assert.Equal(t, forms.NewDate(2026, 11, 20), r.DestroyedOn)
 	assert.NoError(t, forms.ValidateDestruction(r))
 	msg := findingMessage(ed, "lifecycle-destruction")
-	assert.Contains(t, msg, "Export the certificate", "what is left is sending the certificate")
+	assert.Contains(t, msg, "certificate of destruction", "what is left is sending the certificate")
 	shoot(t, ed.win, "after-approval.png")
 
 	ed.fields["lifecycle.destruction.confirmation_sent"].(*widget.Entry).SetText("2026-11-21")

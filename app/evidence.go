@@ -33,6 +33,8 @@ type evidenceView struct {
 	problems  []*widget.Label
 	summaries []*widget.Label
 	object    fyne.CanvasObject
+	// registered holds the answer paths already pointing at a line.
+	registered map[string]bool
 	// open remembers which items are unfolded, by item ID.
 	open map[string]bool
 	// pending counts attachments still being stored, for tests to wait on.
@@ -91,6 +93,7 @@ func (v *evidenceView) refresh() {
 		v.bar.SetValue(1)
 	}
 	var rows []fyne.CanvasObject
+	v.registered = map[string]bool{}
 	for _, r := range forms.RequiredEvidence(a) {
 		rows = append(rows, v.requiredRow(r))
 	}
@@ -133,7 +136,7 @@ func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
 	case !r.Met(a):
 		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
 		btn := widget.NewButtonWithIcon("Add to checklist", theme.ContentAddIcon(), func() { v.onAddRequired(r) })
-		v.e.Field(forms.RequiredField(r.Key), btn)
+		v.registerRequirement(r, btn)
 		right = container.NewVBox(btn)
 	default:
 		it := a.Evidence[r.Item]
@@ -142,12 +145,23 @@ func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
 			icon = theme.NewWarningThemedResource(theme.WarningIcon())
 		}
 		l := widget.NewLabel(fmt.Sprintf("Item %d · %s", r.Item+1, it.Status.Label()))
-		v.e.Field(forms.RequiredField(r.Key), l)
+		v.registerRequirement(r, l)
 		right = container.NewVBox(l)
 	}
 	name := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, nil, widget.NewIcon(icon), right, container.NewVBox(name, why))
+}
+
+// registerRequirement lets a finding about a missing item open its line:
+// findings point at the answer that triggered the requirement, and on this
+// screen that path means the line (the first, where several share it).
+func (v *evidenceView) registerRequirement(r forms.Requirement, obj fyne.CanvasObject) {
+	v.e.Field("evidence.required."+r.Key, obj)
+	if _, taken := v.registered[r.Field]; !taken {
+		v.registered[r.Field] = true
+		v.e.Field(r.Field, obj)
+	}
 }
 
 // buildItems rebuilds every item editor. It runs when items are added or

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -20,20 +19,6 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 	store "github.com/darsworkbench/dars-workbench/storage"
 )
-
-var testNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-
-// newTestUI opens a fresh store in a temp dir and a UI on the test driver.
-func newTestUI(t *testing.T) (*UI, *store.Store) {
-	t.Helper()
-	a := test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "workbench.db"))
-	require.NoError(t, err)
-	t.Cleanup(func() { st.Close() })
-	u := New(a, st)
-	u.now = func() time.Time { return testNow }
-	return u, st
-}
 
 // openExample stores the worked example, edited, and opens its window.
 func openExample(t *testing.T, u *UI, st *store.Store, edit func(a *forms.Application)) *Editor {
@@ -75,7 +60,7 @@ func TestEvidenceAddRequiredItem(t *testing.T) {
 	ed.selectSection(forms.SectionEvidence)
 	require.True(t, hasFinding(ed, "evidence-research-missing"))
 
-	btn, ok := ed.fields[forms.RequiredField("protocol")].(*widget.Button)
+	btn, ok := ed.fields["evidence.required.protocol"].(*widget.Button)
 	require.True(t, ok, "a missing requirement offers an Add button")
 	test.Tap(btn)
 
@@ -83,7 +68,7 @@ func TestEvidenceAddRequiredItem(t *testing.T) {
 	require.Len(t, a.Evidence, 1)
 	assert.Equal(t, "protocol", a.Evidence[0].Satisfies)
 	assert.Equal(t, forms.EvProtocol, a.Evidence[0].Type)
-	_, isLabel := ed.fields[forms.RequiredField("protocol")].(*widget.Label)
+	_, isLabel := ed.fields["evidence.required.protocol"].(*widget.Label)
 	assert.True(t, isLabel, "the requirement now points at its item")
 
 	// Typing into the new item's title goes into the model.
@@ -151,7 +136,7 @@ func TestEvidenceView200Items(t *testing.T) {
 	ed.selectSection(forms.SectionEvidence)
 	v := buildEvidenceView(ed)
 	assert.Len(t, v.cards, 200)
-	assert.Contains(t, v.progress.Text, "of 10 final")
+	assert.Contains(t, v.progress.Text, "of 11 final")
 }
 
 func manyItems(n int) []forms.EvidenceItem {

@@ -56,7 +56,9 @@ func (s *startScreen) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", newItem,
 			fyne.NewMenuItem("Open the worked example", s.onExample),
-			fyne.NewMenuItem("Bin…", s.onBin)),
+			fyne.NewMenuItem("Bin…", s.onBin),
+			fyne.NewMenuItemSeparator(),
+			s.u.appearanceMenu()),
 		fyne.NewMenu("Unit",
 			fyne.NewMenuItem("Organisation library…", s.u.showLibrary),
 			fyne.NewMenuItem("Deadlines…", s.u.showDeadlines)),

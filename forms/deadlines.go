@@ -21,14 +21,9 @@ const (
 	DeadlineEvidence        DeadlineKind = "evidence-expiry"
 )
 
-// Timing limits that follow from the requirements.
+// Timing limits that follow from the requirements (the R-A2 ones are in
+// lifecycle_rules.go: RenewalDeadline, DestructionDeadline).
 const (
-	// RenewalNoticeMonths: renew, extend or amend at least a month before
-	// the DSA ends (R-A2).
-	RenewalNoticeMonths = 1
-	// DestructionConfirmDays: confirm destruction within 14 days of the
-	// DSA's end when it is not renewed (R-A2).
-	DestructionConfirmDays = 14
 	// CohortFileDays is the working assumption for "promptly" after DSA
 	// signature (R-C7); the DSA itself states the exact window.
 	CohortFileDays = 30
@@ -147,14 +142,14 @@ func draftDeadlines(a *Application, libIDs map[string]bool, today Date) []Deadli
 	confirmed := l.Destruction != nil && !l.Destruction.ConfirmedOn.IsZero()
 	if !l.DSAEnd.IsZero() && !destroyed {
 		if !l.RenewalRequested {
-			add(Deadline{Due: l.DSAEnd.AddMonths(-RenewalNoticeMonths), Kind: DeadlineDSARenewal, Requirement: "R-A2",
+			add(Deadline{Due: RenewalDeadline(l.DSAEnd), Kind: DeadlineDSARenewal, Requirement: "R-A2",
 				Action: "Request renewal, extension or amendment of the DSA (it ends " + l.DSAEnd.Human() + "), or plan destruction"})
 			add(Deadline{Due: l.DSAEnd, Kind: DeadlineDestruction, Requirement: "R-A2",
 				Action: "Destroy the data securely: the DSA ends and no renewal is requested"})
 		}
 	}
 	if !l.DSAEnd.IsZero() && !l.RenewalRequested && !confirmed {
-		add(Deadline{Due: l.DSAEnd.AddDays(DestructionConfirmDays), Kind: DeadlineDestructionCert, Requirement: "R-A2",
+		add(Deadline{Due: DestructionDeadline(l.DSAEnd), Kind: DeadlineDestructionCert, Requirement: "R-A2",
 			Action: "Send the certificate of destruction to NHS England"})
 	}
 	if a.Cohort.Needed && !l.DSASigned.IsZero() && l.CohortFileSent.IsZero() {

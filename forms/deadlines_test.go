@@ -3,7 +3,6 @@ package forms_test
 import (
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/darsworkbench/dars-workbench/forms"
 	"github.com/stretchr/testify/assert"
@@ -118,35 +117,6 @@ func TestNextDeadlineNone(t *testing.T) {
 	a := signed(forms.Date{})
 	_, ok := forms.NextDeadline(a, nil, dlToday)
 	assert.False(t, ok)
-}
-
-func TestLifecycleChecks(t *testing.T) {
-	today := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
-	cases := map[string]struct {
-		edit func(a *forms.Application)
-		want []string
-	}{
-		"far from the end":  {func(a *forms.Application) {}, nil},
-		"end before signed": {func(a *forms.Application) { a.Lifecycle.DSASigned = forms.NewDate(2027, 5, 1) }, []string{"lifecycle-dsa-dates"}},
-		"renewal window":    {func(a *forms.Application) { a.Lifecycle.DSAEnd = forms.NewDate(2027, 1, 20) }, []string{"lifecycle-renewal-due"}},
-		"renewal requested": {func(a *forms.Application) {
-			a.Lifecycle.DSAEnd = forms.NewDate(2027, 1, 20)
-			a.Lifecycle.RenewalRequested = true
-		}, nil},
-		"ended, not destroyed": {func(a *forms.Application) { a.Lifecycle.DSAEnd = forms.NewDate(2026, 11, 1) }, []string{"lifecycle-destruction"}},
-		"ended and confirmed": {func(a *forms.Application) {
-			a.Lifecycle.DSAEnd = forms.NewDate(2026, 11, 1)
-			a.Lifecycle.Destruction = &forms.DestructionRecord{DestroyedOn: forms.NewDate(2026, 11, 2), ConfirmedOn: forms.NewDate(2026, 11, 3)}
-		}, nil},
-		"cohort file late": {func(a *forms.Application) { a.Lifecycle.CohortFileSent = forms.Date{} }, []string{"lifecycle-cohort-file"}},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			a := signed(forms.NewDate(2027, 4, 30))
-			tc.edit(a)
-			assert.Equal(t, tc.want, findingIDs(forms.Evaluate(a, today), forms.SectionLifecycle))
-		})
-	}
 }
 
 func TestValidateDestruction(t *testing.T) {

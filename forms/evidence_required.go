@@ -141,8 +141,12 @@ func RequiredEvidence(a *Application) []Requirement {
 		}
 	}
 
-	add(Requirement{Key: "dpia", Type: EvDPIA, Title: "Data protection impact assessment", Rule: ruleSupport, RequirementID: "R-T6", Because: "Every application is supported by a DPIA.", Field: "dpia"})
-	add(Requirement{Key: "data-flow-map", Type: EvDataFlowMap, Title: "Data flow map", Rule: ruleSupport, RequirementID: "R-T6", Because: "Every application is supported by a data flow map.", Field: "data_flow"})
+	// The aggregate-only HES route keeps all record-level data on NHS
+	// England's servers (R-D4): no flow of personal data for a DPIA or map.
+	if !a.Data.AggregatedHESOnly {
+		add(Requirement{Key: "dpia", Type: EvDPIA, Title: "Data protection impact assessment", Rule: ruleSupport, RequirementID: "R-T6", Because: "Data leaves NHS England, so a DPIA supports the application.", Field: "dpia"})
+		add(Requirement{Key: "data-flow-map", Type: EvDataFlowMap, Title: "Data flow map", Rule: ruleSupport, RequirementID: "R-T6", Because: "Data leaves NHS England, so a data flow map shows where it goes.", Field: "data_flow"})
+	}
 
 	match(a, reqs)
 	return reqs

@@ -8,10 +8,6 @@ import (
 // MaxUploadBytes is the DARS upload limit per file (R-E2): 10 MB in decimal.
 const MaxUploadBytes = 10_000_000
 
-// RequiredField is the field path the checklist registers for a required
-// item that has no evidence yet.
-func RequiredField(key string) string { return "evidence.required." + key }
-
 func evidenceChecks() []Check {
 	missing := func(id, rule string, sev Severity, reqs []string, title string) Check {
 		return Check{
@@ -26,7 +22,9 @@ func evidenceChecks() []Check {
 					if r.Period != "" {
 						what += ", used " + r.Period
 					}
-					hits = append(hits, Hit{Field: RequiredField(r.Key),
+					// The answer that triggered it: the checklist registers
+					// its line for that path too, so the link opens it there.
+					hits = append(hits, Hit{Field: r.Field,
 						Message: fmt.Sprintf("Add the %s to the evidence checklist (%s). %s", what, r.RequirementID, r.Because)})
 				}
 				return hits
@@ -97,12 +95,6 @@ func evidenceChecks() []Check {
 		perItem("evidence-expired", Warning, []string{"R-E1"}, "No evidence item has expired", func(i int, e EvidenceItem, today Date) (string, string) {
 			if !e.ValidUntil.IsZero() && e.ValidUntil.Before(today) {
 				return "valid_until", fmt.Sprintf("%s expired on %s: attach the current version and update its dates.", itemName(e), e.ValidUntil.Human())
-			}
-			return "", ""
-		}),
-		perItem("evidence-no-file", Advice, []string{"R-E2"}, "Final evidence has its file attached", func(i int, e EvidenceItem, _ Date) (string, string) {
-			if e.Status == EvidenceFinal && e.File == nil {
-				return "file", fmt.Sprintf("%s is final but has no file: attach the PDF so it goes into the pack.", itemName(e))
 			}
 			return "", ""
 		}),

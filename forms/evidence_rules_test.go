@@ -26,19 +26,25 @@ func TestRequiredEvidence(t *testing.T) {
 	}{
 		"worked example (consent, research, funded)": {func(a *forms.Application) {}, []string{
 			"consent-information-sheet-v2.0", "consent-consent-form-v2.0", "consent-information-sheet-v3.1", "consent-consent-form-v3.1",
-			"protocol", "rec-favourable-opinion", "iras", "funding", "dpia", "data-flow-map",
+			"protocol", "rec-favourable-opinion", "iras", "funding", "privacy-notice", "dpia", "data-flow-map",
 		}},
 		"s251 route, not research, identifiable": {func(a *forms.Application) {
 			a.Legal.CLDC = forms.CLDCS251
 			a.Purpose.IsResearch = false
-			a.Data.Products[1].Identifiability = forms.Identifiable
 		}, []string{"s251-application", "s251-approval", "s251-reviewed-documents", "s251-current", "privacy-notice", "dpia", "data-flow-map"}},
 		"consent with no materials listed": {func(a *forms.Application) {
 			a.Legal.ConsentMaterials = nil
 			a.Purpose.IsResearch = false
-		}, []string{"consent-information-sheet", "consent-form", "dpia", "data-flow-map"}},
-		"research without REC or funding": {func(a *forms.Application) {
+		}, []string{"consent-information-sheet", "consent-form", "privacy-notice", "dpia", "data-flow-map"}},
+		"aggregate HES only: no DPIA or map (R-D4)": {func(a *forms.Application) {
 			a.Legal.CLDC = forms.CLDCNone
+			a.Purpose.IsResearch = false
+			a.Data.Products = a.Data.Products[:1]
+			a.Data.AggregatedHESOnly = true
+		}, nil},
+		"research without REC or funding, nothing identifiable": {func(a *forms.Application) {
+			a.Legal.CLDC = forms.CLDCNone
+			a.Data.Products = a.Data.Products[:2]
 			a.Purpose.RECNeeded = false
 			a.Purpose.IRASReference = ""
 			a.Purpose.FundingStatus = "not-needed"
@@ -64,8 +70,8 @@ func TestRequiredEvidenceMatching(t *testing.T) {
 		}
 	}
 	done, total := forms.EvidenceProgress(a)
-	assert.Equal(t, 10, total)
-	assert.Equal(t, 10, done)
+	assert.Equal(t, 11, total)
+	assert.Equal(t, 11, done)
 
 	// An item that names its requirement wins over one that merely has the type.
 	a.Legal.CLDC = forms.CLDCS251
@@ -94,7 +100,7 @@ func TestNewEvidenceForMeetsItsRequirement(t *testing.T) {
 	}
 	done, total := forms.EvidenceProgress(a)
 	assert.Equal(t, 0, done, "new items are drafts")
-	assert.Equal(t, 10, total)
+	assert.Equal(t, 11, total)
 }
 
 func TestEvidenceChecks(t *testing.T) {
@@ -109,13 +115,13 @@ func TestEvidenceChecks(t *testing.T) {
 	}{
 		"complete example": {func(a *forms.Application) {}, nil},
 		"consent version missing": {func(a *forms.Application) {
-			a.Evidence = a.Evidence[:3] // drops v2.0 documents, IRAS, funding, DPIA, map
-		}, []string{"evidence-consent-missing", "evidence-consent-missing", "evidence-consent-missing", "evidence-dpia-flow-missing", "evidence-dpia-flow-missing", "evidence-funding-missing", "evidence-research-missing"}},
+			a.Evidence = a.Evidence[:3] // drops v2.0 documents, IRAS, funding, DPIA, map, privacy notice
+		}, []string{"evidence-consent-missing", "evidence-consent-missing", "evidence-consent-missing", "evidence-dpia-flow-missing", "evidence-dpia-flow-missing", "evidence-funding-missing", "evidence-research-missing", "evidence-privacy-notice-missing"}},
 		"s251 with nothing": {func(a *forms.Application) {
 			a.Legal.CLDC = forms.CLDCS251
 		}, []string{"evidence-s251-missing", "evidence-s251-missing", "evidence-s251-missing", "evidence-s251-missing"}},
 		"identifiable without privacy notice": {func(a *forms.Application) {
-			a.Data.Products[0].Identifiability = forms.Identifiable
+			a.Evidence = a.Evidence[:10]
 		}, []string{"evidence-privacy-notice-missing"}},
 		"item marked missing does not count": {func(a *forms.Application) {
 			a.Evidence[0].Status = forms.EvidenceMissing
@@ -145,18 +151,27 @@ func TestEvidenceChecks(t *testing.T) {
 			a.Evidence[0].File = pdf(func(f *forms.Attachment) { f.Encrypted, f.ActiveContent = true, true })
 		}, []string{"evidence-file-active-content", "evidence-file-encrypted"}},
 	}
+	fired := map[string]bool{}
 	for name, tc := range cases {
+		for _, id := range tc.want {
+			fired[id] = true
+		}
 		t.Run(name, func(t *testing.T) {
 			a := forms.Example()
 			tc.edit(a)
 			var got []string
 			for _, f := range forms.Evaluate(a, evToday) {
-				if f.Section == forms.SectionEvidence && f.Severity != forms.Advice {
+				if f.Section == forms.SectionEvidence {
 					got = append(got, f.CheckID)
 				}
 			}
 			assert.ElementsMatch(t, tc.want, got)
 		})
+	}
+	for _, c := range forms.Catalogue() {
+		if c.Section == forms.SectionEvidence {
+			assert.True(t, fired[c.ID], "no case makes %s fire", c.ID)
+		}
 	}
 }
 
@@ -181,7 +196,7 @@ func TestEvidenceFindingsSayWhatToDo(t *testing.T) {
 	}
 	assert.Contains(t, got["evidence-file-too-large"], "12.5 MB")
 	assert.Contains(t, got["evidence-s251-missing"], "R-L6")
-	assert.Equal(t, "evidence.required.s251-application", fieldOf(fs, "evidence-s251-missing"))
+	assert.Equal(t, "legal_basis.cldc_route", fieldOf(fs, "evidence-s251-missing"))
 	assert.Equal(t, "evidence[0].file", fieldOf(fs, "evidence-file-not-pdf"))
 }
 

@@ -16,7 +16,8 @@ import (
 	"github.com/darsworkbench/dars-workbench/storage"
 )
 
-func run(t *testing.T, db string, args ...string) (int, string, string) {
+// runAt runs the CLI on a fixed day, so deadlines are reproducible.
+func runAt(t *testing.T, db string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := &cli.Env{Stdout: &out, Stderr: &errb, DBPath: db,
@@ -44,7 +45,7 @@ func seed(t *testing.T) string {
 func TestDeadlinesCommand(t *testing.T) {
 	db := seed(t)
 	ics := filepath.Join(t.TempDir(), "d.ics")
-	code, out, _ := run(t, db, "deadlines", "--ics", ics)
+	code, out, _ := runAt(t, db, "deadlines", "--ics", ics)
 	assert.Equal(t, cli.ExitOK, code)
 	assert.Contains(t, out, "2026-12-01  due-soon  University of Exampleton")
 	assert.Contains(t, out, "2026-11-15  overdue")
@@ -53,40 +54,40 @@ func TestDeadlinesCommand(t *testing.T) {
 	assert.True(t, strings.HasPrefix(string(b), "BEGIN:VCALENDAR\r\n"))
 	assert.Contains(t, string(b), "DTSTAMP:20261123T090000Z")
 
-	code, _, errOut := run(t, db, "deadlines", "--fail-overdue")
+	code, _, errOut := runAt(t, db, "deadlines", "--fail-overdue")
 	assert.Equal(t, cli.ExitFailed, code)
 	assert.Contains(t, errOut, "overdue")
 
-	code, out, _ = run(t, db, "deadlines", "--json")
+	code, out, _ = runAt(t, db, "deadlines", "--json")
 	assert.Equal(t, cli.ExitOK, code)
 	assert.Contains(t, out, `"kind": "destruction-confirmation"`)
 
-	code, _, _ = run(t, db, "deadlines", "extra")
+	code, _, _ = runAt(t, db, "deadlines", "extra")
 	assert.Equal(t, cli.ExitUsage, code)
 }
 
 func TestLibraryCommandRoundTrip(t *testing.T) {
 	db := seed(t)
 	file := filepath.Join(t.TempDir(), "lib.json")
-	code, out, _ := run(t, db, "library", "export", file)
+	code, out, _ := runAt(t, db, "library", "export", file)
 	require.Equal(t, cli.ExitOK, code, out)
 
 	other := filepath.Join(t.TempDir(), "other.db")
-	code, out, _ = run(t, other, "library", "import", file)
+	code, out, _ = runAt(t, other, "library", "import", file)
 	require.Equal(t, cli.ExitOK, code)
 	assert.Contains(t, out, "1 added, 0 updated")
-	code, out, _ = run(t, other, "library", "list")
+	code, out, _ = runAt(t, other, "library", "list")
 	assert.Equal(t, cli.ExitOK, code)
 	assert.Contains(t, out, "University of Exampleton")
 
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	require.NoError(t, os.WriteFile(bad, []byte(`{"format":"something"}`), 0o600))
-	code, _, errOut := run(t, other, "library", "import", bad)
+	code, _, errOut := runAt(t, other, "library", "import", bad)
 	assert.Equal(t, cli.ExitUsage, code)
 	assert.Contains(t, errOut, "not a readable DARS Workbench organisation library file")
 
-	code, _, _ = run(t, other, "library")
+	code, _, _ = runAt(t, other, "library")
 	assert.Equal(t, cli.ExitUsage, code)
-	code, _, _ = run(t, other, "library", "list", "x")
+	code, _, _ = runAt(t, other, "library", "list", "x")
 	assert.Equal(t, cli.ExitUsage, code)
 }
