@@ -28,7 +28,13 @@ func TestLibraryChangeReachesOpenDraft(t *testing.T) {
 	w.linkDraft(orgs[0], e)
 	assert.Equal(t, e.ID, ed.App().Organisations[0].LibraryID)
 
-	// The IG lead records the DSPT lapsing: the open draft shows it.
+	// A second draft, closed, links to the same organisation.
+	other := forms.Example()
+	other.ID, other.Overview.Title = forms.NewID(), "Second study"
+	other.Organisations[0].LibraryID = e.ID
+	require.NoError(t, st.Create(other))
+
+	// The IG lead records the DSPT running out soon: the open draft shows it.
 	w.reload(e.ID)
 	require.NotNil(t, w.cur)
 	w.cur.Security.DSPTValidUntil = forms.NewDate(2026, 12, 1)
@@ -36,6 +42,21 @@ func TestLibraryChangeReachesOpenDraft(t *testing.T) {
 	w.save(w.cur)
 	assert.Equal(t, forms.NewDate(2026, 12, 1), ed.App().Organisations[0].Security.DSPTValidUntil)
 	assert.Contains(t, NextDeadlineText(ed), "1 Dec 2026 — Publish the DSPT assessment for University of Exampleton")
+	assert.True(t, hasFinding(ed, "org-dspt-expiring"))
+
+	// Then lapsing, with no certificate to fall back on: a blocker in
+	// every draft that uses the organisation, open or not.
+	w.cur.Security.DSPTValidUntil = forms.NewDate(2026, 11, 1)
+	w.cur.Security.ISO27001, w.cur.Security.ISO27001Expiry = false, forms.Date{}
+	w.save(w.cur)
+	assert.True(t, hasFinding(ed, "org-security"))
+	loaded, err := st.LoadWithLibrary(other.ID)
+	require.NoError(t, err)
+	var ids []string
+	for _, f := range forms.Evaluate(loaded, u.now()) {
+		ids = append(ids, f.CheckID)
+	}
+	assert.Contains(t, ids, "org-security")
 
 	w.win.Resize(fyne.NewSize(1100, 760))
 	shoot(t, w.win, "library.png")
@@ -45,5 +66,5 @@ func TestLibraryChangeReachesOpenDraft(t *testing.T) {
 	u.openDraft(ed.App().ID)
 	again := u.editors[ed.App().ID]
 	t.Cleanup(func() { again.save.close() })
-	assert.Equal(t, forms.NewDate(2026, 12, 1), again.App().Organisations[0].Security.DSPTValidUntil)
+	assert.Equal(t, forms.NewDate(2026, 11, 1), again.App().Organisations[0].Security.DSPTValidUntil)
 }
