@@ -87,6 +87,13 @@ func (s *Store) putBlob(r io.Reader) (Blob, error) {
 	return b, nil
 }
 
+// Put stores r and returns its hash and size: PutBlob in the shape the
+// pack importer's BlobStore asks for.
+func (s *Store) Put(r io.Reader) (sha256 string, size int64, err error) {
+	b, err := s.PutBlob(r)
+	return b.SHA256, b.Size, err
+}
+
 // Open returns the stored file with the given hash. It satisfies the
 // export packs' EvidenceSource.
 func (s *Store) Open(sha string) (io.ReadCloser, error) {

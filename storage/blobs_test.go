@@ -42,6 +42,10 @@ func TestPutBlobIsContentAddressed(t *testing.T) {
 	}))
 	assert.Equal(t, []string{sum(data)}, files, "stored once, no temporary files left")
 
+	sha, size, err := s.Put(bytes.NewReader(data))
+	require.NoError(t, err)
+	assert.Equal(t, b1, storage.Blob{SHA256: sha, Size: size}, "Put is PutBlob for the pack importer")
+
 	rc, err := s.Open(b1.SHA256)
 	require.NoError(t, err)
 	got, err := io.ReadAll(rc)
