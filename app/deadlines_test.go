@@ -27,10 +27,15 @@ func TestLifecycleOffersDestructionRecordAfterDSAEnds(t *testing.T) {
 	test.Tap(start)
 	require.NotNil(t, ed.App().Lifecycle.Destruction)
 
-	ed.fields["lifecycle.destruction.what_destroyed"].(*widget.Entry).SetText("All HES extracts and back-ups")
-	ed.fields["lifecycle.destruction.destroyed_by"].(*widget.Entry).SetText("Tomás O'Neill")
-	ed.fields["lifecycle.destruction.method"].(*widget.Entry).SetText("Certified secure erase")
-	ed.fields["lifecycle.destruction.destroyed_on"].(*widget.Entry).SetText("2026-11-20")
+	ed.save.flush()
+	for path, text := range map[string]string{
+		"lifecycle.destruction.what_destroyed": "All HES extracts and back-ups",
+		"lifecycle.destruction.destroyed_by":   "Tomás O'Neill",
+		"lifecycle.destruction.method":         "Certified secure erase",
+		"lifecycle.destruction.destroyed_on":   "2026-11-20",
+	} {
+		typeInto(ed, path, text)
+	}
 	r := ed.App().Lifecycle.Destruction
 	assert.Equal(t, forms.NewDate(2026, 11, 20), r.DestroyedOn)
 	assert.NoError(t, forms.ValidateDestruction(r))
@@ -38,7 +43,7 @@ func TestLifecycleOffersDestructionRecordAfterDSAEnds(t *testing.T) {
 	assert.Contains(t, msg, "certificate of destruction", "what is left is sending the certificate")
 	shoot(t, ed.win, "after-approval.png")
 
-	ed.fields["lifecycle.destruction.confirmation_sent"].(*widget.Entry).SetText("2026-11-21")
+	typeInto(ed, "lifecycle.destruction.confirmation_sent", "2026-11-21")
 	assert.False(t, hasFinding(ed, "lifecycle-destruction"))
 }
 
@@ -85,6 +90,14 @@ func TestDeadlinesWindowAcrossDrafts(t *testing.T) {
 
 	test.Tap(w.onlyUrgent)
 	assert.Len(t, w.rows.Objects, 3, "only the overdue ones")
+}
+
+// typeInto sets a field's text and waits for the autosave it starts: the
+// test driver runs fyne.Do on the saver's goroutine, so edits must not
+// overlap a save in progress.
+func typeInto(ed *Editor, path, text string) {
+	ed.fields[path].(*widget.Entry).SetText(text)
+	ed.save.flush()
 }
 
 func findingMessage(ed *Editor, id string) string {

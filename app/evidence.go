@@ -439,6 +439,7 @@ func (v *evidenceView) attach(id, name string, open func() (io.ReadCloser, error
 		defer v.pending.Done()
 		if err != nil {
 			v.status.SetText("")
+			v.e.Changed()
 			showError(v.e.Window(), "Could not attach "+name, err)
 			return
 		}
@@ -478,8 +479,9 @@ func (v *evidenceView) onDropped(pos fyne.Position, uris []fyne.URI) {
 		added = append(added, forms.EvidenceItem{ID: forms.NewID(), Type: forms.EvOther, Status: forms.EvidenceDraft})
 	}
 	a.Evidence = append(a.Evidence, added...)
+	// No Changed here: each attachment's completion saves the draft, with
+	// its file or (on failure) without.
 	v.buildItems()
-	v.e.Changed()
 	for k, u := range uris {
 		v.attach(added[k].ID, u.Name(), uriOpener(u))
 	}

@@ -63,6 +63,7 @@ func TestEvidenceAddRequiredItem(t *testing.T) {
 	btn, ok := ed.fields["evidence.required.protocol"].(*widget.Button)
 	require.True(t, ok, "a missing requirement offers an Add button")
 	test.Tap(btn)
+	ed.save.flush()
 
 	a := ed.App()
 	require.Len(t, a.Evidence, 1)
@@ -72,8 +73,7 @@ func TestEvidenceAddRequiredItem(t *testing.T) {
 	assert.True(t, isLabel, "the requirement now points at its item")
 
 	// Typing into the new item's title goes into the model.
-	title := ed.fields["evidence[0].title"].(*widget.Entry)
-	title.SetText("Study protocol v4")
+	typeInto(ed, "evidence[0].title", "Study protocol v4")
 	assert.Equal(t, "Study protocol v4", a.Evidence[0].Title)
 }
 
@@ -88,6 +88,7 @@ func TestEvidenceAttachInspectsAndDetachKeepsHistory(t *testing.T) {
 	uri := writePDF(t, "protocol.pdf", scripted)
 	v.attach(id, uri.Name(), uriOpener(uri))
 	v.pending.Wait()
+	ed.save.flush()
 
 	f := ed.App().Evidence[0].File
 	assert.Equal(t, "protocol.pdf", f.Name)
@@ -100,10 +101,12 @@ func TestEvidenceAttachInspectsAndDetachKeepsHistory(t *testing.T) {
 	clean := writePDF(t, "protocol-clean.pdf", tinyPDF)
 	v.attach(id, clean.Name(), uriOpener(clean))
 	v.pending.Wait()
+	ed.save.flush()
 	assert.Equal(t, "protocol-clean.pdf", ed.App().Evidence[0].File.Name)
 	assert.False(t, hasFinding(ed, "evidence-file-active-content"))
 
 	v.onDetach(id)
+	ed.save.flush()
 	assert.Nil(t, ed.App().Evidence[0].File)
 	h, err := st.FileHistory(store.DraftOwner(ed.App().ID), id)
 	require.NoError(t, err)
@@ -120,8 +123,11 @@ func TestEvidenceDropAddsItems(t *testing.T) {
 
 	notPDF := writePDF(t, "letter.docx", "PK\x03\x04 not a pdf")
 	v.onDropped(fyne.NewPos(-10, -10), []fyne.URI{notPDF})
+	v.pending.Wait()
+	ed.save.flush()
 	require.Len(t, ed.App().Evidence, n+1)
 	v.pending.Wait()
+	ed.save.flush()
 	require.NotNil(t, ed.App().Evidence[n].File)
 	it := ed.App().Evidence[n]
 	assert.Equal(t, forms.EvOther, it.Type)

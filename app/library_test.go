@@ -26,6 +26,7 @@ func TestLibraryChangeReachesOpenDraft(t *testing.T) {
 	e := forms.LibraryFromOrganisation(orgs[0].org)
 	require.NoError(t, w.ls.SaveLibraryEntry(&e))
 	w.linkDraft(orgs[0], e)
+	ed.save.flush()
 	assert.Equal(t, e.ID, ed.App().Organisations[0].LibraryID)
 
 	// A second draft, closed, links to the same organisation.
@@ -40,6 +41,7 @@ func TestLibraryChangeReachesOpenDraft(t *testing.T) {
 	w.cur.Security.DSPTValidUntil = forms.NewDate(2026, 12, 1)
 	w.cur.ODSCode = "EE133"
 	w.save(w.cur)
+	ed.save.flush()
 	assert.Equal(t, forms.NewDate(2026, 12, 1), ed.App().Organisations[0].Security.DSPTValidUntil)
 	assert.Contains(t, NextDeadlineText(ed), "1 Dec 2026 — Publish the DSPT assessment for University of Exampleton")
 	assert.True(t, hasFinding(ed, "org-dspt-expiring"))
@@ -49,6 +51,7 @@ func TestLibraryChangeReachesOpenDraft(t *testing.T) {
 	w.cur.Security.DSPTValidUntil = forms.NewDate(2026, 11, 1)
 	w.cur.Security.ISO27001, w.cur.Security.ISO27001Expiry = false, forms.Date{}
 	w.save(w.cur)
+	ed.save.flush()
 	assert.True(t, hasFinding(ed, "org-security"))
 	loaded, err := st.LoadWithLibrary(other.ID)
 	require.NoError(t, err)
