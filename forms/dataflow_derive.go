@@ -1,0 +1,363 @@
+package forms
+
+import (
+	"fmt"
+	"strings"
+)
+
+// derivedPrefix starts the ID of every derived node and flow; the rest is its
+// derivation key, so a refresh finds the same node again.
+const derivedPrefix = "d:"
+
+// DeriveDataFlow proposes a first data flow map from the answers (R-T6):
+// NHS England, each controller's storage location, the processors it passes
+// data to, the people who analyse it and the outputs. The result is
+// deterministic: the same answers give the same map.
+func DeriveDataFlow(a *Application) DataFlowMap {
+	d := deriver{a: a}
+	d.build()
+	return d.m
+}
+
+type deriver struct {
+	a *Application
+	m DataFlowMap
+}
+
+func (d *deriver) node(key string, n FlowNode) string {
+	n.ID, n.Key, n.Derived = derivedPrefix+key, key, true
+	for _, old := range d.m.Nodes {
+		if old.ID == n.ID {
+			return n.ID
+		}
+	}
+	d.m.Nodes = append(d.m.Nodes, n)
+	return n.ID
+}
+
+func (d *deriver) flow(f Flow) {
+	key := "flow:" + strings.TrimPrefix(f.From, derivedPrefix) + ">" + strings.TrimPrefix(f.To, derivedPrefix)
+	f.ID, f.Key, f.Derived = derivedPrefix+key, key, true
+	for _, old := range d.m.Flows {
+		if old.ID == f.ID {
+			return
+		}
+	}
+	d.m.Flows = append(d.m.Flows, f)
+}
+
+func (d *deriver) build() {
+	a := d.a
+	nhse := d.node("nhse", FlowNode{Kind: NodeNHSEngland, Label: "NHS England", Country: "England"})
+	data := d.dataFlowTemplate()
+
+	var controllers, processors []Organisation
+	for _, o := range a.Organisations {
+		switch {
+		case o.Role.Controller():
+			controllers = append(controllers, o)
+		case o.Role == RoleProcessor:
+			processors = append(processors, o)
+		}
+	}
+
+	// analysts are the nodes outputs come from: a controller's people
+	// group where named people access the data, else its store.
+	var analysts []string
+	var hub string
+	hubResponsible := false
+	if a.AccessRoute == "sde" {
+		sde := d.node("nhse-sde", FlowNode{Kind: NodeSystem, Label: "NHS England Secure Data Environment", Country: "England"})
+		f := data
+		f.From, f.To, f.Method, f.Items = nhse, sde, TransferInternal, data.Items
+		d.flow(f)
+		for _, o := range append(append([]Organisation{}, controllers...), processors...) {
+			p := d.peopleNode(o, true)
+			f := data
+			f.From, f.To, f.Method, f.Frequency = sde, p, TransferSDEAccess, "system-access"
+			d.flow(f)
+			if o.Role.Controller() {
+				analysts = append(analysts, p)
+			}
+		}
+		hub = firstOr(analysts, nhse)
+	} else {
+		for _, o := range controllers {
+			stores := d.storeNodes(o, true)
+			for _, s := range stores {
+				f := data
+				f.From, f.To = nhse, s
+				d.flow(f)
+			}
+			if hub == "" || (o.OverallResponsibility && !hubResponsible) {
+				hub, hubResponsible = stores[0], o.OverallResponsibility
+			}
+			if d.accessCount(o) > 0 {
+				p := d.peopleNode(o, false)
+				for _, s := range stores {
+					f := data
+					f.From, f.To, f.Method, f.Encrypted, f.Frequency = s, p, TransferInternal, false, "system-access"
+					d.flow(f)
+				}
+				analysts = append(analysts, p)
+			} else {
+				analysts = append(analysts, stores...)
+			}
+		}
+		for _, o := range processors {
+			if hub == "" {
+				break
+			}
+			for _, s := range d.storeNodes(o, false) {
+				f := data
+				f.From, f.To = hub, s
+				d.flow(f)
+			}
+		}
+	}
+
+	if a.Cohort.Needed && hub != "" && a.AccessRoute != "sde" {
+		var fields []string
+		for _, v := range a.Cohort.ValidationFields {
+			fields = append(fields, LabelOf(ValidationFieldChoices, string(v)))
+		}
+		items := "Cohort file"
+		if len(fields) > 0 {
+			items += ": " + strings.Join(fields, ", ")
+		}
+		d.flow(Flow{
+			From: hub, To: nhse, Items: items, Identifiability: Identifiable,
+			Method: TransferSecureFile, Encrypted: true, Frequency: "one-off",
+			LegalGateway: data.LegalGateway,
+		})
+	}
+
+	if len(analysts) > 0 {
+		out := d.node("output", FlowNode{Kind: NodeOutput, Label: outputLabel(a.Purpose.ExpectedOutputs)})
+		for _, n := range analysts {
+			d.flow(Flow{
+				From: n, To: out, Items: "Aggregate outputs, small numbers suppressed",
+				Identifiability: AggregateLevel, Method: TransferPublication,
+				LegalGateway: "Not personal data: aggregate results only",
+			})
+		}
+	}
+}
+
+// storeNodes returns the nodes where organisation o holds the data: its
+// storage locations (any location for a processor), or the organisation
+// itself when no location is recorded yet.
+func (d *deriver) storeNodes(o Organisation, storageOnly bool) []string {
+	var out []string
+	for _, l := range d.a.Locations {
+		if l.OrganisationID != o.ID || (storageOnly && l.Use == "processing") {
+			continue
+		}
+		label := strings.TrimSpace(l.Site)
+		if label == "" {
+			label = o.Name + " site"
+		}
+		out = append(out, d.node("loc:"+l.ID, FlowNode{
+			Kind: NodeLocation, Label: label, OrganisationID: o.ID, LocationID: l.ID, Country: l.Country,
+		}))
+	}
+	if len(out) == 0 {
+		out = append(out, d.node("org:"+o.ID, FlowNode{Kind: NodeOrganisation, Label: o.Name, OrganisationID: o.ID}))
+	}
+	return out
+}
+
+func (d *deriver) accessCount(o Organisation) int {
+	n := 0
+	for _, p := range d.a.People {
+		if p.OrganisationID == o.ID && p.AccessesData {
+			n++
+		}
+	}
+	return n
+}
+
+func (d *deriver) peopleNode(o Organisation, remote bool) string {
+	label := "Analysts"
+	if n := d.accessCount(o); n == 1 {
+		label = "1 named analyst"
+	} else if n > 1 {
+		label = fmt.Sprintf("%d named analysts", n)
+	}
+	country := ""
+	for _, l := range d.a.Locations {
+		if l.OrganisationID == o.ID && l.Country != "" {
+			country = l.Country
+			break
+		}
+	}
+	if remote {
+		label += " (remote access)"
+	}
+	return d.node("people:"+o.ID, FlowNode{Kind: NodePeople, Label: label, OrganisationID: o.ID, Country: country})
+}
+
+// dataFlowTemplate is the flow of requested data out of NHS England: what
+// travels, at the most identifiable level requested, on the stated legal
+// gateway (R-D1, R-L1…R-L3, R-L8, R-T5).
+func (d *deriver) dataFlowTemplate() Flow {
+	a := d.a
+	f := Flow{Method: TransferSecureFile, Encrypted: true, Frequency: "one-off"}
+	var names []string
+	for _, p := range a.Data.Products {
+		f.Products = append(f.Products, p.ID)
+		if n := strings.TrimSpace(p.Name); n != "" {
+			names = append(names, n)
+		}
+		if identRank(p.Identifiability) > identRank(f.Identifiability) {
+			f.Identifiability = p.Identifiability
+		}
+		if p.Frequency != "" && p.Frequency != "one-off" {
+			f.Frequency = p.Frequency
+		}
+	}
+	f.Items = strings.Join(names, "; ")
+	if f.Items == "" {
+		f.Items = "Requested data products"
+	}
+	if a.Data.AggregatedHESOnly {
+		f.Identifiability = AggregateLevel
+	}
+	if a.AccessRoute == "sde" {
+		f.Method, f.Encrypted = TransferSDEAccess, true
+	}
+	f.LegalGateway = LegalGatewayOf(a.Legal)
+	f.OptOutApplied = a.Legal.CLDC == CLDCS251
+	return f
+}
+
+// LegalGatewayOf summarises the legal basis of the application as the
+// gateway of a flow: UK GDPR articles and the confidentiality route.
+func LegalGatewayOf(l LegalBasis) string {
+	var parts []string
+	if l.Article6 != "" {
+		parts = append(parts, "UK GDPR "+LabelOf(Article6Choices, string(l.Article6)))
+	}
+	if l.Article9 != "" {
+		parts = append(parts, LabelOf(Article9Choices, string(l.Article9)))
+	}
+	if l.CLDC != "" && l.CLDC != CLDCNone {
+		c := "duty of confidence: " + strings.ToLower(LabelOf(CLDCChoices, string(l.CLDC)))
+		if l.CLDC == CLDCS251 && strings.TrimSpace(l.CAGReference) != "" {
+			c += " " + strings.TrimSpace(l.CAGReference)
+		}
+		parts = append(parts, c)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// identRank orders identifiability levels from least to most identifying.
+func identRank(i Identifiability) int {
+	switch i {
+	case Identifiable:
+		return 4
+	case Pseudonymised:
+		return 3
+	case Anonymised:
+		return 2
+	case AggregateLevel:
+		return 1
+	}
+	return 0
+}
+
+func outputLabel(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "Published outputs"
+	}
+	const max = 48
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	cut := string(r[:max])
+	if i := strings.LastIndexAny(cut, " ,;"); i > max/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;") + "…"
+}
+
+func firstOr(xs []string, def string) string {
+	if len(xs) > 0 {
+		return xs[0]
+	}
+	return def
+}
+
+// Refresh brings the derived parts of the map up to date with the answers
+// without discarding the user's work: nodes and flows the user added or
+// edited are kept as they are, derived ones the user removed stay removed,
+// and derived ones the answers no longer support are dropped unless a flow
+// of the user's own still uses them.
+func (m *DataFlowMap) Refresh(a *Application) {
+	fresh := DeriveDataFlow(a)
+	freshNode := map[string]FlowNode{}
+	for _, n := range fresh.Nodes {
+		freshNode[n.Key] = n
+	}
+	freshFlow := map[string]Flow{}
+	for _, f := range fresh.Flows {
+		freshFlow[f.Key] = f
+	}
+
+	used := map[string]bool{}
+	for _, f := range m.Flows {
+		if !f.Derived || f.Edited {
+			used[f.From], used[f.To] = true, true
+		}
+	}
+
+	have := map[string]bool{}
+	var nodes []FlowNode
+	for _, n := range m.Nodes {
+		if n.Derived {
+			nf, still := freshNode[n.Key]
+			switch {
+			case still && !n.Edited:
+				n = nf
+			case !still && !n.Edited && !used[n.ID]:
+				continue
+			}
+			have[n.Key] = true
+		}
+		nodes = append(nodes, n)
+	}
+	for _, n := range fresh.Nodes {
+		if !have[n.Key] && !m.dismissed(n.Key) {
+			nodes = append(nodes, n)
+		}
+	}
+	m.Nodes = nodes
+
+	exists := map[string]bool{}
+	for _, n := range m.Nodes {
+		exists[n.ID] = true
+	}
+	haveFlow := map[string]bool{}
+	var flows []Flow
+	for _, f := range m.Flows {
+		if f.Derived {
+			ff, still := freshFlow[f.Key]
+			switch {
+			case still && !f.Edited:
+				f = ff
+			case !still && !f.Edited:
+				continue
+			}
+			haveFlow[f.Key] = true
+		}
+		flows = append(flows, f)
+	}
+	for _, f := range fresh.Flows {
+		if !haveFlow[f.Key] && !m.dismissed(f.Key) && exists[f.From] && exists[f.To] {
+			flows = append(flows, f)
+		}
+	}
+	m.Flows = flows
+}
