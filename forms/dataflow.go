@@ -59,6 +59,11 @@ var TransferMethodChoices = []Choice{
 // Label is the method as a person reads it.
 func (m TransferMethod) Label() string { return LabelOf(TransferMethodChoices, string(m)) }
 
+// NHSEnglandOrg is the OrganisationID of nodes that belong to NHS England
+// itself (its own store or secure data environment); NHS England is not one
+// of the applicant's organisations.
+const NHSEnglandOrg = "nhs-england"
+
 // FlowNode is one party, place, system, group of people or output in the map.
 type FlowNode struct {
 	ID    string   `json:"id"`

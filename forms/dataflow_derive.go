@@ -48,7 +48,7 @@ func (d *deriver) flow(f Flow) {
 
 func (d *deriver) build() {
 	a := d.a
-	nhse := d.node("nhse", FlowNode{Kind: NodeNHSEngland, Label: "NHS England", Country: "England"})
+	nhse := d.node("nhse", FlowNode{Kind: NodeNHSEngland, Label: "NHS England", OrganisationID: NHSEnglandOrg, Country: "England"})
 	data := d.dataFlowTemplate()
 
 	var controllers, processors []Organisation
@@ -67,7 +67,7 @@ func (d *deriver) build() {
 	var hub string
 	hubResponsible := false
 	if a.AccessRoute == "sde" {
-		sde := d.node("nhse-sde", FlowNode{Kind: NodeSystem, Label: "NHS England Secure Data Environment", Country: "England"})
+		sde := d.node("nhse-sde", FlowNode{Kind: NodeSystem, Label: "NHS England Secure Data Environment", OrganisationID: NHSEnglandOrg, Country: "England"})
 		f := data
 		f.From, f.To, f.Method, f.Items = nhse, sde, TransferInternal, data.Items
 		d.flow(f)
