@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -137,7 +138,7 @@ func (s *svgWriter) text(t forms.TextBlock, c color.RGBA) {
 	}
 }
 
-func svgNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+func svgNum(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
 
 func svgHex(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 

@@ -3,6 +3,9 @@ package export_test
 import (
 	"bytes"
 	"encoding/xml"
+	"image/color"
+	"image/png"
+	"math"
 	"flag"
 	"io"
 	"os"
@@ -64,4 +67,43 @@ func FuzzWriteDiagramSVG(f *testing.F) {
 			require.NoError(t, err)
 		}
 	})
+}
+
+func TestWriteDiagramPNG(t *testing.T) {
+	d := exampleDiagram()
+	var buf bytes.Buffer
+	require.NoError(t, export.WriteDiagramPNG(&buf, d, 2))
+	keep(t, "example.png", buf.Bytes())
+	img, err := png.Decode(&buf)
+	require.NoError(t, err)
+	assert.Equal(t, int(math.Ceil(d.Width*2)), img.Bounds().Dx())
+
+	// The NHS England box is filled with its colour; paper stays white.
+	var nhse forms.Rect
+	for _, b := range d.Boxes {
+		if b.Kind == forms.NodeNHSEngland {
+			nhse = b.Rect
+		}
+	}
+	at := func(x, y float64) color.RGBA {
+		r, g, b, a := img.At(int(x*2), int(y*2)).RGBA()
+		return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
+	}
+	assert.Equal(t, forms.NodeStyle(forms.NodeNHSEngland).Fill, at(nhse.X+4, nhse.Y+4))
+	assert.Equal(t, forms.ColourPaper, at(2, 2))
+	// An identifiable arrow is drawn in its colour along its first segment.
+	for _, a := range d.Arrows {
+		if a.Level == forms.Identifiable {
+			p, q := a.Points[1], a.Points[2]
+			assert.Equal(t, forms.FlowStyle(forms.Identifiable).Colour, at((p.X+q.X)/2, (p.Y+q.Y)/2))
+			break
+		}
+	}
+}
+
+func TestWriteDiagramPNGRefusesSilly(t *testing.T) {
+	d := exampleDiagram()
+	for _, s := range []float64{0, -1, math.NaN(), 1000} {
+		assert.Error(t, export.WriteDiagramPNG(io.Discard, d, s), "scale %v", s)
+	}
 }

@@ -494,3 +494,52 @@ func (a Arrow) Head() [3]Point {
 }
 
 func sqrt(x float64) float64 { return math.Sqrt(x) }
+
+// DashRuns splits a polyline into the pieces drawn by a dash pattern (on,
+// off, on, off…), for renderers that cannot dash lines themselves. A nil
+// pattern gives the whole line.
+func DashRuns(ps []Point, dash []float64) [][]Point {
+	if len(ps) < 2 {
+		return nil
+	}
+	total := 0.0
+	for _, d := range dash {
+		total += d
+	}
+	if len(dash) == 0 || total <= 0 {
+		return [][]Point{ps}
+	}
+	var runs [][]Point
+	var cur []Point
+	k, left, on := 0, dash[0], true
+	if on {
+		cur = []Point{ps[0]}
+	}
+	for i := 0; i+1 < len(ps); i++ {
+		p, q := ps[i], ps[i+1]
+		seg := sqrt((q.X-p.X)*(q.X-p.X) + (q.Y-p.Y)*(q.Y-p.Y))
+		pos := 0.0
+		for seg-pos > left {
+			pos += left
+			t := pos / seg
+			at := Point{p.X + (q.X-p.X)*t, p.Y + (q.Y-p.Y)*t}
+			if on {
+				runs = append(runs, append(cur, at))
+				cur = nil
+			} else {
+				cur = []Point{at}
+			}
+			on = !on
+			k = (k + 1) % len(dash)
+			left = dash[k]
+		}
+		left -= seg - pos
+		if on {
+			cur = append(cur, q)
+		}
+	}
+	if on && len(cur) >= 2 {
+		runs = append(runs, cur)
+	}
+	return runs
+}
