@@ -3,11 +3,11 @@ package export_test
 import (
 	"bytes"
 	"encoding/xml"
+	"flag"
 	"image/color"
 	"image/png"
-	"math"
-	"flag"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
