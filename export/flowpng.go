@@ -177,8 +177,8 @@ func (r *raster) segment(p, q forms.Point, width float64, c color.RGBA) {
 	h := width / 2
 	ux, uy := dx/l*h, dy/l*h
 	r.fill([]forms.Point{
-		pt(p.X - ux - uy, p.Y - uy + ux), pt(q.X + ux - uy, q.Y + uy + ux),
-		pt(q.X + ux + uy, q.Y + uy - ux), pt(p.X - ux + uy, p.Y - uy - ux),
+		flowPt(p.X-ux-uy, p.Y-uy+ux), flowPt(q.X+ux-uy, q.Y+uy+ux),
+		flowPt(q.X+ux+uy, q.Y+uy-ux), flowPt(p.X-ux+uy, p.Y-uy-ux),
 	}, c)
 }
 
@@ -191,7 +191,7 @@ func (r *raster) polyline(ps []forms.Point, st forms.LineStyle) {
 }
 
 func (r *raster) strokeRect(rc forms.Rect, width float64, c color.RGBA) {
-	pts := []forms.Point{pt(rc.X, rc.Y), pt(rc.Right(), rc.Y), pt(rc.Right(), rc.Bottom()), pt(rc.X, rc.Bottom()), pt(rc.X, rc.Y)}
+	pts := []forms.Point{flowPt(rc.X, rc.Y), flowPt(rc.Right(), rc.Y), flowPt(rc.Right(), rc.Bottom()), flowPt(rc.X, rc.Bottom()), flowPt(rc.X, rc.Y)}
 	for i := 0; i+1 < len(pts); i++ {
 		r.segment(pts[i], pts[i+1], width, c)
 	}
@@ -219,7 +219,7 @@ func (r *raster) badge(p forms.Point, n int, c color.RGBA) {
 func roundRect(rc forms.Rect, radius float64) []forms.Point {
 	radius = math.Min(radius, math.Min(rc.W, rc.H)/2)
 	if radius <= 0 {
-		return []forms.Point{pt(rc.X, rc.Y), pt(rc.Right(), rc.Y), pt(rc.Right(), rc.Bottom()), pt(rc.X, rc.Bottom())}
+		return []forms.Point{flowPt(rc.X, rc.Y), flowPt(rc.Right(), rc.Y), flowPt(rc.Right(), rc.Bottom()), flowPt(rc.X, rc.Bottom())}
 	}
 	corners := []struct{ cx, cy, a0 float64 }{
 		{rc.Right() - radius, rc.Y + radius, -math.Pi / 2},
@@ -253,4 +253,4 @@ func (r *raster) text(t forms.TextBlock, c color.RGBA) {
 	}
 }
 
-func pt(x, y float64) forms.Point { return forms.Point{X: x, Y: y} }
+func flowPt(x, y float64) forms.Point { return forms.Point{X: x, Y: y} }
