@@ -155,7 +155,7 @@ func (m *DataFlowMap) UpdateNode(n FlowNode) bool {
 		return false
 	}
 	n.Key, n.Derived = old.Key, old.Derived
-	n.Edited = old.Derived && (old.Edited || !sameNode(*old, n))
+	n.Edited = old.Derived && (old.Edited || !dfSameNode(*old, n))
 	*old = n
 	return true
 }
@@ -167,7 +167,7 @@ func (m *DataFlowMap) UpdateFlow(f Flow) bool {
 		return false
 	}
 	f.Key, f.Derived = old.Key, old.Derived
-	f.Edited = old.Derived && (old.Edited || !sameFlow(*old, f))
+	f.Edited = old.Derived && (old.Edited || !dfSameFlow(*old, f))
 	*old = f
 	return true
 }
@@ -229,12 +229,12 @@ func (m *DataFlowMap) dismissed(key string) bool {
 	return false
 }
 
-func sameNode(a, b FlowNode) bool {
+func dfSameNode(a, b FlowNode) bool {
 	return a.Kind == b.Kind && a.Label == b.Label && a.OrganisationID == b.OrganisationID &&
 		a.LocationID == b.LocationID && a.Country == b.Country
 }
 
-func sameFlow(a, b Flow) bool {
+func dfSameFlow(a, b Flow) bool {
 	if len(a.Products) != len(b.Products) {
 		return false
 	}

@@ -2,20 +2,20 @@ package forms
 
 import "strings"
 
-// countryRegion is where a country stands for territory of use (R-T1…R-T3).
-type countryRegion int
+// dfRegion is where a country stands for territory of use (R-T1…R-T3).
+type dfRegion int
 
 const (
-	regionUnknown      countryRegion = iota
-	regionEnglandWales               // England or Wales
-	regionUK                         // "United Kingdom" with no nation given
-	regionUKOther                    // Scotland or Northern Ireland
-	regionEEA
-	regionAdequate // outside the UK and EEA, with a UK adequacy decision
-	regionOther
+	dfRegionUnknown      dfRegion = iota
+	dfRegionEnglandWales          // England or Wales
+	dfRegionUK                    // "United Kingdom" with no nation given
+	dfRegionUKOther               // Scotland or Northern Ireland
+	dfRegionEEA
+	dfRegionAdequate // outside the UK and EEA, with a UK adequacy decision
+	dfRegionOther
 )
 
-var eeaCountries = []string{
+var dfEEACountries = []string{
 	"austria", "belgium", "bulgaria", "croatia", "cyprus", "czechia", "czech republic", "denmark",
 	"estonia", "finland", "france", "germany", "greece", "hungary", "iceland", "ireland",
 	"republic of ireland", "italy", "latvia", "liechtenstein", "lithuania", "luxembourg", "malta",
@@ -23,76 +23,76 @@ var eeaCountries = []string{
 	"slovenia", "spain", "sweden",
 }
 
-// adequateCountries have a UK adequacy decision (other than the EEA). The
+// dfAdequateCountries have a UK adequacy decision (other than the EEA). The
 // United States is covered only for certified organisations, so it is
 // deliberately not here: a TRA is the safe default.
-var adequateCountries = []string{
+var dfAdequateCountries = []string{
 	"andorra", "argentina", "canada", "faroe islands", "guernsey", "isle of man", "israel",
 	"japan", "jersey", "new zealand", "republic of korea", "south korea", "switzerland", "uruguay",
 }
 
-func regionOf(country string) countryRegion {
+func dfRegionOf(country string) dfRegion {
 	c := strings.ToLower(strings.TrimSpace(country))
 	c = strings.TrimPrefix(c, "the ")
 	switch c {
 	case "":
-		return regionUnknown
+		return dfRegionUnknown
 	case "england", "wales", "cymru", "england and wales", "england & wales":
-		return regionEnglandWales
+		return dfRegionEnglandWales
 	case "united kingdom", "uk", "u.k.", "great britain", "gb", "britain":
-		return regionUK
+		return dfRegionUK
 	case "scotland", "northern ireland":
-		return regionUKOther
+		return dfRegionUKOther
 	}
-	for _, e := range eeaCountries {
+	for _, e := range dfEEACountries {
 		if c == e {
-			return regionEEA
+			return dfRegionEEA
 		}
 	}
-	for _, e := range adequateCountries {
+	for _, e := range dfAdequateCountries {
 		if c == e {
-			return regionAdequate
+			return dfRegionAdequate
 		}
 	}
-	return regionOther
+	return dfRegionOther
 }
 
 // inUK reports whether the region is part of the United Kingdom.
-func (r countryRegion) inUK() bool {
-	return r == regionEnglandWales || r == regionUK || r == regionUKOther
+func (r dfRegion) inUK() bool {
+	return r == dfRegionEnglandWales || r == dfRegionUK || r == dfRegionUKOther
 }
 
 // within reports whether a place in region r lies inside territory t
 // (R-T2). A place recorded only as "United Kingdom" is taken to satisfy
 // England and Wales: the answer does not say otherwise, and the location's
 // own check asks for the nation.
-func (r countryRegion) within(t Territory) bool {
+func (r dfRegion) within(t Territory) bool {
 	switch t {
 	case TerritoryEnglandWales:
-		return r == regionEnglandWales || r == regionUK
+		return r == dfRegionEnglandWales || r == dfRegionUK
 	case TerritoryUK:
 		return r.inUK()
 	case TerritoryUKEEA:
-		return r.inUK() || r == regionEEA
+		return r.inUK() || r == dfRegionEEA
 	case TerritoryWorldwide:
-		return r != regionUnknown
+		return r != dfRegionUnknown
 	}
 	return true
 }
 
-// countryGroupRank orders swimlane groups: NHS England's home first, the
+// dfGroupRank orders swimlane groups: NHS England's home first, the
 // rest of the UK, the EEA, then everywhere else.
-func countryGroupRank(country string) int {
-	switch regionOf(country) {
-	case regionEnglandWales:
+func dfGroupRank(country string) int {
+	switch dfRegionOf(country) {
+	case dfRegionEnglandWales:
 		return 0
-	case regionUK:
+	case dfRegionUK:
 		return 1
-	case regionUKOther:
+	case dfRegionUKOther:
 		return 2
-	case regionEEA:
+	case dfRegionEEA:
 		return 3
-	case regionAdequate, regionOther:
+	case dfRegionAdequate, dfRegionOther:
 		return 4
 	}
 	return 5

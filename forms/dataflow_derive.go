@@ -5,27 +5,27 @@ import (
 	"strings"
 )
 
-// derivedPrefix starts the ID of every derived node and flow; the rest is its
+// dfDerivedPrefix starts the ID of every derived node and flow; the rest is its
 // derivation key, so a refresh finds the same node again.
-const derivedPrefix = "d:"
+const dfDerivedPrefix = "d:"
 
 // DeriveDataFlow proposes a first data flow map from the answers (R-T6):
 // NHS England, each controller's storage location, the processors it passes
 // data to, the people who analyse it and the outputs. The result is
 // deterministic: the same answers give the same map.
 func DeriveDataFlow(a *Application) DataFlowMap {
-	d := deriver{a: a}
+	d := dfDeriver{a: a}
 	d.build()
 	return d.m
 }
 
-type deriver struct {
+type dfDeriver struct {
 	a *Application
 	m DataFlowMap
 }
 
-func (d *deriver) node(key string, n FlowNode) string {
-	n.ID, n.Key, n.Derived = derivedPrefix+key, key, true
+func (d *dfDeriver) node(key string, n FlowNode) string {
+	n.ID, n.Key, n.Derived = dfDerivedPrefix+key, key, true
 	for _, old := range d.m.Nodes {
 		if old.ID == n.ID {
 			return n.ID
@@ -35,9 +35,9 @@ func (d *deriver) node(key string, n FlowNode) string {
 	return n.ID
 }
 
-func (d *deriver) flow(f Flow) {
-	key := "flow:" + strings.TrimPrefix(f.From, derivedPrefix) + ">" + strings.TrimPrefix(f.To, derivedPrefix)
-	f.ID, f.Key, f.Derived = derivedPrefix+key, key, true
+func (d *dfDeriver) flow(f Flow) {
+	key := "flow:" + strings.TrimPrefix(f.From, dfDerivedPrefix) + ">" + strings.TrimPrefix(f.To, dfDerivedPrefix)
+	f.ID, f.Key, f.Derived = dfDerivedPrefix+key, key, true
 	for _, old := range d.m.Flows {
 		if old.ID == f.ID {
 			return
@@ -46,7 +46,7 @@ func (d *deriver) flow(f Flow) {
 	d.m.Flows = append(d.m.Flows, f)
 }
 
-func (d *deriver) build() {
+func (d *dfDeriver) build() {
 	a := d.a
 	nhse := d.node("nhse", FlowNode{Kind: NodeNHSEngland, Label: "NHS England", OrganisationID: NHSEnglandOrg, Country: "England"})
 	data := d.dataFlowTemplate()
@@ -80,7 +80,7 @@ func (d *deriver) build() {
 				analysts = append(analysts, p)
 			}
 		}
-		hub = firstOr(analysts, nhse)
+		hub = dfFirstOr(analysts, nhse)
 	} else {
 		for _, o := range controllers {
 			stores := d.storeNodes(o, true)
@@ -133,7 +133,7 @@ func (d *deriver) build() {
 	}
 
 	if len(analysts) > 0 {
-		out := d.node("output", FlowNode{Kind: NodeOutput, Label: outputLabel(a.Purpose.ExpectedOutputs)})
+		out := d.node("output", FlowNode{Kind: NodeOutput, Label: dfOutputLabel(a.Purpose.ExpectedOutputs)})
 		for _, n := range analysts {
 			d.flow(Flow{
 				From: n, To: out, Items: "Aggregate outputs, small numbers suppressed",
@@ -147,7 +147,7 @@ func (d *deriver) build() {
 // storeNodes returns the nodes where organisation o holds the data: its
 // storage locations (any location for a processor), or the organisation
 // itself when no location is recorded yet.
-func (d *deriver) storeNodes(o Organisation, storageOnly bool) []string {
+func (d *dfDeriver) storeNodes(o Organisation, storageOnly bool) []string {
 	var out []string
 	for _, l := range d.a.Locations {
 		if l.OrganisationID != o.ID || (storageOnly && l.Use == "processing") {
@@ -167,7 +167,7 @@ func (d *deriver) storeNodes(o Organisation, storageOnly bool) []string {
 	return out
 }
 
-func (d *deriver) accessCount(o Organisation) int {
+func (d *dfDeriver) accessCount(o Organisation) int {
 	n := 0
 	for _, p := range d.a.People {
 		if p.OrganisationID == o.ID && p.AccessesData {
@@ -177,7 +177,7 @@ func (d *deriver) accessCount(o Organisation) int {
 	return n
 }
 
-func (d *deriver) peopleNode(o Organisation, remote bool) string {
+func (d *dfDeriver) peopleNode(o Organisation, remote bool) string {
 	label := "Analysts"
 	if n := d.accessCount(o); n == 1 {
 		label = "1 named analyst"
@@ -200,7 +200,7 @@ func (d *deriver) peopleNode(o Organisation, remote bool) string {
 // dataFlowTemplate is the flow of requested data out of NHS England: what
 // travels, at the most identifiable level requested, on the stated legal
 // gateway (R-D1, R-L1…R-L3, R-L8, R-T5).
-func (d *deriver) dataFlowTemplate() Flow {
+func (d *dfDeriver) dataFlowTemplate() Flow {
 	a := d.a
 	f := Flow{Method: TransferSecureFile, Encrypted: true, Frequency: "one-off"}
 	var names []string
@@ -209,7 +209,7 @@ func (d *deriver) dataFlowTemplate() Flow {
 		if n := strings.TrimSpace(p.Name); n != "" {
 			names = append(names, n)
 		}
-		if identRank(p.Identifiability) > identRank(f.Identifiability) {
+		if dfIdentRank(p.Identifiability) > dfIdentRank(f.Identifiability) {
 			f.Identifiability = p.Identifiability
 		}
 		if p.Frequency != "" && p.Frequency != "one-off" {
@@ -251,8 +251,8 @@ func LegalGatewayOf(l LegalBasis) string {
 	return strings.Join(parts, "; ")
 }
 
-// identRank orders identifiability levels from least to most identifying.
-func identRank(i Identifiability) int {
+// dfIdentRank orders identifiability levels from least to most identifying.
+func dfIdentRank(i Identifiability) int {
 	switch i {
 	case Identifiable:
 		return 4
@@ -266,7 +266,7 @@ func identRank(i Identifiability) int {
 	return 0
 }
 
-func outputLabel(s string) string {
+func dfOutputLabel(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "Published outputs"
@@ -283,7 +283,7 @@ func outputLabel(s string) string {
 	return strings.TrimRight(cut, " ,;") + "…"
 }
 
-func firstOr(xs []string, def string) string {
+func dfFirstOr(xs []string, def string) string {
 	if len(xs) > 0 {
 		return xs[0]
 	}

@@ -115,27 +115,27 @@ const (
 	BadgeRadius  = 7.0
 	ArrowHeadLen = 8.0
 
-	margin      = 16.0
-	titleSize   = 14.0
-	boxText     = 11.0
-	laneText    = 11.0
-	groupText   = 11.0
-	keyText     = 10.0
-	legendText  = 10.0
-	boxW        = 160.0
-	boxPad      = 8.0
-	boxMaxLines = 3
-	laneTitleW  = 170.0
-	groupH      = 22.0
-	trackGap    = 7.0
-	chanLead    = 26.0 // room for the badge on leaving a box
-	chanTail    = 14.0 // room for the arrowhead on entering one
-	outPortGap  = 18.0
-	inPortGap   = 10.0
-	rowGap      = 14.0
-	lanePadBot  = 10.0
-	gutterBase  = 10.0
-	minWidth    = 760.0
+	flMargin      = 16.0
+	flTitleSize   = 14.0
+	flBoxText     = 11.0
+	flLaneText    = 11.0
+	flGroupText   = 11.0
+	flKeyText     = 10.0
+	flLegendText  = 10.0
+	flBoxW        = 160.0
+	flBoxPad      = 8.0
+	flBoxMaxLines = 3
+	flLaneTitleW  = 170.0
+	flGroupH      = 22.0
+	flTrackGap    = 7.0
+	flChanLead    = 26.0 // room for the badge on leaving a box
+	flChanTail    = 14.0 // room for the arrowhead on entering one
+	flOutPortGap  = 18.0
+	flInPortGap   = 10.0
+	flRowGap      = 14.0
+	flLanePadBot  = 10.0
+	flGutterBase  = 10.0
+	flMinWidth    = 760.0
 )
 
 // Layout lays out a data flow map for drawing. It is pure and deterministic:
@@ -143,7 +143,7 @@ const (
 // files are stable. a may be nil; it supplies organisation names and roles
 // for the swimlanes and the title.
 func Layout(m DataFlowMap, a *Application) Diagram {
-	l := newLayouter(m, a)
+	l := newFlowLayouter(m, a)
 	l.assignLanes()
 	l.assignLayers()
 	l.placeVertically()
@@ -151,7 +151,7 @@ func Layout(m DataFlowMap, a *Application) Diagram {
 	return l.finish()
 }
 
-type lnode struct {
+type flNode struct {
 	n      FlowNode
 	lane   int
 	layer  int
@@ -165,7 +165,7 @@ type lnode struct {
 	minLay int
 }
 
-type llane struct {
+type flLane struct {
 	key, title, sub, country, group string
 	nodes                           []int
 	rank                            int
@@ -178,7 +178,7 @@ type llane struct {
 	gutterY                         float64
 }
 
-type larrow struct {
+type flArrow struct {
 	f        Flow
 	from, to int
 	number   int
@@ -193,13 +193,13 @@ type larrow struct {
 	badge    Point
 }
 
-type layouter struct {
+type flowLayouter struct {
 	m      DataFlowMap
 	a      *Application
-	nodes  []lnode
+	nodes  []flNode
 	index  map[string]int
-	lanes  []llane
-	arrows []larrow
+	lanes  []flLane
+	arrows []flArrow
 	layers int
 	chans  []int // tracks per channel
 	colX   []float64
@@ -212,8 +212,8 @@ type layouter struct {
 	width    float64
 }
 
-func newLayouter(m DataFlowMap, a *Application) *layouter {
-	l := &layouter{m: m, a: a, index: map[string]int{}}
+func newFlowLayouter(m DataFlowMap, a *Application) *flowLayouter {
+	l := &flowLayouter{m: m, a: a, index: map[string]int{}}
 	for _, n := range m.Nodes {
 		if n.ID == "" {
 			continue
@@ -222,7 +222,7 @@ func newLayouter(m DataFlowMap, a *Application) *layouter {
 			continue
 		}
 		l.index[n.ID] = len(l.nodes)
-		l.nodes = append(l.nodes, lnode{n: n, lines: wrapText(n.Label, boxText, boxW-2*boxPad, boxMaxLines)})
+		l.nodes = append(l.nodes, flNode{n: n, lines: flowWrap(n.Label, flBoxText, flBoxW-2*flBoxPad, flBoxMaxLines)})
 	}
 	num := 0
 	for _, f := range m.Flows {
@@ -232,12 +232,12 @@ func newLayouter(m DataFlowMap, a *Application) *layouter {
 		if !ok1 || !ok2 || from == to {
 			continue
 		}
-		l.arrows = append(l.arrows, larrow{f: f, from: from, to: to, number: num})
+		l.arrows = append(l.arrows, flArrow{f: f, from: from, to: to, number: num})
 	}
 	return l
 }
 
-func (l *layouter) org(id string) (Organisation, bool) {
+func (l *flowLayouter) org(id string) (Organisation, bool) {
 	if l.a == nil {
 		return Organisation{}, false
 	}
@@ -251,7 +251,7 @@ func (l *layouter) org(id string) (Organisation, bool) {
 
 // assignLanes puts each node in the swimlane of its organisation and groups
 // the lanes by country.
-func (l *layouter) assignLanes() {
+func (l *flowLayouter) assignLanes() {
 	byKey := map[string]int{}
 	for i := range l.nodes {
 		n := &l.nodes[i].n
@@ -284,7 +284,7 @@ func (l *layouter) assignLanes() {
 		if !ok {
 			li = len(l.lanes)
 			byKey[key] = li
-			l.lanes = append(l.lanes, llane{key: key, title: title, sub: sub})
+			l.lanes = append(l.lanes, flLane{key: key, title: title, sub: sub})
 		}
 		l.nodes[i].lane = li
 		l.lanes[li].nodes = append(l.lanes[li].nodes, i)
@@ -307,10 +307,10 @@ func (l *layouter) assignLanes() {
 			ln.group, ln.rank = "Outputs", 7
 		case ln.country == "":
 			ln.group, ln.rank = "Country not given", 6
-		case regionOf(ln.country).inUK():
+		case dfRegionOf(ln.country).inUK():
 			ln.group, ln.rank = "United Kingdom", 0
 		default:
-			ln.group, ln.rank = ln.country, countryGroupRank(ln.country)
+			ln.group, ln.rank = ln.country, dfGroupRank(ln.country)
 		}
 	}
 }
@@ -319,7 +319,7 @@ func (l *layouter) assignLanes() {
 // of its furthest predecessor (longest path). Cycles, such as a cohort file
 // sent to NHS England and data sent back, are broken by a depth-first search
 // that starts at NHS England.
-func (l *layouter) assignLayers() {
+func (l *flowLayouter) assignLayers() {
 	n := len(l.nodes)
 	succ := make([][]int, n)
 	for i, a := range l.arrows {
@@ -383,7 +383,7 @@ func (l *layouter) assignLayers() {
 
 // placeVertically orders the lanes and stacks the nodes that share a lane
 // and a column.
-func (l *layouter) placeVertically() {
+func (l *flowLayouter) placeVertically() {
 	for i := range l.lanes {
 		ln := &l.lanes[i]
 		ln.minLayer = 1 << 30
@@ -414,7 +414,7 @@ func (l *layouter) placeVertically() {
 		}
 		return a.key < b.key
 	})
-	lanes := make([]llane, len(order))
+	lanes := make([]flLane, len(order))
 	remap := make([]int, len(order))
 	for newI, oldI := range order {
 		lanes[newI] = l.lanes[oldI]
@@ -436,17 +436,17 @@ func (l *layouter) placeVertically() {
 			if count[nd.layer] > ln.rows {
 				ln.rows = count[nd.layer]
 			}
-			ln.slotH = max(ln.slotH, boxHeight(nd))
+			ln.slotH = max(ln.slotH, flowBoxHeight(nd))
 		}
-		ln.titleLines = wrapText(ln.title, laneText, laneTitleW-16, 3)
+		ln.titleLines = flowWrap(ln.title, flLaneText, flLaneTitleW-16, 3)
 	}
 }
 
-func boxHeight(nd *lnode) float64 {
-	h := float64(len(nd.lines))*boxText*LineHeight + 2*boxPad
+func flowBoxHeight(nd *flNode) float64 {
+	h := float64(len(nd.lines))*flBoxText*LineHeight + 2*flBoxPad
 	h = max(h, 40)
-	h = max(h, float64(len(nd.outs)+1)*outPortGap)
-	h = max(h, float64(len(nd.ins)+1)*inPortGap)
+	h = max(h, float64(len(nd.outs)+1)*flOutPortGap)
+	h = max(h, float64(len(nd.ins)+1)*flInPortGap)
 	return h
 }
 
@@ -468,7 +468,7 @@ func (a Arrow) Shaft() []Point {
 	dx, dy := q.X-p.X, q.Y-p.Y
 	length := dx*dx + dy*dy
 	if length > ArrowHeadLen*ArrowHeadLen {
-		f := ArrowHeadLen / sqrt(length)
+		f := ArrowHeadLen / flowSqrt(length)
 		out[n-1] = Point{q.X - dx*f, q.Y - dy*f}
 	}
 	return out
@@ -483,7 +483,7 @@ func (a Arrow) Head() [3]Point {
 	}
 	p, q := a.Points[n-2], a.Points[n-1]
 	dx, dy := q.X-p.X, q.Y-p.Y
-	d := sqrt(dx*dx + dy*dy)
+	d := flowSqrt(dx*dx + dy*dy)
 	if d == 0 {
 		return [3]Point{q, q, q}
 	}
@@ -493,7 +493,7 @@ func (a Arrow) Head() [3]Point {
 	return [3]Point{q, {bx - uy*half, by + ux*half}, {bx + uy*half, by - ux*half}}
 }
 
-func sqrt(x float64) float64 { return math.Sqrt(x) }
+func flowSqrt(x float64) float64 { return math.Sqrt(x) }
 
 // DashRuns splits a polyline into the pieces drawn by a dash pattern (on,
 // off, on, off…), for renderers that cannot dash lines themselves. A nil
@@ -517,7 +517,7 @@ func DashRuns(ps []Point, dash []float64) [][]Point {
 	}
 	for i := 0; i+1 < len(ps); i++ {
 		p, q := ps[i], ps[i+1]
-		seg := sqrt((q.X-p.X)*(q.X-p.X) + (q.Y-p.Y)*(q.Y-p.Y))
+		seg := flowSqrt((q.X-p.X)*(q.X-p.X) + (q.Y-p.Y)*(q.Y-p.Y))
 		pos := 0.0
 		for seg-pos > left {
 			pos += left

@@ -16,7 +16,7 @@ import (
 // enters the target on the left. Channels and gutters contain no boxes, so
 // no arrow crosses a box; each arrow has its own track in each channel and
 // gutter, so arrows never run on top of one another.
-func (l *layouter) route() {
+func (l *flowLayouter) route() {
 	l.chans = make([]int, l.layers+1)
 	for i := range l.arrows {
 		ar := &l.arrows[i]
@@ -40,24 +40,24 @@ func (l *layouter) route() {
 	}
 
 	// Horizontal geometry.
-	x := margin + laneTitleW
+	x := flMargin + flLaneTitleW
 	chanX := make([]float64, l.layers+1)
 	l.colX = make([]float64, l.layers)
 	for c := 0; c <= l.layers; c++ {
 		chanX[c] = x
-		x += chanLead + float64(l.chans[c])*trackGap + chanTail
+		x += flChanLead + float64(l.chans[c])*flTrackGap + flChanTail
 		if c < l.layers {
 			l.colX[c] = x
-			x += boxW
+			x += flBoxW
 		}
 	}
-	width := max(x+margin, minWidth)
-	trackX := func(c, k int) float64 { return chanX[c] + chanLead + float64(k)*trackGap }
+	width := max(x+flMargin, flMinWidth)
+	trackX := func(c, k int) float64 { return chanX[c] + flChanLead + float64(k)*flTrackGap }
 
 	// Title and legend across the top.
-	l.title = TextBlock{X: margin, Y: margin, Size: titleSize, Bold: true,
-		Lines: wrapText(l.titleText(), titleSize, width-2*margin, 2)}
-	y := margin + float64(len(l.title.Lines))*titleSize*LineHeight + 8
+	l.title = TextBlock{X: flMargin, Y: flMargin, Size: flTitleSize, Bold: true,
+		Lines: flowWrap(l.titleText(), flTitleSize, width-2*flMargin, 2)}
+	y := flMargin + float64(len(l.title.Lines))*flTitleSize*LineHeight + 8
 	y = l.layoutLegend(y, width) + 12
 
 	// Vertical geometry: groups of lanes, then lanes, then boxes.
@@ -69,27 +69,27 @@ func (l *layouter) route() {
 		if ln.group != prevGroup {
 			prevGroup = ln.group
 			groups = append(groups, LaneGroup{
-				Rect:  Rect{margin, y, width - 2*margin, groupH},
-				Title: TextBlock{Lines: []string{ln.group}, X: margin + 8, Y: y + (groupH-groupText*LineHeight)/2, Size: groupText, Bold: true},
+				Rect:  Rect{flMargin, y, width - 2*flMargin, flGroupH},
+				Title: TextBlock{Lines: []string{ln.group}, X: flMargin + 8, Y: y + (flGroupH-flGroupText*LineHeight)/2, Size: flGroupText, Bold: true},
 			})
-			y += groupH
+			y += flGroupH
 		}
-		gutterH := gutterBase + float64(ln.gutterTracks)*trackGap
+		gutterH := flGutterBase + float64(ln.gutterTracks)*flTrackGap
 		ln.gutterY = y + 5
-		body := float64(ln.rows)*ln.slotH + float64(max(ln.rows-1, 0))*rowGap
-		titleLines := append(append([]string{}, ln.titleLines...), wrapText(ln.sub, laneText-1, laneTitleW-16, 2)...)
-		titleH := float64(len(titleLines))*laneText*LineHeight + 16
-		h := max(gutterH+body+lanePadBot, titleH)
-		ln.rect = Rect{margin, y, width - 2*margin, h}
+		body := float64(ln.rows)*ln.slotH + float64(max(ln.rows-1, 0))*flRowGap
+		titleLines := append(append([]string{}, ln.titleLines...), flowWrap(ln.sub, flLaneText-1, flLaneTitleW-16, 2)...)
+		titleH := float64(len(titleLines))*flLaneText*LineHeight + 16
+		h := max(gutterH+body+flLanePadBot, titleH)
+		ln.rect = Rect{flMargin, y, width - 2*flMargin, h}
 		for _, ni := range ln.nodes {
 			nd := &l.nodes[ni]
-			bh := boxHeight(nd)
-			by := y + gutterH + float64(nd.slot)*(ln.slotH+rowGap) + (ln.slotH-bh)/2
-			nd.rect = Rect{l.colX[nd.layer], by, boxW, bh}
+			bh := flowBoxHeight(nd)
+			by := y + gutterH + float64(nd.slot)*(ln.slotH+flRowGap) + (ln.slotH-bh)/2
+			nd.rect = Rect{l.colX[nd.layer], by, flBoxW, bh}
 		}
 		lanes = append(lanes, Lane{
 			Key: ln.key, Rect: ln.rect, Shaded: li%2 == 0,
-			Title: TextBlock{Lines: titleLines, X: margin + 8, Y: y + (h-float64(len(titleLines))*laneText*LineHeight)/2, Size: laneText},
+			Title: TextBlock{Lines: titleLines, X: flMargin + 8, Y: y + (h-float64(len(titleLines))*flLaneText*LineHeight)/2, Size: flLaneText},
 		})
 		y += h
 	}
@@ -123,19 +123,19 @@ func (l *layouter) route() {
 		if ar.direct {
 			ar.points = []Point{start, {x1, py}, {x1, qy}, end}
 		} else {
-			gy := l.lanes[ar.gutter].gutterY + float64(ar.gTrack)*trackGap
+			gy := l.lanes[ar.gutter].gutterY + float64(ar.gTrack)*flTrackGap
 			x2 := trackX(ar.inChan, ar.inTrack)
 			ar.points = []Point{start, {x1, py}, {x1, gy}, {x2, gy}, {x2, qy}, end}
 		}
-		ar.points = simplify(ar.points)
+		ar.points = flowSimplify(ar.points)
 		ar.badge = Point{from.rect.Right() + BadgeRadius + 3, py}
 	}
 
 	l.groups, l.lanesOut, l.width = groups, lanes, width
 }
 
-// simplify drops points that add nothing to a polyline.
-func simplify(ps []Point) []Point {
+// flowSimplify drops points that add nothing to a polyline.
+func flowSimplify(ps []Point) []Point {
 	out := ps[:0:0]
 	for _, p := range ps {
 		if len(out) > 0 && out[len(out)-1] == p {
@@ -153,7 +153,7 @@ func simplify(ps []Point) []Point {
 	return out
 }
 
-func (l *layouter) titleText() string {
+func (l *flowLayouter) titleText() string {
 	if l.a != nil && strings.TrimSpace(l.a.Overview.Title) != "" {
 		return "Data flow map: " + strings.TrimSpace(l.a.Overview.Title)
 	}
@@ -162,14 +162,14 @@ func (l *layouter) titleText() string {
 
 // layoutLegend lays out the line styles and node kinds from y and returns
 // the y below the legend.
-func (l *layouter) layoutLegend(y, width float64) float64 {
+func (l *flowLayouter) layoutLegend(y, width float64) float64 {
 	lg := Legend{}
-	rowH := legendText*LineHeight + 6
-	x0, x := margin+8, margin+8
+	rowH := flLegendText*LineHeight + 6
+	x0, x := flMargin+8, flMargin+8
 	y0 := y
 	y += 6
 	place := func(w float64) (float64, float64) {
-		if x+w > width-margin-8 && x > x0 {
+		if x+w > width-flMargin-8 && x > x0 {
 			x, y = x0, y+rowH
 		}
 		px := x
@@ -178,28 +178,28 @@ func (l *layouter) layoutLegend(y, width float64) float64 {
 	}
 	for _, lv := range FlowLevels {
 		name := FlowStyle(lv).Name
-		tw := textWidth(name, legendText)
+		tw := flowTextWidth(name, flLegendText)
 		px, py := place(40 + tw)
 		mid := py + rowH/2 - 3
 		lg.Lines = append(lg.Lines, LegendLine{Level: lv, From: Point{px, mid}, To: Point{px + 32, mid},
-			Text: TextBlock{Lines: []string{name}, X: px + 40, Y: mid - legendText*LineHeight/2, Size: legendText}})
+			Text: TextBlock{Lines: []string{name}, X: px + 40, Y: mid - flLegendText*LineHeight/2, Size: flLegendText}})
 	}
 	x, y = x0, y+rowH
 	for _, c := range NodeKindChoices {
 		k := NodeKind(c.Value)
-		tw := textWidth(c.Label, legendText)
+		tw := flowTextWidth(c.Label, flLegendText)
 		px, py := place(30 + tw)
 		lg.Kinds = append(lg.Kinds, LegendKind{Kind: k, Rect: Rect{px, py + 1, 22, rowH - 8},
-			Text: TextBlock{Lines: []string{c.Label}, X: px + 30, Y: py + rowH/2 - 3 - legendText*LineHeight/2, Size: legendText}})
+			Text: TextBlock{Lines: []string{c.Label}, X: px + 30, Y: py + rowH/2 - 3 - flLegendText*LineHeight/2, Size: flLegendText}})
 	}
 	y += rowH + 2
-	lg.Rect = Rect{margin, y0, width - 2*margin, y - y0}
+	lg.Rect = Rect{flMargin, y0, width - 2*flMargin, y - y0}
 	l.legend = lg
 	return y
 }
 
-// keyText describes a flow in one sentence for the key.
-func (l *layouter) keyText(f Flow) string {
+// describeFlow describes a flow in one sentence for the key.
+func (l *flowLayouter) describeFlow(f Flow) string {
 	name := func(id string) string {
 		if i, ok := l.index[id]; ok {
 			if s := strings.TrimSpace(l.nodes[i].n.Label); s != "" {
@@ -244,24 +244,24 @@ func (l *layouter) keyText(f Flow) string {
 	return b.String()
 }
 
-func (l *layouter) finish() Diagram {
+func (l *flowLayouter) finish() Diagram {
 	d := Diagram{Title: l.title, Groups: l.groups, Lanes: l.lanesOut, Legend: l.legend}
 	for _, nd := range l.nodes {
 		lines := nd.lines
-		th := float64(len(lines)) * boxText * LineHeight
+		th := float64(len(lines)) * flBoxText * LineHeight
 		d.Boxes = append(d.Boxes, Box{NodeID: nd.n.ID, Kind: nd.n.Kind, Rect: nd.rect,
-			Text: TextBlock{Lines: lines, X: nd.rect.X + nd.rect.W/2, Y: nd.rect.Y + (nd.rect.H-th)/2, Size: boxText, Centre: true, Bold: nd.n.Kind == NodeNHSEngland}})
+			Text: TextBlock{Lines: lines, X: nd.rect.X + nd.rect.W/2, Y: nd.rect.Y + (nd.rect.H-th)/2, Size: flBoxText, Centre: true, Bold: nd.n.Kind == NodeNHSEngland}})
 	}
 	y := l.top + 14
 	for _, ar := range l.arrows {
 		d.Arrows = append(d.Arrows, Arrow{FlowID: ar.f.ID, Number: ar.number, Level: ar.f.Identifiability, Points: ar.points, Badge: ar.badge})
-		tx := margin + 2*BadgeRadius + 8
-		lines := wrapText(l.keyText(ar.f), keyText, l.width-tx-margin, 4)
+		tx := flMargin + 2*BadgeRadius + 8
+		lines := flowWrap(l.describeFlow(ar.f), flKeyText, l.width-tx-flMargin, 4)
 		d.Key = append(d.Key, KeyRow{Number: ar.number, Level: ar.f.Identifiability,
-			Badge: Point{margin + BadgeRadius, y + keyText*LineHeight/2},
-			Text:  TextBlock{Lines: lines, X: tx, Y: y, Size: keyText}})
-		y += float64(len(lines))*keyText*LineHeight + 5
+			Badge: Point{flMargin + BadgeRadius, y + flKeyText*LineHeight/2},
+			Text:  TextBlock{Lines: lines, X: tx, Y: y, Size: flKeyText}})
+		y += float64(len(lines))*flKeyText*LineHeight + 5
 	}
-	d.Width, d.Height = l.width, y+margin
+	d.Width, d.Height = l.width, y+flMargin
 	return d
 }

@@ -11,13 +11,13 @@ import (
 // text fits where the layout says it does.
 const CharWidth = 0.56
 
-func textWidth(s string, size float64) float64 {
+func flowTextWidth(s string, size float64) float64 {
 	return float64(utf8.RuneCountInString(s)) * size * CharWidth
 }
 
-// wrapText breaks s into at most maxLines lines no wider than width, ending
+// flowWrap breaks s into at most maxLines lines no wider than width, ending
 // with "…" when it had to cut. Words longer than a line are broken.
-func wrapText(s string, size, width float64, maxLines int) []string {
+func flowWrap(s string, size, width float64, maxLines int) []string {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return nil
