@@ -30,6 +30,8 @@ type dataFlowView struct {
 	nodes   *nodeEditor
 	flows   *flowEditor
 	object  fyne.CanvasObject
+	key     *fyne.Container
+	scroll  *container.Scroll
 }
 
 func newDataFlowView(e *Editor) fyne.CanvasObject { return buildDataFlowView(e).object }
@@ -39,9 +41,10 @@ func buildDataFlowView(e *Editor) *dataFlowView {
 	v.autoRefresh()
 
 	v.canvas = newFlowCanvas(v.onTapNode)
-	scroll := container.NewScroll(v.canvas)
-	scroll.SetMinSize(fyne.NewSize(640, 430))
-	e.Field("data_flow", scroll)
+	v.canvas.keyless = true
+	v.key = container.NewVBox()
+	v.scroll = container.NewScroll(v.canvas)
+	e.Field("data_flow", v.scroll)
 
 	v.zoomLbl = widget.NewLabel("")
 	toolbar := container.NewHBox(
@@ -67,7 +70,8 @@ func buildDataFlowView(e *Editor) *dataFlowView {
 	help := Hint("Proposed from your answers: NHS England, each controller's store, processors, analysts and outputs. " +
 		"Change anything; your changes are kept when the answers change. Tap a box to edit it. " +
 		"Colour and line show identifiability; numbers match the key under the map.")
-	v.object = container.NewVBox(toolbar, help, scroll, v.tabs)
+	keyHead := widget.NewLabelWithStyle("Key to the numbered flows", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.object = container.NewVBox(toolbar, help, v.scroll, keyHead, v.key, widget.NewSeparator(), v.tabs)
 	return v
 }
 
@@ -92,10 +96,44 @@ func (v *dataFlowView) redraw() {
 	a := v.e.App()
 	v.diagram = forms.Layout(a.DataFlow, a)
 	v.canvas.SetDiagram(v.diagram)
+	v.sizeScroll()
 	v.showZoom()
+	v.showKey()
 	v.tabs.Items[0].Text = fmt.Sprintf("Nodes (%d)", len(a.DataFlow.Nodes))
 	v.tabs.Items[1].Text = fmt.Sprintf("Flows (%d)", len(a.DataFlow.Flows))
 	v.tabs.Refresh()
+}
+
+// sizeScroll gives the map a height that suits its shape at the width a
+// draft window usually has, so a small map leaves no empty band and a large
+// one gets room.
+func (v *dataFlowView) sizeScroll() {
+	const typicalWidth = 660
+	h := float32(300)
+	if d := v.diagram; d.Width > 0 && d.KeyTop > 0 {
+		h = typicalWidth * float32(d.KeyTop/d.Width)
+	}
+	v.scroll.SetMinSize(fyne.NewSize(480, min(max(h, 260), 560)))
+}
+
+// showKey lists the flows in words beside a badge of the arrow's colour.
+func (v *dataFlowView) showKey() {
+	v.key.RemoveAll()
+	if len(v.diagram.Key) == 0 {
+		v.key.Add(Hint("No flows yet: choose Refresh from answers, or add a flow below."))
+	}
+	for _, k := range v.diagram.Key {
+		dot := canvas.NewCircle(forms.FlowStyle(k.Level).Colour)
+		num := canvas.NewText(fmt.Sprint(k.Number), forms.ColourBadgeText)
+		num.TextStyle = fyne.TextStyle{Bold: true}
+		num.TextSize = 11
+		num.Alignment = fyne.TextAlignCenter
+		badge := container.NewGridWrap(fyne.NewSize(20, 20), container.NewStack(dot, container.NewCenter(num)))
+		text := widget.NewLabel(k.Sentence)
+		text.Wrapping = fyne.TextWrapWord
+		v.key.Add(container.NewBorder(nil, nil, container.NewCenter(badge), nil, text))
+	}
+	v.key.Refresh()
 }
 
 func (v *dataFlowView) showZoom() {

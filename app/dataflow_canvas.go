@@ -22,6 +22,17 @@ type flowCanvas struct {
 	onTap func(nodeID string)
 	// scale is the zoom last drawn at, for mapping taps back to the diagram.
 	scale float32
+	// keyless leaves the key out: the screen lists it in widgets, where
+	// the text stays readable at any zoom.
+	keyless bool
+}
+
+// height is the height of what is drawn, in diagram units.
+func (c *flowCanvas) height() float64 {
+	if c.keyless && c.d.KeyTop > 0 {
+		return c.d.KeyTop
+	}
+	return c.d.Height
 }
 
 func newFlowCanvas(onTap func(string)) *flowCanvas {
@@ -88,7 +99,7 @@ func (r *flowCanvasRenderer) MinSize() fyne.Size {
 	if r.c.fit {
 		return fyne.NewSize(200, 150)
 	}
-	return fyne.NewSize(float32(r.c.d.Width)*r.c.zoom, float32(r.c.d.Height)*r.c.zoom)
+	return fyne.NewSize(float32(r.c.d.Width)*r.c.zoom, float32(r.c.height())*r.c.zoom)
 }
 
 func (r *flowCanvasRenderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -109,8 +120,8 @@ func (r *flowCanvasRenderer) draw(size fyne.Size) {
 	r.drawn, r.drawnAt = true, size
 	d := r.c.d
 	s := r.c.zoom
-	if r.c.fit && d.Width > 0 && d.Height > 0 && size.Width > 0 && size.Height > 0 {
-		s = min(size.Width/float32(d.Width), size.Height/float32(d.Height))
+	if h := r.c.height(); r.c.fit && d.Width > 0 && h > 0 && size.Width > 0 && size.Height > 0 {
+		s = min(size.Width/float32(d.Width), size.Height/float32(h), 1.5)
 	}
 	r.c.scale = s
 	p := &fynePainter{s: s}
@@ -154,6 +165,9 @@ func (r *flowCanvasRenderer) draw(size fyne.Size) {
 		p.text(b.Text, st.Text)
 	}
 	for _, k := range d.Key {
+		if r.c.keyless {
+			break
+		}
 		p.badge(k.Badge, k.Number, forms.FlowStyle(k.Level).Colour)
 		p.text(k.Text, forms.ColourInk)
 	}

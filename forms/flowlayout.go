@@ -18,6 +18,9 @@ type Diagram struct {
 	Arrows        []Arrow
 	Legend        Legend
 	Key           []KeyRow
+	// KeyTop is where the key begins: a renderer that shows the key in
+	// its own widgets draws only down to here.
+	KeyTop float64
 }
 
 // Point is a position in diagram units.
@@ -104,10 +107,12 @@ type LegendKind struct {
 
 // KeyRow describes a numbered flow in words.
 type KeyRow struct {
-	Number int
-	Level  Identifiability
-	Badge  Point
-	Text   TextBlock
+	// Sentence is the whole description; Text may be cut to fit.
+	Sentence string
+	Number   int
+	Level    Identifiability
+	Badge    Point
+	Text     TextBlock
 }
 
 // Layout constants, in diagram units.
@@ -115,27 +120,27 @@ const (
 	BadgeRadius  = 7.0
 	ArrowHeadLen = 8.0
 
-	flMargin      = 16.0
+	flMargin      = 12.0
 	flTitleSize   = 14.0
-	flBoxText     = 11.0
+	flBoxText     = 12.0
 	flLaneText    = 11.0
 	flGroupText   = 11.0
 	flKeyText     = 10.0
 	flLegendText  = 10.0
-	flBoxW        = 160.0
+	flBoxW        = 136.0
 	flBoxPad      = 8.0
-	flBoxMaxLines = 3
-	flLaneTitleW  = 170.0
+	flBoxMaxLines = 4
+	flLaneTitleW  = 128.0
 	flGroupH      = 22.0
 	flTrackGap    = 7.0
-	flChanLead    = 26.0 // room for the badge on leaving a box
-	flChanTail    = 14.0 // room for the arrowhead on entering one
+	flChanLead    = 24.0 // room for the badge on leaving a box
+	flChanTail    = 12.0 // room for the arrowhead on entering one
 	flOutPortGap  = 18.0
 	flInPortGap   = 10.0
 	flRowGap      = 14.0
 	flLanePadBot  = 10.0
 	flGutterBase  = 10.0
-	flMinWidth    = 760.0
+	flMinWidth    = 600.0
 )
 
 // Layout lays out a data flow map for drawing. It is pure and deterministic:
@@ -504,38 +509,47 @@ func DashRuns(ps []Point, dash []float64) [][]Point {
 	}
 	total := 0.0
 	for _, d := range dash {
-		total += d
+		total += max(d, 0)
 	}
 	if len(dash) == 0 || total <= 0 {
 		return [][]Point{ps}
 	}
 	var runs [][]Point
-	var cur []Point
-	k, left, on := 0, dash[0], true
-	if on {
-		cur = []Point{ps[0]}
+	cur := []Point{ps[0]}
+	add := func(p Point) {
+		if len(cur) == 0 || cur[len(cur)-1] != p {
+			cur = append(cur, p)
+		}
 	}
+	k, on := 0, true
+	left := max(dash[0], 0)
 	for i := 0; i+1 < len(ps); i++ {
 		p, q := ps[i], ps[i+1]
 		seg := flowSqrt((q.X-p.X)*(q.X-p.X) + (q.Y-p.Y)*(q.Y-p.Y))
 		pos := 0.0
-		for seg-pos > left {
+		for pos+left <= seg {
 			pos += left
-			t := pos / seg
+			t := 0.0
+			if seg > 0 {
+				t = pos / seg
+			}
 			at := Point{p.X + (q.X-p.X)*t, p.Y + (q.Y-p.Y)*t}
 			if on {
-				runs = append(runs, append(cur, at))
+				add(at)
+				if len(cur) >= 2 {
+					runs = append(runs, cur)
+				}
 				cur = nil
 			} else {
 				cur = []Point{at}
 			}
 			on = !on
 			k = (k + 1) % len(dash)
-			left = dash[k]
+			left = max(dash[k], 0)
 		}
 		left -= seg - pos
 		if on {
-			cur = append(cur, q)
+			add(q)
 		}
 	}
 	if on && len(cur) >= 2 {

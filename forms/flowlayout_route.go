@@ -253,11 +253,13 @@ func (l *flowLayouter) finish() Diagram {
 			Text: TextBlock{Lines: lines, X: nd.rect.X + nd.rect.W/2, Y: nd.rect.Y + (nd.rect.H-th)/2, Size: flBoxText, Centre: true, Bold: nd.n.Kind == NodeNHSEngland}})
 	}
 	y := l.top + 14
+	d.KeyTop = l.top + flMargin/2
 	for _, ar := range l.arrows {
 		d.Arrows = append(d.Arrows, Arrow{FlowID: ar.f.ID, Number: ar.number, Level: ar.f.Identifiability, Points: ar.points, Badge: ar.badge})
 		tx := flMargin + 2*BadgeRadius + 8
-		lines := flowWrap(l.describeFlow(ar.f), flKeyText, l.width-tx-flMargin, 4)
-		d.Key = append(d.Key, KeyRow{Number: ar.number, Level: ar.f.Identifiability,
+		sentence := l.describeFlow(ar.f)
+		lines := flowWrap(sentence, flKeyText, l.width-tx-flMargin, 4)
+		d.Key = append(d.Key, KeyRow{Sentence: sentence, Number: ar.number, Level: ar.f.Identifiability,
 			Badge: Point{flMargin + BadgeRadius, y + flKeyText*LineHeight/2},
 			Text:  TextBlock{Lines: lines, X: tx, Y: y, Size: flKeyText}})
 		y += float64(len(lines))*flKeyText*LineHeight + 5

@@ -3,6 +3,7 @@ package forms_test
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -223,4 +224,88 @@ func BenchmarkLayout50Nodes150Flows(b *testing.B) {
 	for b.Loop() {
 		forms.Layout(m, a)
 	}
+}
+
+func TestDashRuns(t *testing.T) {
+	line := []forms.Point{{X: 0, Y: 0}, {X: 10, Y: 0}, {X: 10, Y: 10}}
+	assert.Equal(t, [][]forms.Point{line}, forms.DashRuns(line, nil))
+	runs := forms.DashRuns(line, []float64{4, 2})
+	require.Len(t, runs, 4)
+	assert.Equal(t, []forms.Point{{X: 0, Y: 0}, {X: 4, Y: 0}}, runs[0])
+	assert.Equal(t, []forms.Point{{X: 6, Y: 0}, {X: 10, Y: 0}}, runs[1])
+	// The third dash turns the corner.
+	assert.Equal(t, []forms.Point{{X: 10, Y: 2}, {X: 10, Y: 6}}, runs[2])
+	assert.Nil(t, forms.DashRuns(line[:1], []float64{1, 1}))
+}
+
+func TestArrowShaftStopsAtTheHead(t *testing.T) {
+	a := forms.Arrow{Points: []forms.Point{{X: 0, Y: 0}, {X: 0, Y: 20}, {X: 40, Y: 20}}}
+	shaft := a.Shaft()
+	assert.Equal(t, forms.Point{X: 40 - forms.ArrowHeadLen, Y: 20}, shaft[2])
+	h := a.Head()
+	assert.Equal(t, forms.Point{X: 40, Y: 20}, h[0])
+	assert.InDelta(t, 40-forms.ArrowHeadLen, h[1].X, 1e-9)
+	assert.Less(t, h[2].Y, h[1].Y)
+}
+
+// FuzzLayout checks that any map, however tangled, lays out without
+// panicking, keeps every node, and routes every arrow clear of boxes.
+func FuzzLayout(f *testing.F) {
+	f.Add([]byte{5, 0, 1, 1, 2, 2, 0, 3, 3, 4, 1})
+	f.Add([]byte{12, 0, 0, 1, 1, 2, 2, 11, 0, 5, 7, 7, 5})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) == 0 {
+			return
+		}
+		n := int(b[0])%30 + 1
+		kinds := forms.NodeKindChoices
+		m := forms.DataFlowMap{}
+		for i := 0; i < n; i++ {
+			k := forms.NodeKind(kinds[i%len(kinds)].Value)
+			org := ""
+			if i%3 == 1 {
+				org = fmt.Sprintf("o%d", i%4)
+			}
+			m.Nodes = append(m.Nodes, forms.FlowNode{ID: fmt.Sprint(i), Kind: k, Label: strings.Repeat("word ", i%7), OrganisationID: org, Country: []string{"", "England", "France", "Japan"}[i%4]})
+		}
+		for i := 1; i+1 < len(b) && len(m.Flows) < 200; i += 2 {
+			m.Flows = append(m.Flows, forms.Flow{ID: fmt.Sprint(i), From: fmt.Sprint(int(b[i]) % (n + 1)), To: fmt.Sprint(int(b[i+1]) % (n + 1)), Identifiability: testLevels[int(b[i])%4]})
+		}
+		d := forms.Layout(m, &forms.Application{Organisations: []forms.Organisation{{ID: "o1", Name: "One"}, {ID: "o2"}}})
+		require.Len(t, d.Boxes, n)
+		for _, ar := range d.Arrows {
+			for i := 0; i+1 < len(ar.Points); i++ {
+				for _, bx := range d.Boxes {
+					require.False(t, segmentHitsBox(ar.Points[i], ar.Points[i+1], bx.Rect), "arrow %d crosses box %s", ar.Number, bx.NodeID)
+				}
+			}
+		}
+	})
+}
+
+// FuzzDashRuns checks that any pattern ends, and that the dashes never add
+// up to more than the line.
+func FuzzDashRuns(f *testing.F) {
+	f.Add(10.0, 10.0, 4.0, 2.0, 0.0)
+	f.Add(0.0, 0.0, 0.0, 3.0, 1.0)
+	f.Fuzz(func(t *testing.T, x, y, on, off, extra float64) {
+		for _, v := range []float64{x, y, on, off, extra} {
+			if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e4 {
+				return
+			}
+		}
+		if max(on, 0)+max(off, 0)+max(extra, 0) < 0.01 {
+			return // a pattern this fine would be millions of dashes
+		}
+		ps := []forms.Point{{X: 0, Y: 0}, {X: x, Y: 0}, {X: x, Y: y}}
+		length := math.Abs(x) + math.Abs(y)
+		drawn := 0.0
+		for _, run := range forms.DashRuns(ps, []float64{on, off, extra}) {
+			require.GreaterOrEqual(t, len(run), 2)
+			for i := 0; i+1 < len(run); i++ {
+				drawn += math.Hypot(run[i+1].X-run[i].X, run[i+1].Y-run[i].Y)
+			}
+		}
+		require.LessOrEqual(t, drawn, length+1e-6)
+	})
 }
