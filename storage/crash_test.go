@@ -25,7 +25,7 @@ import (
 // The crash test re-runs this test binary as a child that autosaves edits in
 // a loop, and kills it with SIGKILL at random moments. The child reports on
 // stdout, before each Save, the revision and content hash it is about to
-// write ("try"), and after Save returns, that it was acknowledged ("ack").
+// write ("try"), and after Save returns, the same again ("ack").
 // A line written to the pipe survives the writer's death, so the parent
 // knows every edit the store acknowledged.
 const (
@@ -67,15 +67,16 @@ func TestCrashChild(t *testing.T) {
 		edit(a, rng, words)
 		next := a.Revision + 1
 		a.Revision = next
-		fmt.Printf("try %d %s\n", next, bodyHash(t, a))
+		hash := bodyHash(t, a)
 		a.Revision = next - 1
+		fmt.Printf("try %d %s\n", next, hash)
 		if err := s.Save(a); err != nil {
 			fail(err)
 		}
 		if a.Revision != next {
 			fail(fmt.Errorf("saved as revision %d, expected %d", a.Revision, next))
 		}
-		fmt.Printf("ack %d\n", next)
+		fmt.Printf("ack %d %s\n", next, hash)
 	}
 	os.Exit(0)
 }
@@ -161,14 +162,18 @@ func (st *crashState) read(t *testing.T, lines []string) {
 			rev, err := strconv.ParseInt(f[1], 10, 64)
 			require.NoError(t, err, line)
 			st.tries[rev] = f[2]
-		case len(f) == 2 && f[0] == "ack":
+		case len(f) == 3 && f[0] == "ack":
 			rev, err := strconv.ParseInt(f[1], 10, 64)
 			require.NoError(t, err, line)
 			require.Greater(t, rev, st.acked, "acknowledged revisions only go up")
+			require.Equal(t, st.tries[rev], f[2], "acknowledged what was tried")
 			st.acked = rev
 		case line == "ready" || line == "":
 		case strings.HasPrefix(line, "error "):
 			t.Fatalf("child failed: %s", line)
+		default:
+			// A line cut short by the kill is expected; anything else is not.
+			require.True(t, strings.HasPrefix(line, "try") || strings.HasPrefix(line, "ack"), "unexpected child output %q", line)
 		}
 	}
 }
@@ -236,8 +241,14 @@ func TestCrashKeepsAcknowledgedEdits(t *testing.T) {
 // returns the stored revision and its hash, failing t if anything
 // acknowledged is lost.
 func checkAfterCrash(t *testing.T, dbPath, id string, st *crashState) (int64, string) {
+	// Open first, as the app does after a crash: it meets the hot WAL.
+	s, err := storage.Open(dbPath)
+	require.NoError(t, err)
+	defer s.Close()
+
 	db, err := sql.Open("sqlite", dbPath)
 	require.NoError(t, err)
+	defer db.Close()
 	var check []string
 	rows, err := db.Query("PRAGMA integrity_check")
 	require.NoError(t, err)
@@ -247,12 +258,8 @@ func checkAfterCrash(t *testing.T, dbPath, id string, st *crashState) (int64, st
 		check = append(check, s)
 	}
 	require.NoError(t, rows.Err())
-	require.NoError(t, db.Close())
 	require.Equal(t, []string{"ok"}, check, "integrity_check")
 
-	s, err := storage.Open(dbPath)
-	require.NoError(t, err)
-	defer s.Close()
 	got, err := s.Load(id)
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, got.Revision, st.acked, "an acknowledged edit was lost")
