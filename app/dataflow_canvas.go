@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -215,7 +214,7 @@ func (p *fynePainter) badge(at forms.Point, n int, c color.Color) {
 	o.Move(p.pos(at.X-forms.BadgeRadius, at.Y-forms.BadgeRadius))
 	o.Resize(fyne.NewSize(2*forms.BadgeRadius*p.s, 2*forms.BadgeRadius*p.s))
 	p.objects = append(p.objects, o)
-	p.text(forms.TextBlock{Lines: []string{fmt.Sprint(n)}, X: at.X, Y: at.Y - 9*forms.LineHeight/2, Size: 9, Bold: true, Centre: true}, forms.ColourBadgeText)
+	p.text(forms.BadgeText(at, n), forms.ColourBadgeText)
 }
 
 func (p *fynePainter) text(t forms.TextBlock, c color.Color) {

@@ -147,7 +147,7 @@ func (p *pdfPainter) badge(at forms.Point, n int, c color.RGBA) {
 		ps = append(ps, forms.Point{X: at.X + forms.BadgeRadius*math.Cos(t), Y: at.Y + forms.BadgeRadius*math.Sin(t)})
 	}
 	p.polygon(ps, c)
-	p.text(forms.TextBlock{Lines: []string{fmt.Sprint(n)}, X: at.X, Y: at.Y - 9*forms.LineHeight/2, Size: 9, Bold: true, Centre: true}, forms.ColourBadgeText)
+	p.text(forms.BadgeText(at, n), forms.ColourBadgeText)
 }
 
 // pdfText replaces characters the embedded Noto Sans lacks.

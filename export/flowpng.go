@@ -212,7 +212,7 @@ func (r *raster) badge(p forms.Point, n int, c color.RGBA) {
 		ps = append(ps, forms.Point{X: p.X + forms.BadgeRadius*math.Cos(t), Y: p.Y + forms.BadgeRadius*math.Sin(t)})
 	}
 	r.fill(ps, c)
-	r.text(forms.TextBlock{Lines: []string{fmt.Sprint(n)}, X: p.X, Y: p.Y - 9*forms.LineHeight/2, Size: 9, Bold: true, Centre: true}, forms.ColourBadgeText)
+	r.text(forms.BadgeText(p, n), forms.ColourBadgeText)
 }
 
 // roundRect returns the outline of a rectangle with rounded corners.

@@ -117,8 +117,7 @@ func (s *svgWriter) box(r forms.Rect, st forms.BoxStyle) {
 
 func (s *svgWriter) badge(p forms.Point, n int, c color.RGBA) {
 	s.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s"/>`+"\n", svgNum(p.X), svgNum(p.Y), svgNum(forms.BadgeRadius), svgHex(c))
-	s.printf(`<text x="%s" y="%s" font-size="9" font-weight="bold" text-anchor="middle" fill="%s">%d</text>`+"\n",
-		svgNum(p.X), svgNum(p.Y+3.2), svgHex(forms.ColourBadgeText), n)
+	s.text(forms.BadgeText(p, n), forms.ColourBadgeText)
 }
 
 func (s *svgWriter) text(t forms.TextBlock, c color.RGBA) {

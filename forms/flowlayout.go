@@ -2,6 +2,7 @@ package forms
 
 import (
 	"math"
+	"strconv"
 	"sort"
 	"strings"
 )
@@ -117,7 +118,7 @@ type KeyRow struct {
 
 // Layout constants, in diagram units.
 const (
-	BadgeRadius  = 7.0
+	BadgeRadius  = 8.0
 	ArrowHeadLen = 8.0
 
 	flMargin      = 12.0
@@ -556,4 +557,19 @@ func DashRuns(ps []Point, dash []float64) [][]Point {
 		runs = append(runs, cur)
 	}
 	return runs
+}
+
+// BadgeTextSize is the font size of a badge's number, smaller for two
+// digits so that they stay inside the circle.
+func BadgeTextSize(n int) float64 {
+	if n >= 10 {
+		return 8
+	}
+	return 9
+}
+
+// BadgeText is the number of a badge centred at p, as every renderer sets it.
+func BadgeText(p Point, n int) TextBlock {
+	size := BadgeTextSize(n)
+	return TextBlock{Lines: []string{strconv.Itoa(n)}, X: p.X, Y: p.Y - size*LineHeight/2, Size: size, Bold: true, Centre: true}
 }

@@ -113,6 +113,8 @@ func (l *flowLayouter) route() {
 		}
 	}
 
+	l.orderTracks()
+
 	for i := range l.arrows {
 		ar := &l.arrows[i]
 		from, to := &l.nodes[ar.from], &l.nodes[ar.to]
@@ -132,6 +134,63 @@ func (l *flowLayouter) route() {
 	}
 
 	l.groups, l.lanesOut, l.width = groups, lanes, width
+}
+
+// orderTracks orders the tracks of each channel to avoid needless
+// crossings: arrows leaving the column on the left take the left tracks,
+// arrows entering the column on the right the right ones, direct arrows
+// the middle. Within a group, an arrow heading down keeps right of those
+// leaving below it and left of those entering above it, which untangles
+// the usual fan-out from one box to several below.
+func (l *flowLayouter) orderTracks() {
+	type member struct {
+		ai    int
+		group int // 0 leaving, 1 direct, 2 entering
+		key   float64
+	}
+	byChan := make([][]member, len(l.chans))
+	for i := range l.arrows {
+		ar := &l.arrows[i]
+		py, qy := l.nodes[ar.from].outY[i], l.nodes[ar.to].inY[i]
+		if ar.direct {
+			k := -py
+			if qy < py {
+				k = py + 1e6
+			}
+			byChan[ar.outChan] = append(byChan[ar.outChan], member{i, 1, k})
+			continue
+		}
+		gy := l.lanes[ar.gutter].gutterY
+		out := -py // heading down to the gutter: the higher start goes right
+		if gy < py {
+			out = py + 1e6 // heading up: the lower start goes right, after the downs
+		}
+		in := -qy // coming down from the gutter: the lower end goes left
+		if gy > qy {
+			in = qy + 1e6
+		}
+		byChan[ar.outChan] = append(byChan[ar.outChan], member{i, 0, out})
+		byChan[ar.inChan] = append(byChan[ar.inChan], member{i, 2, in})
+	}
+	for _, ms := range byChan {
+		sort.SliceStable(ms, func(a, b int) bool {
+			if ms[a].group != ms[b].group {
+				return ms[a].group < ms[b].group
+			}
+			return ms[a].key < ms[b].key
+		})
+		for k, m := range ms {
+			ar := &l.arrows[m.ai]
+			switch m.group {
+			case 0:
+				ar.outTrack = k
+			case 1:
+				ar.outTrack, ar.inTrack = k, k
+			default:
+				ar.inTrack = k
+			}
+		}
+	}
 }
 
 // flowSimplify drops points that add nothing to a polyline.
