@@ -2,8 +2,8 @@ package forms
 
 import (
 	"math"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 )
 
