@@ -32,6 +32,7 @@ type dataFlowView struct {
 	object  fyne.CanvasObject
 	key     *fyne.Container
 	scroll  *container.Scroll
+	proxies *fyne.Container
 }
 
 func newDataFlowView(e *Editor) fyne.CanvasObject { return buildDataFlowView(e).object }
@@ -43,6 +44,7 @@ func buildDataFlowView(e *Editor) *dataFlowView {
 	v.canvas = newFlowCanvas(v.onTapNode)
 	v.canvas.keyless = true
 	v.key = container.NewVBox()
+	v.proxies = container.NewWithoutLayout()
 	v.scroll = container.NewScroll(v.canvas)
 	e.Field("data_flow", v.scroll)
 
@@ -71,7 +73,7 @@ func buildDataFlowView(e *Editor) *dataFlowView {
 		"Change anything; your changes are kept when the answers change. Tap a box to edit it. " +
 		"Colour and line show identifiability; numbers match the key under the map.")
 	keyHead := widget.NewLabelWithStyle("Key to the numbered flows", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.object = container.NewVBox(toolbar, help, v.scroll, keyHead, v.key, widget.NewSeparator(), v.tabs)
+	v.object = container.NewVBox(toolbar, help, v.scroll, keyHead, v.key, widget.NewSeparator(), v.proxies, v.tabs)
 	return v
 }
 
@@ -97,6 +99,7 @@ func (v *dataFlowView) redraw() {
 	v.diagram = forms.Layout(a.DataFlow, a)
 	v.canvas.SetDiagram(v.diagram)
 	v.sizeScroll()
+	v.registerProxies()
 	v.showZoom()
 	v.showKey()
 	v.tabs.Items[0].Text = fmt.Sprintf("Nodes (%d)", len(a.DataFlow.Nodes))

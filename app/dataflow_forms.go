@@ -34,6 +34,7 @@ func origin(derived, edited bool) string {
 
 type nodeEditor struct {
 	v        *dataFlowView
+	inputs   map[string]fyne.Focusable
 	list     *widget.List
 	form     *fyne.Container
 	selected string
@@ -205,6 +206,7 @@ func (n *nodeEditor) buildForm() {
 		withHint(widget.NewFormItem("Country", country), "Checked against the territory of use (R-T2, R-T3)."),
 	)
 	n.v.e.Field("data_flow.node.label", label)
+	n.inputs = map[string]fyne.Focusable{"": label, "label": label, "country": country}
 	n.form.Add(Hint(origin(cur.Derived, cur.Edited)))
 	n.form.Add(f)
 	n.form.Refresh()
@@ -238,6 +240,7 @@ func uniqueLabel(have []string, s string) string {
 
 type flowEditor struct {
 	v        *dataFlowView
+	inputs   map[string]fyne.Focusable
 	list     *widget.List
 	form     *fyne.Container
 	selected string
@@ -427,6 +430,7 @@ func (fe *flowEditor) buildForm() {
 		withHint(widget.NewFormItem("", optOut), "Applied before release where the route is s251 (R-L8)."),
 	)
 	fe.v.e.Field("data_flow.flow.items", items)
+	fe.inputs = map[string]fyne.Focusable{"": items, "items": items, "to": to, "identifiability": level, "legal_gateway": gateway}
 	fe.form.Add(Hint(origin(cur.Derived, cur.Edited)))
 	fe.form.Add(f)
 	fe.form.Refresh()

@@ -160,3 +160,23 @@ func TestDataFlowScreenPicture(t *testing.T) {
 		require.NoError(t, f.Close())
 	}
 }
+
+func TestOpeningAFindingSelectsTheFlow(t *testing.T) {
+	_, e, _ := openExampleFlow(t)
+	f, _ := e.App().DataFlow.Flow("d:flow:loc:l1>nhse")
+	f.LegalGateway = ""
+	e.Changed()
+	var target forms.Finding
+	for _, fd := range e.Findings() {
+		if fd.CheckID == "dataflow-legal-gateway" {
+			target = fd
+		}
+	}
+	require.Equal(t, "data_flow.flows[2].legal_gateway", target.Field)
+
+	e.Open(target.Section, target.Field)
+	assert.Equal(t, forms.SectionDataFlow, e.current)
+	items, ok := e.fields["data_flow.flow.items"].(*widget.Entry)
+	require.True(t, ok, "the flow's form is open")
+	assert.Contains(t, items.Text, "Cohort file")
+}
