@@ -33,6 +33,7 @@ type dataFlowView struct {
 	key     *fyne.Container
 	scroll  *container.Scroll
 	proxies *fyne.Container
+	lower   *container.Scroll
 }
 
 func newDataFlowView(e *Editor) fyne.CanvasObject { return buildDataFlowView(e).object }
@@ -69,11 +70,13 @@ func buildDataFlowView(e *Editor) *dataFlowView {
 	)
 	v.redraw()
 
-	help := Hint("Proposed from your answers: NHS England, each controller's store, processors, analysts and outputs. " +
-		"Change anything; your changes are kept when the answers change. Tap a box to edit it. " +
-		"Colour and line show identifiability; numbers match the key under the map.")
+	help := Hint("Proposed from your answers; your own changes are kept when the answers change. Tap a box to edit it.")
 	keyHead := widget.NewLabelWithStyle("Key to the numbered flows", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.object = container.NewVBox(toolbar, help, v.scroll, keyHead, v.key, widget.NewSeparator(), v.proxies, v.tabs)
+	// The map stays in view while the forms and the key scroll beneath
+	// it, so the drawing can be watched as it changes.
+	v.lower = container.NewVScroll(container.NewVBox(v.proxies, v.tabs, widget.NewSeparator(), keyHead, v.key))
+	v.lower.SetMinSize(fyne.NewSize(0, 220))
+	v.object = container.NewBorder(container.NewVBox(toolbar, help, v.scroll), nil, nil, nil, v.lower)
 	return v
 }
 
@@ -107,6 +110,13 @@ func (v *dataFlowView) redraw() {
 	v.tabs.Refresh()
 }
 
+// showForm scrolls the lower pane so that an editor's form is at its top.
+func (v *dataFlowView) showForm(form fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(form).Y - d.AbsolutePositionForObject(v.lower.Content).Y
+	v.lower.ScrollToOffset(fyne.NewPos(0, max(0, y-8)))
+}
+
 // sizeScroll gives the map a height that suits its shape at the width a
 // draft window usually has, so a small map leaves no empty band and a large
 // one gets room.
@@ -116,7 +126,7 @@ func (v *dataFlowView) sizeScroll() {
 	if d := v.diagram; d.Width > 0 && d.KeyTop > 0 {
 		h = typicalWidth * float32(d.KeyTop/d.Width)
 	}
-	v.scroll.SetMinSize(fyne.NewSize(480, min(max(h, 260), 560)))
+	v.scroll.SetMinSize(fyne.NewSize(480, min(max(h, 240), 340)))
 }
 
 // showKey lists the flows in words beside a badge of the arrow's colour.
@@ -165,9 +175,14 @@ func (v *dataFlowView) onFit() {
 	v.showZoom()
 }
 
+// onTapNode opens the tapped box's form and brings it into view.
 func (v *dataFlowView) onTapNode(id string) {
 	v.tabs.SelectIndex(0)
 	v.nodes.selectID(id)
+	v.showForm(v.nodes.form)
+	if w := v.nodes.inputs["label"]; w != nil {
+		v.e.Window().Canvas().Focus(w)
+	}
 }
 
 // onExport asks where to save the map and writes it off the UI goroutine.

@@ -13,8 +13,8 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-// The node and flow editors: a list on the left, the selected item's form on
-// the right. Every keystroke writes into the map through UpdateNode or
+// The node and flow editors: a list, and under it the selected item's form.
+// Every keystroke writes into the map through UpdateNode or
 // UpdateFlow (which mark derived items as edited) and redraws the diagram.
 
 const (
@@ -59,8 +59,8 @@ func newNodeEditor(v *dataFlowView) *nodeEditor {
 	}
 	add := widget.NewButtonWithIcon("Add node", theme.ContentAddIcon(), n.onAdd)
 	remove := widget.NewButtonWithIcon("Remove node", theme.DeleteIcon(), n.onRemove)
-	left := container.NewBorder(nil, container.NewHBox(add, remove), nil, nil, fixedHeight(n.list, 280, 240))
-	n.object = container.NewBorder(nil, nil, left, nil, n.form)
+	list := container.NewBorder(nil, container.NewHBox(add, remove), nil, nil, fixedHeight(n.list, 200, 150))
+	n.object = container.NewVBox(list, widget.NewSeparator(), n.form)
 	n.buildForm()
 	return n
 }
@@ -144,7 +144,7 @@ func (n *nodeEditor) buildForm() {
 	a := n.v.e.App()
 	nd, ok := a.DataFlow.Node(n.selected)
 	if !ok {
-		n.form.Add(Hint("Choose a node on the left or tap a box in the map to edit it."))
+		n.form.Add(Hint("Choose a node above or tap a box in the map to edit it."))
 		n.form.Refresh()
 		return
 	}
@@ -264,8 +264,8 @@ func newFlowEditor(v *dataFlowView) *flowEditor {
 	}
 	add := widget.NewButtonWithIcon("Add flow", theme.ContentAddIcon(), fe.onAdd)
 	remove := widget.NewButtonWithIcon("Remove flow", theme.DeleteIcon(), fe.onRemove)
-	left := container.NewBorder(nil, container.NewHBox(add, remove), nil, nil, fixedHeight(fe.list, 280, 240))
-	fe.object = container.NewBorder(nil, nil, left, nil, fe.form)
+	list := container.NewBorder(nil, container.NewHBox(add, remove), nil, nil, fixedHeight(fe.list, 200, 150))
+	fe.object = container.NewVBox(list, widget.NewSeparator(), fe.form)
 	fe.buildForm()
 	return fe
 }
@@ -346,7 +346,7 @@ func (fe *flowEditor) buildForm() {
 	m := &fe.v.e.App().DataFlow
 	cur0, ok := m.Flow(fe.selected)
 	if !ok {
-		fe.form.Add(Hint("Choose a flow on the left to edit it, or add one."))
+		fe.form.Add(Hint("Choose a flow above to edit it, or add one."))
 		fe.form.Refresh()
 		return
 	}

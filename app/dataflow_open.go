@@ -82,12 +82,14 @@ func (v *dataFlowView) registerProxies() {
 func (v *dataFlowView) openFlow(id, field string) {
 	v.tabs.SelectIndex(1)
 	v.flows.selectID(id)
+	v.showForm(v.flows.form)
 	v.focusLater(v.flows.inputs[field])
 }
 
 func (v *dataFlowView) openNode(id, field string) {
 	v.tabs.SelectIndex(0)
 	v.nodes.selectID(id)
+	v.showForm(v.nodes.form)
 	v.focusLater(v.nodes.inputs[field])
 }
 
