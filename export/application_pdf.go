@@ -57,6 +57,10 @@ func footerText(a *forms.Application) string {
 	name := a.Overview.DARSReference
 	if name == "" {
 		name = orUntitled(a.Overview.Title)
+		// Shortened here so that the revision always shows.
+		if r := []rune(name); len(r) > 60 {
+			name = strings.TrimSpace(string(r[:59])) + "…"
+		}
 	}
 	return fmt.Sprintf("%s · revision %d", name, a.Revision)
 }

@@ -73,7 +73,7 @@ func answers(v reflect.Value, name string, out *[]string) {
 	if unprinted[name] {
 		return
 	}
-	enums := enumChoices()
+	enums := export.EnumChoices()
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
@@ -142,7 +142,7 @@ func TestApplicationPDFMarksDraftBlockers(t *testing.T) {
 	require.Positive(t, blockers)
 	text := pdfText(t, appPDF(t, empty))
 	assert.Contains(t, text, fmt.Sprintf("DRAFT: %d blockers", blockers))
-	assert.Contains(t, text, "Untitled application")
+	assert.Contains(t, text, "Untitled application · revision 0")
 	assert.Greater(t, strings.Count(text, "Not answered"), 10)
 
 	ready := forms.Example()
