@@ -127,6 +127,7 @@ func (p *appPDF) data() {
 		d.Answer("Frequency", label(forms.FrequencyChoices, string(pr.Frequency)))
 		d.Answer("Why these years", pr.YearsReason)
 		d.Answer("Identifiability", label(forms.IdentifiabilityChoices, string(pr.Identifiability)))
+		d.Answer("Holds GP (primary care) data", YesNo(pr.GPData))
 		var who []string
 		for _, id := range pr.AccessedBy {
 			who = append(who, p.personName(id))
@@ -303,6 +304,9 @@ func (p *appPDF) lifecycle() {
 	d.Answer("DSA signed", l.DSASigned.Human())
 	d.Answer("DSA ends", l.DSAEnd.Human())
 	d.Answer("Renewal requested", YesNo(l.RenewalRequested))
+	if l.RenewalRequested {
+		d.Answer("Renewal requested on", l.RenewalRequestedOn.Human())
+	}
 	if p.a.Cohort.Needed {
 		d.Answer("Cohort file sent", l.CohortFileSent.Human())
 	}

@@ -56,6 +56,7 @@ func richApp() (*forms.Application, memEvidence) {
 	a.SubLicensing = forms.SubLicensing{Needed: false}
 	a.Lifecycle = forms.Lifecycle{
 		DSASigned: forms.NewDate(2027, time.March, 1), DSAEnd: forms.NewDate(2030, time.March, 31),
+		RenewalRequested: true, RenewalRequestedOn: forms.NewDate(2030, time.January, 15),
 		Destruction: &forms.DestructionRecord{WhatDestroyed: "All extracts", DestroyedBy: "Tomás O'Neill", Method: "Secure deletion", DestroyedOn: forms.NewDate(2030, time.April, 2)},
 	}
 	a.DataFlow = forms.DataFlowMap{
