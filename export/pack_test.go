@@ -399,6 +399,55 @@ func TestImportRoundTrip(t *testing.T) {
 	assert.Equal(t, string(b1), string(b2))
 }
 
+// A pack from a newer app is refused as newer, not as damaged.
+func TestImportNewerPack(t *testing.T) {
+	a, ev := richApp()
+	pack := rezip(t, packBytes(t, a, ev), func(n string, b []byte) []byte {
+		if n == "data/submission.json" {
+			return bytes.Replace(b, []byte(`"schema_version": 1`), []byte(`"schema_version": 3`), 1)
+		}
+		return b
+	}, nil)
+	// Re-hash so that only the schema version stands in the way.
+	pack = rebag(t, pack)
+	_, err := export.Import(writeTemp(t, "newer.zip", pack), memEvidence{})
+	require.ErrorIs(t, err, export.ErrNewerSchema)
+	assert.NotErrorIs(t, err, export.ErrPackDamaged)
+	assert.Contains(t, err.Error(), "uses schema version 3")
+}
+
+// rebag rewrites a pack's manifests to match its payload.
+func rebag(t *testing.T, pack []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(pack), int64(len(pack)))
+	require.NoError(t, err)
+	bodies := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		require.NoError(t, err)
+		bodies[f.Name], err = io.ReadAll(rc)
+		require.NoError(t, err)
+	}
+	var manifest strings.Builder
+	var names []string
+	for n := range bodies {
+		if strings.HasPrefix(n, "data/") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(&manifest, "%s  %s\n", sumOf(bodies[n]), n)
+	}
+	bodies["manifest-sha256.txt"] = []byte(manifest.String())
+	tags := ""
+	for _, n := range []string{"bagit.txt", "bag-info.txt", "manifest-sha256.txt"} {
+		tags += fmt.Sprintf("%s  %s\n", sumOf(bodies[n]), n)
+	}
+	bodies["tagmanifest-sha256.txt"] = []byte(tags)
+	return rezip(t, pack, func(n string, _ []byte) []byte { return bodies[n] }, nil)
+}
+
 func submissionOf(t *testing.T, pack []byte) *export.Submission {
 	t.Helper()
 	rep, err := verifyBytes(t, pack)
