@@ -2,6 +2,4 @@
 
 package storage_test
 
-// raceSlowdown stretches the crash test's kill windows: the race detector
-// makes a save of the large draft several times slower.
-const raceSlowdown = 5
+const raceEnabled = true
