@@ -3,7 +3,6 @@ package export_test
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"image/color"
 	"image/png"
 	"io"
@@ -17,8 +16,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // keepDir, when set, receives rendered pictures for a person to look at.
 var keepDir = os.Getenv("DARS_KEEP_RENDERS")

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -20,8 +21,9 @@ func DeriveDataFlow(a *Application) DataFlowMap {
 }
 
 type dfDeriver struct {
-	a *Application
-	m DataFlowMap
+	a         *Application
+	m         DataFlowMap
+	templates []Flow
 }
 
 func (d *dfDeriver) node(key string, n FlowNode) string {
@@ -35,8 +37,15 @@ func (d *dfDeriver) node(key string, n FlowNode) string {
 	return n.ID
 }
 
-func (d *dfDeriver) flow(f Flow) {
+func (d *dfDeriver) flow(f Flow) { d.flowVariant(f, "") }
+
+// flowVariant adds a derived flow; variant tells apart flows between the
+// same two nodes (one per identifiability level of the products).
+func (d *dfDeriver) flowVariant(f Flow, variant string) {
 	key := "flow:" + strings.TrimPrefix(f.From, dfDerivedPrefix) + ">" + strings.TrimPrefix(f.To, dfDerivedPrefix)
+	if variant != "" {
+		key += ":" + variant
+	}
 	f.ID, f.Key, f.Derived = dfDerivedPrefix+key, key, true
 	for _, old := range d.m.Flows {
 		if old.ID == f.ID {
@@ -49,7 +58,7 @@ func (d *dfDeriver) flow(f Flow) {
 func (d *dfDeriver) build() {
 	a := d.a
 	nhse := d.node("nhse", FlowNode{Kind: NodeNHSEngland, Label: "NHS England", OrganisationID: NHSEnglandOrg, Country: "England"})
-	data := d.dataFlowTemplate()
+	d.templates = d.dataFlowTemplates()
 
 	var controllers, processors []Organisation
 	for _, o := range a.Organisations {
@@ -68,14 +77,10 @@ func (d *dfDeriver) build() {
 	hubResponsible := false
 	if a.AccessRoute == "sde" {
 		sde := d.node("nhse-sde", FlowNode{Kind: NodeSystem, Label: "NHS England Secure Data Environment", OrganisationID: NHSEnglandOrg, Country: "England"})
-		f := data
-		f.From, f.To, f.Method, f.Items = nhse, sde, TransferInternal, data.Items
-		d.flow(f)
+		d.dataFlows(nhse, sde, func(f *Flow) { f.Method = TransferInternal })
 		for _, o := range append(append([]Organisation{}, controllers...), processors...) {
 			p := d.peopleNode(o, true)
-			f := data
-			f.From, f.To, f.Method, f.Frequency = sde, p, TransferSDEAccess, "system-access"
-			d.flow(f)
+			d.dataFlows(sde, p, func(f *Flow) { f.Method, f.Frequency = TransferSDEAccess, "system-access" })
 			if o.Role.Controller() {
 				analysts = append(analysts, p)
 			}
@@ -85,9 +90,7 @@ func (d *dfDeriver) build() {
 		for _, o := range controllers {
 			stores := d.storeNodes(o, true)
 			for _, s := range stores {
-				f := data
-				f.From, f.To = nhse, s
-				d.flow(f)
+				d.dataFlows(nhse, s, nil)
 			}
 			if hub == "" || (o.OverallResponsibility && !hubResponsible) {
 				hub, hubResponsible = stores[0], o.OverallResponsibility
@@ -95,9 +98,7 @@ func (d *dfDeriver) build() {
 			if d.accessCount(o) > 0 {
 				p := d.peopleNode(o, false)
 				for _, s := range stores {
-					f := data
-					f.From, f.To, f.Method, f.Encrypted, f.Frequency = s, p, TransferInternal, false, "system-access"
-					d.flow(f)
+					d.dataFlows(s, p, func(f *Flow) { f.Method, f.Encrypted, f.Frequency = TransferInternal, false, "system-access" })
 				}
 				analysts = append(analysts, p)
 			} else {
@@ -109,9 +110,7 @@ func (d *dfDeriver) build() {
 				break
 			}
 			for _, s := range d.storeNodes(o, false) {
-				f := data
-				f.From, f.To = hub, s
-				d.flow(f)
+				d.dataFlows(hub, s, nil)
 			}
 		}
 	}
@@ -128,7 +127,7 @@ func (d *dfDeriver) build() {
 		d.flow(Flow{
 			From: hub, To: nhse, Items: items, Identifiability: Identifiable,
 			Method: TransferSecureFile, Encrypted: true, Frequency: "one-off",
-			LegalGateway: data.LegalGateway,
+			LegalGateway: LegalGatewayOf(a.Legal),
 		})
 	}
 
@@ -197,38 +196,68 @@ func (d *dfDeriver) peopleNode(o Organisation, remote bool) string {
 	return d.node("people:"+o.ID, FlowNode{Kind: NodePeople, Label: label, OrganisationID: o.ID, Country: country})
 }
 
-// dataFlowTemplate is the flow of requested data out of NHS England: what
-// travels, at the most identifiable level requested, on the stated legal
-// gateway (R-D1, R-L1…R-L3, R-L8, R-T5).
-func (d *dfDeriver) dataFlowTemplate() Flow {
+// dataFlowTemplates are the flows of requested data out of NHS England,
+// one for each identifiability level among the products, most identifying
+// first: what travels, how often, on the stated legal gateway (R-D1,
+// R-L1…R-L3, R-L8, R-T5). With no products there is one flow of
+// "requested data products" at no stated level.
+func (d *dfDeriver) dataFlowTemplates() []Flow {
 	a := d.a
-	f := Flow{Method: TransferSecureFile, Encrypted: true, Frequency: "one-off"}
-	var names []string
+	base := Flow{Method: TransferSecureFile, Encrypted: true, Frequency: "one-off",
+		LegalGateway: LegalGatewayOf(a.Legal), OptOutApplied: a.Legal.CLDC == CLDCS251}
+	if a.AccessRoute == "sde" {
+		base.Method = TransferSDEAccess
+	}
+	byLevel := map[Identifiability]*Flow{}
+	var order []Identifiability
 	for _, p := range a.Data.Products {
+		lv := p.Identifiability
+		if a.Data.AggregatedHESOnly {
+			lv = AggregateLevel
+		}
+		f, ok := byLevel[lv]
+		if !ok {
+			nf := base
+			nf.Identifiability = lv
+			f = &nf
+			byLevel[lv] = f
+			order = append(order, lv)
+		}
 		f.Products = append(f.Products, p.ID)
 		if n := strings.TrimSpace(p.Name); n != "" {
-			names = append(names, n)
-		}
-		if dfIdentRank(p.Identifiability) > dfIdentRank(f.Identifiability) {
-			f.Identifiability = p.Identifiability
+			f.Items = strings.TrimPrefix(f.Items+"; "+n, "; ")
 		}
 		if p.Frequency != "" && p.Frequency != "one-off" {
 			f.Frequency = p.Frequency
 		}
 	}
-	f.Items = strings.Join(names, "; ")
-	if f.Items == "" {
-		f.Items = "Requested data products"
+	if len(order) == 0 {
+		base.Items = "Requested data products"
+		return []Flow{base}
 	}
-	if a.Data.AggregatedHESOnly {
-		f.Identifiability = AggregateLevel
+	sort.SliceStable(order, func(i, j int) bool { return dfIdentRank(order[i]) > dfIdentRank(order[j]) })
+	out := make([]Flow, len(order))
+	for i, lv := range order {
+		out[i] = *byLevel[lv]
+		if out[i].Items == "" {
+			out[i].Items = "Requested data products"
+		}
 	}
-	if a.AccessRoute == "sde" {
-		f.Method, f.Encrypted = TransferSDEAccess, true
+	return out
+}
+
+// dataFlows adds the flows of requested data from one node to another, one
+// per level, each adjusted by edit.
+func (d *dfDeriver) dataFlows(from, to string, edit func(f *Flow)) {
+	for _, t := range d.templates {
+		f := t
+		f.Products = append([]string(nil), t.Products...)
+		f.From, f.To = from, to
+		if edit != nil {
+			edit(&f)
+		}
+		d.flowVariant(f, string(t.Identifiability))
 	}
-	f.LegalGateway = LegalGatewayOf(a.Legal)
-	f.OptOutApplied = a.Legal.CLDC == CLDCS251
-	return f
 }
 
 // LegalGatewayOf summarises the legal basis of the application as the

@@ -298,18 +298,20 @@ func evalFlowIdentifiability(c *Context) []Hit {
 	}
 	var hits []Hit
 	for i, f := range m.Flows {
+		// A flow is as identifiable as its most identifiable product.
+		var most ProductRequest
 		for _, pid := range f.Products {
-			p, ok := products[pid]
-			if !ok || p.Identifiability == "" || dfIdentRank(f.Identifiability) <= dfIdentRank(p.Identifiability) {
-				continue
+			if p, ok := products[pid]; ok && dfIdentRank(p.Identifiability) > dfIdentRank(most.Identifiability) {
+				most = p
 			}
+		}
+		if most.Identifiability != "" && dfIdentRank(f.Identifiability) > dfIdentRank(most.Identifiability) {
 			hits = append(hits, Hit{
 				Field: fmt.Sprintf("data_flow.flows[%d].identifiability", i),
 				Message: fmt.Sprintf("%s carries %s as %s data, but the Data section asks for it %s. Correct the flow, or change the request and its legal basis.",
-					dfFlowName(m, i), p.Name, strings.ToLower(LabelOf(IdentifiabilityChoices, string(f.Identifiability))),
-					strings.ToLower(LabelOf(IdentifiabilityChoices, string(p.Identifiability)))),
+					dfFlowName(m, i), most.Name, strings.ToLower(LabelOf(IdentifiabilityChoices, string(f.Identifiability))),
+					strings.ToLower(LabelOf(IdentifiabilityChoices, string(most.Identifiability)))),
 			})
-			break
 		}
 		if a.Data.AggregatedHESOnly && f.Identifiability.Personal() {
 			if n, ok := m.Node(f.From); ok && n.Kind == NodeNHSEngland {

@@ -40,7 +40,7 @@ func TestDataFlowChecks(t *testing.T) {
 		"flow to an organisation not listed": {func(a *forms.Application) {
 			id := a.DataFlow.AddNode(forms.FlowNode{Kind: forms.NodeOrganisation, Label: "Acme Insights"})
 			a.DataFlow.AddFlow(forms.Flow{From: "d:loc:l1", To: id, Identifiability: forms.AggregateLevel})
-		}, []string{"dataflow-organisation-unlisted"}, "data_flow.flows[4].to"},
+		}, []string{"dataflow-organisation-unlisted"}, "data_flow.flows[6].to"},
 		"non-UK location without TRA": {func(a *forms.Application) {
 			a.Territory = forms.TerritoryWorldwide
 			a.Locations[0].Country = "India"
@@ -51,16 +51,16 @@ func TestDataFlowChecks(t *testing.T) {
 			a.Locations[0].TRAReference = "TRA-2026-01"
 		}, nil, ""},
 		"identifiable where answers say pseudonymised": {func(a *forms.Application) {
-			flow(a, "d:flow:nhse>loc:l1").Identifiability = forms.Identifiable
-		}, []string{"dataflow-identifiability"}, "data_flow.flows[0].identifiability"},
+			flow(a, "d:flow:nhse>loc:l1:pseudonymised").Identifiability = forms.Identifiable
+		}, []string{"dataflow-identifiability"}, "data_flow.flows[1].identifiability"},
 		"identifiable where answers say anonymised": {func(a *forms.Application) {
 			a.Data.Products[0].Identifiability = forms.Anonymised
 			a.Data.Products[1].Identifiability = forms.Anonymised
 			a.DataFlow.Refresh(a)
-			flow(a, "d:flow:loc:l1>people:o1").Identifiability = forms.Identifiable
-		}, []string{"dataflow-identifiability"}, "data_flow.flows[1].identifiability"},
-		"no legal gateway": {func(a *forms.Application) { flow(a, "d:flow:nhse>loc:l1").LegalGateway = " " },
-			[]string{"dataflow-legal-gateway"}, "data_flow.flows[0].legal_gateway"},
+			flow(a, "d:flow:loc:l1>people:o1:anonymised").Identifiability = forms.Identifiable
+		}, []string{"dataflow-identifiability"}, "data_flow.flows[5].identifiability"},
+		"no legal gateway": {func(a *forms.Application) { flow(a, "d:flow:nhse>loc:l1:pseudonymised").LegalGateway = " " },
+			[]string{"dataflow-legal-gateway"}, "data_flow.flows[1].legal_gateway"},
 		"aggregate flow needs no gateway": {func(a *forms.Application) { flow(a, "d:flow:people:o1>output").LegalGateway = "" },
 			nil, ""},
 	}

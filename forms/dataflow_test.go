@@ -28,10 +28,19 @@ func TestDeriveDataFlowExample(t *testing.T) {
 	m := forms.DeriveDataFlow(forms.Example())
 	assert.Equal(t, []string{"nhse", "loc:l1", "people:o1", "output"}, nodeKeys(m))
 	assert.Equal(t, []string{
-		"flow:nhse>loc:l1", "flow:loc:l1>people:o1", "flow:loc:l1>nhse", "flow:people:o1>output",
+		"flow:nhse>loc:l1:identifiable", "flow:nhse>loc:l1:pseudonymised",
+		"flow:loc:l1>people:o1:identifiable", "flow:loc:l1>people:o1:pseudonymised",
+		"flow:loc:l1>nhse", "flow:people:o1>output",
 	}, flowKeys(m))
 
-	out, ok := m.Flow("d:flow:nhse>loc:l1")
+	// One flow per identifiability level: the demographics product is
+	// identifiable, the hospital and death records pseudonymised.
+	ident, ok := m.Flow("d:flow:nhse>loc:l1:identifiable")
+	require.True(t, ok)
+	assert.Equal(t, []string{"p3"}, ident.Products)
+	assert.Equal(t, forms.Frequency("ongoing"), ident.Frequency)
+
+	out, ok := m.Flow("d:flow:nhse>loc:l1:pseudonymised")
 	require.True(t, ok)
 	assert.Equal(t, forms.Pseudonymised, out.Identifiability)
 	assert.Equal(t, []string{"p1", "p2"}, out.Products)
@@ -52,7 +61,7 @@ func TestDeriveDataFlowSDEAndS251(t *testing.T) {
 	a.Legal.CLDC = forms.CLDCS251
 	m := forms.DeriveDataFlow(a)
 	assert.Equal(t, []string{"nhse", "nhse-sde", "people:o1", "output"}, nodeKeys(m))
-	f, ok := m.Flow("d:flow:nhse-sde>people:o1")
+	f, ok := m.Flow("d:flow:nhse-sde>people:o1:pseudonymised")
 	require.True(t, ok)
 	assert.Equal(t, forms.TransferSDEAccess, f.Method)
 	assert.True(t, f.OptOutApplied, "s251 route applies the National Data Opt-out (R-L8)")
@@ -65,7 +74,11 @@ func TestDeriveDataFlowProcessorsAndNoLocations(t *testing.T) {
 	a.Organisations = append(a.Organisations, forms.Organisation{ID: "o2", Name: "Cloud Analytics Ltd", Role: forms.RoleProcessor})
 	m := forms.DeriveDataFlow(a)
 	assert.Equal(t, []string{"nhse", "org:o1", "org:o2", "output"}, nodeKeys(m))
-	assert.Equal(t, []string{"flow:nhse>org:o1", "flow:org:o1>org:o2", "flow:org:o1>nhse", "flow:org:o1>output"}, flowKeys(m))
+	assert.Equal(t, []string{
+		"flow:nhse>org:o1:identifiable", "flow:nhse>org:o1:pseudonymised",
+		"flow:org:o1>org:o2:identifiable", "flow:org:o1>org:o2:pseudonymised",
+		"flow:org:o1>nhse", "flow:org:o1>output",
+	}, flowKeys(m))
 }
 
 func TestRefreshKeepsUserEdits(t *testing.T) {
@@ -74,7 +87,7 @@ func TestRefreshKeepsUserEdits(t *testing.T) {
 
 	// The user edits a derived flow, adds a node and a flow of their own,
 	// and removes the derived output node.
-	f, _ := m.Flow("d:flow:nhse>loc:l1")
+	f, _ := m.Flow("d:flow:nhse>loc:l1:pseudonymised")
 	edited := *f
 	edited.Method = forms.TransferAPI
 	require.True(t, m.UpdateFlow(edited))
@@ -92,7 +105,7 @@ func TestRefreshKeepsUserEdits(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "New TRE", loc.Label, "derived, unedited node follows the answers")
 
-	kept, ok := m.Flow("d:flow:nhse>loc:l1")
+	kept, ok := m.Flow("d:flow:nhse>loc:l1:pseudonymised")
 	require.True(t, ok)
 	assert.Equal(t, forms.TransferAPI, kept.Method, "edited derived flow keeps the user's change")
 	assert.True(t, kept.Edited)
@@ -103,9 +116,9 @@ func TestRefreshKeepsUserEdits(t *testing.T) {
 	assert.False(t, ok, "removed derived node stays removed")
 	_, ok = m.Flow("d:flow:people:o1>output")
 	assert.False(t, ok, "flows to a removed node are not re-derived")
-	_, ok = m.Flow("d:flow:loc:l1>loc:l2")
+	_, ok = m.Flow("d:flow:loc:l1>loc:l2:pseudonymised")
 	assert.True(t, ok, "new processor's flow derived")
-	assert.Len(t, m.Flows, 5)
+	assert.Len(t, m.Flows, 8)
 }
 
 func TestRefreshDropsWhatAnswersNoLongerSupport(t *testing.T) {
