@@ -300,6 +300,9 @@ func (l *flowLayouter) assignLanes() {
 	}
 	for i := range l.lanes {
 		ln := &l.lanes[i]
+		if ln.country == "" && ln.key == "nhse" {
+			ln.country = "England" // NHS England needs no country to be placed
+		}
 		if ln.country == "" && l.a != nil && strings.HasPrefix(ln.key, "org:") {
 			for _, loc := range l.a.Locations {
 				if "org:"+loc.OrganisationID == ln.key && strings.TrimSpace(loc.Country) != "" {
