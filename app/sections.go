@@ -14,6 +14,7 @@ var sectionViews = map[forms.SectionID]func(e *Editor) fyne.CanvasObject{
 	forms.SectionOverview:  newOverviewView,
 	forms.SectionEvidence:  newEvidenceView,
 	forms.SectionLifecycle: newLifecycleView,
+	forms.SectionDataFlow:  newDataFlowView,
 }
 
 func buildSection(e *Editor, s forms.Section) fyne.CanvasObject {

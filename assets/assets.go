@@ -4,6 +4,11 @@ package assets
 
 import _ "embed"
 
+// IconPNG is the application icon (512×512), also named in FyneApp.toml.
+//
+//go:embed icon.png
+var IconPNG []byte
+
 // NotoSansRegular and NotoSansBold are the fonts every PDF embeds: they cover
 // Latin (Welsh ŵ ŷ included), Greek and Cyrillic and typographic punctuation.
 // Their licence travels with them in fonts/OFL.txt.
@@ -15,8 +20,3 @@ var (
 	//go:embed fonts/OFL.txt
 	FontLicence string
 )
-
-// IconPNG is the application icon (512×512), also named in FyneApp.toml.
-//
-//go:embed icon.png
-var IconPNG []byte

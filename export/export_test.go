@@ -7,3 +7,6 @@ func PretendSchemaVersion(v int, steps map[int]func(map[string]any) error) (rest
 	readsUpTo, upgrades = v, steps
 	return func() { readsUpTo, upgrades = oldV, oldSteps }
 }
+
+// EnumChoices exposes the enumerated types and their choice lists.
+var EnumChoices = enumChoices

@@ -84,17 +84,6 @@ func InspectPDF(r io.Reader) (PDFFacts, error) {
 	return f, nil
 }
 
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
-
 type pdfScanner struct {
 	facts *PDFFacts
 	// names seen since the object began: enough to tell an object stream.

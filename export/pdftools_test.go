@@ -66,6 +66,18 @@ func pageCount(t *testing.T, pdf []byte) int {
 	return n
 }
 
+// pdfRawText extracts text in the order it was drawn (pdftotext -raw), so
+// that a table cell's lines stay together.
+func pdfRawText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", writeTemp(t, "raw.pdf", pdf), "-").Output()
+	require.NoError(t, err)
+	return squash(string(out))
+}
+
 // pageOf is the text of one page.
 func pageOf(t *testing.T, pdf []byte, page int) string {
 	t.Helper()

@@ -20,40 +20,6 @@ import (
 
 const schemaPath = "schema/submission.schema.json"
 
-// enumChoices names the choice list of every enumerated type of the model.
-// A new enumerated type in forms/ needs a line here (TestSchemaIsCurrent
-// says so), so the schema always lists the values the app offers.
-func enumChoices() map[reflect.Type][]forms.Choice {
-	sections := make([]forms.Choice, len(forms.Sections))
-	for i, s := range forms.Sections {
-		sections[i] = forms.Choice{Value: string(s.ID), Label: s.Title}
-	}
-	return map[reflect.Type][]forms.Choice{
-		reflect.TypeFor[forms.Stage]():               forms.StageChoices,
-		reflect.TypeFor[forms.PurposeCategory]():     forms.PurposeChoices,
-		reflect.TypeFor[forms.FundingStatus]():       forms.FundingChoices,
-		reflect.TypeFor[forms.Frequency]():           forms.FrequencyChoices,
-		reflect.TypeFor[forms.Identifiability]():     forms.IdentifiabilityChoices,
-		reflect.TypeFor[forms.CohortKind]():          forms.CohortKindChoices,
-		reflect.TypeFor[forms.ValidationField]():     forms.ValidationFieldChoices,
-		reflect.TypeFor[forms.CohortPeriod]():        forms.CohortPeriodChoices,
-		reflect.TypeFor[forms.Article6]():            forms.Article6Choices,
-		reflect.TypeFor[forms.Article9]():            forms.Article9Choices,
-		reflect.TypeFor[forms.CLDCRoute]():           forms.CLDCChoices,
-		reflect.TypeFor[forms.ConsentMaterialKind](): forms.ConsentMaterialChoices,
-		reflect.TypeFor[forms.OrganisationRole]():    forms.RoleChoices,
-		reflect.TypeFor[forms.DSPTStatus]():          forms.DSPTChoices,
-		reflect.TypeFor[forms.LocationUse]():         forms.LocationUseChoices,
-		reflect.TypeFor[forms.Territory]():           forms.TerritoryChoices,
-		reflect.TypeFor[forms.AccessRoute]():         forms.AccessRouteChoices,
-		reflect.TypeFor[forms.EvidenceType]():        forms.EvidenceTypeChoices,
-		reflect.TypeFor[forms.EvidenceStatus]():      forms.EvidenceStatusChoices,
-		reflect.TypeFor[forms.CommentKind]():         forms.CommentKindChoices,
-		reflect.TypeFor[forms.NodeKind]():            forms.NodeKindChoices,
-		reflect.TypeFor[forms.SectionID]():           sections,
-	}
-}
-
 // enumValues is what the schema allows for an enumerated type: its values,
 // and "" for "not answered yet" (drafts may be incomplete).
 func enumValues(c []forms.Choice) []string {
@@ -153,23 +119,33 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 
 // generateSchema derives the schema from export.Submission and the forms model.
 func generateSchema(t *testing.T) []byte {
-	g := &schemaGen{defs: map[string]any{}, enums: enumChoices()}
+	g := &schemaGen{defs: map[string]any{}, enums: export.EnumChoices()}
 	env := g.object(reflect.TypeFor[export.Submission]())
 	props := env["properties"].(map[string]any)
 	props["schema_version"] = map[string]any{"const": export.SchemaVersion}
 	props["application"] = g.ref(reflect.TypeFor[forms.Application]())
 	props["draft_id"] = map[string]any{"type": "string", "minLength": 1}
-	assert.Empty(t, g.missing, "enumerated types with no choice list: add them to enumChoices in export/schema_test.go")
-	root := map[string]any{
-		"$schema":              "https://json-schema.org/draft/2020-12/schema",
-		"$id":                  "https://github.com/darsworkbench/dars-workbench/export/schema/submission.schema.json",
-		"title":                "DARS Workbench submission file",
-		"description":          fmt.Sprintf("submission.json version %d: one DARS application draft as exported by DARS Workbench, inside an envelope naming the schema and app versions, the draft's ID and revision, and the export time.", export.SchemaVersion),
-		"type":                 "object",
-		"properties":           props,
-		"required":             env["required"],
-		"additionalProperties": false,
-		"$defs":                g.defs,
+	assert.Empty(t, g.missing, "enumerated types with no choice list: add them to enumChoices in export/enums.go")
+	// A struct keeps "$schema" and the title at the top, where readers look.
+	root := struct {
+		Schema      string         `json:"$schema"`
+		ID          string         `json:"$id"`
+		Title       string         `json:"title"`
+		Description string         `json:"description"`
+		Type        string         `json:"type"`
+		Properties  map[string]any `json:"properties"`
+		Required    any            `json:"required"`
+		Additional  bool           `json:"additionalProperties"`
+		Defs        map[string]any `json:"$defs"`
+	}{
+		Schema:      "https://json-schema.org/draft/2020-12/schema",
+		ID:          "https://github.com/darsworkbench/dars-workbench/export/schema/submission.schema.json",
+		Title:       "DARS Workbench submission file",
+		Description: fmt.Sprintf("submission.json version %d: one DARS application draft as exported by DARS Workbench, inside an envelope naming the schema and app versions, the draft's ID and revision, and the export time.", export.SchemaVersion),
+		Type:        "object",
+		Properties:  props,
+		Required:    env["required"],
+		Defs:        g.defs,
 	}
 	b, err := json.MarshalIndent(root, "", "  ")
 	require.NoError(t, err)
@@ -193,7 +169,7 @@ func TestSchemaEnumsMatchForms(t *testing.T) {
 		} `json:"$defs"`
 	}
 	require.NoError(t, json.Unmarshal(export.Schema(), &s))
-	for typ, choices := range enumChoices() {
+	for typ, choices := range export.EnumChoices() {
 		t.Run(typ.Name(), func(t *testing.T) {
 			def, ok := s.Defs[typ.Name()]
 			require.True(t, ok, "schema has no $defs/%s", typ.Name())

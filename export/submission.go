@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -113,6 +114,15 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	}
 	if s.Application == nil {
 		return nil, fmt.Errorf("%w: it holds no application", ErrBadSubmission)
+	}
+	var bad []string
+	badEnums(reflect.ValueOf(s.Application), "application", &bad)
+	if len(bad) > 0 {
+		more := ""
+		if len(bad) > 3 {
+			bad, more = bad[:3], fmt.Sprintf(" (and %d more)", len(bad)-3)
+		}
+		return nil, fmt.Errorf("%w: %s%s", ErrBadSubmission, strings.Join(bad, "; "), more)
 	}
 	return &s, nil
 }

@@ -107,6 +107,7 @@ var checkGroups = []func() []Check{
 	evidenceChecks,
 	lifecycleChecks,
 	identifierChecks,
+	dataFlowChecks,
 }
 
 // Catalogue returns every readiness check, ordered by ID.

@@ -121,7 +121,7 @@ func Example() *Application {
 		{ID: "e10", Type: "data-flow-map", Title: "Data flow map", Version: "1.0", DocumentDate: d(2026, time.October, 30), Status: "final"},
 		{ID: "e11", Type: "privacy-notice", Title: "Study privacy notice (web page, printed to PDF)", Version: "2.2", DocumentDate: d(2026, time.September, 1), Status: "final"},
 	}
-	a.DataFlow = DataFlowMap{}
+	a.DataFlow = DeriveDataFlow(a)
 	a.DPIA = DPIA{Need: "Linkage of special category health data for a consented cohort.", Screening: DPIAScreening{SpecialCategory: true, Matching: true}}
 	return a
 }
