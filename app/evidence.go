@@ -86,7 +86,14 @@ func heading(text string) *widget.Label {
 func (v *evidenceView) refresh() {
 	a := v.e.App()
 	done, total := forms.EvidenceProgress(a)
-	v.progress.SetText(fmt.Sprintf("Required evidence: %d of %d final", done, total))
+	files := 0
+	for _, it := range a.Evidence {
+		if it.File != nil {
+			files++
+		}
+	}
+	v.progress.SetText(fmt.Sprintf("Required evidence: %d of %d final · %d of %s with a file attached",
+		done, total, files, plural(len(a.Evidence), "item")))
 	if total > 0 {
 		v.bar.SetValue(float64(done) / float64(total))
 	} else {

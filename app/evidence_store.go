@@ -25,6 +25,14 @@ type EvidenceStore interface {
 	Open(sha string) (io.ReadCloser, error)
 }
 
+// The store is where packs read evidence from and put imported files.
+var (
+	_ export.EvidenceSource = (*store.Store)(nil)
+	_ export.BlobStore      = (*store.Store)(nil)
+	_ EvidenceStore         = (*store.Store)(nil)
+	_ LibraryStore          = (*store.Store)(nil)
+)
+
 // LibraryStore is what the library window needs.
 type LibraryStore interface {
 	Library() ([]forms.LibraryEntry, error)

@@ -50,8 +50,14 @@ func (u *UI) showLibrary() {
 	w.status.Wrapping = fyne.TextWrapWord
 	w.list = widget.NewList(
 		func() int { return len(w.entries) },
-		func() fyne.CanvasObject { return widget.NewLabel("organisation") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(w.entries[i].Name()) })
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, widget.NewLabel("organisation"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(w.entries[i].Name())
+			c.Objects[1].(*widget.Icon).SetResource(assuranceMark(w.entries[i], u.today()))
+		})
 	w.list.OnSelected = func(i widget.ListItemID) { w.onSelect(i) }
 	w.detail = container.NewVScroll(Hint("Choose an organisation, or add one."))
 
@@ -68,6 +74,17 @@ func (u *UI) showLibrary() {
 	w.win.SetCloseIntercept(w.onClose)
 	w.reload("")
 	w.win.Show()
+}
+
+// assuranceMark shows at a glance whether an organisation's security
+// assurance holds today (R-O3), by the same rule the drafts' checks use.
+func assuranceMark(e forms.LibraryEntry, today forms.Date) fyne.Resource {
+	s := e.Security
+	s.ISO27001 = s.ISO27001 || strings.TrimSpace(e.ISO27001Certificate) != ""
+	if forms.SecurityAssurance(s, today).OK {
+		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	}
+	return theme.NewErrorThemedResource(theme.ErrorIcon())
 }
 
 func (w *libraryWindow) reload(selectID string) {
@@ -198,7 +215,7 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 	addDoc := widget.NewButtonWithIcon("Attach document…", theme.FileIcon(), func() { w.onAttachDoc(docs) })
 
 	w.detail.Content = container.NewVBox(
-		heading(cur.Name()), form,
+		heading(cur.Name()), w.assuranceLine(cur), form,
 		container.NewHBox(saveBtn, link, del),
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading("Security documents"), addDoc), docs,
@@ -207,6 +224,22 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 	)
 	w.detail.ScrollToTop()
 	w.detail.Refresh()
+}
+
+// assuranceLine says whether the saved assurance holds today and, if not,
+// what to do: what every linked draft's checks will say.
+func (w *libraryWindow) assuranceLine(e forms.LibraryEntry) fyne.CanvasObject {
+	s := e.Security
+	s.ISO27001 = s.ISO27001 || strings.TrimSpace(e.ISO27001Certificate) != ""
+	a := forms.SecurityAssurance(s, w.u.today())
+	l := widget.NewLabel("Security assurance holds today (R-O3).")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.SuccessImportance
+	if !a.OK {
+		l.SetText("Security assurance does not hold: " + a.Why + " (R-O3).")
+		l.Importance = widget.DangerImportance
+	}
+	return l
 }
 
 func (w *libraryWindow) buildDocs(box *fyne.Container) {
