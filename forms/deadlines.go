@@ -53,7 +53,9 @@ type Deadline struct {
 	DraftTitle   string
 	Organisation string
 	Affects      []string
-	Urgency      Urgency
+	// AffectsIDs are the IDs of the drafts in Affects.
+	AffectsIDs []string
+	Urgency    Urgency
 	// Days is the number of days from today to Due (negative when overdue).
 	Days int
 }
@@ -73,11 +75,12 @@ func (d Deadline) Subject() string {
 // left out. Drafts should already have the library overlaid.
 func Deadlines(drafts []*Application, library []LibraryEntry, today Date) []Deadline {
 	var out []Deadline
-	linked := map[string][]string{}
+	linked, linkedIDs := map[string][]string{}, map[string][]string{}
 	for _, a := range drafts {
 		for _, o := range a.Organisations {
-			if o.LibraryID != "" {
-				linked[o.LibraryID] = appendOnce(linked[o.LibraryID], draftTitle(a))
+			if o.LibraryID != "" && !containsString(linkedIDs[o.LibraryID], a.ID) {
+				linked[o.LibraryID] = append(linked[o.LibraryID], draftTitle(a))
+				linkedIDs[o.LibraryID] = append(linkedIDs[o.LibraryID], a.ID)
 			}
 		}
 	}
@@ -85,13 +88,13 @@ func Deadlines(drafts []*Application, library []LibraryEntry, today Date) []Dead
 	for _, e := range library {
 		libIDs[e.ID] = true
 		for _, d := range securityDeadlines(e.Name(), e.Security) {
-			d.Organisation, d.Affects = e.Name(), linked[e.ID]
+			d.Organisation, d.Affects, d.AffectsIDs = e.Name(), linked[e.ID], linkedIDs[e.ID]
 			out = append(out, d)
 		}
 		for _, ev := range e.SecurityDocuments {
 			if !ev.ValidUntil.IsZero() {
 				out = append(out, Deadline{Due: ev.ValidUntil, Kind: DeadlineEvidence, Requirement: "R-O3",
-					Action: "Renew " + itemName(ev) + " for " + e.Name(), Organisation: e.Name(), Affects: linked[e.ID]})
+					Action: "Renew " + itemName(ev) + " for " + e.Name(), Organisation: e.Name(), Affects: linked[e.ID], AffectsIDs: linkedIDs[e.ID]})
 			}
 		}
 	}
@@ -124,7 +127,7 @@ func Deadlines(drafts []*Application, library []LibraryEntry, today Date) []Dead
 // NextDeadline is a draft's earliest pending deadline, for its Overview.
 func NextDeadline(a *Application, library []LibraryEntry, today Date) (Deadline, bool) {
 	for _, d := range Deadlines([]*Application{a}, library, today) {
-		if d.DraftID == a.ID || containsString(d.Affects, draftTitle(a)) {
+		if d.DraftID == a.ID || containsString(d.AffectsIDs, a.ID) {
 			return d, true
 		}
 	}
@@ -235,13 +238,6 @@ func draftTitle(a *Application) string {
 		return t
 	}
 	return "(untitled draft)"
-}
-
-func appendOnce(list []string, s string) []string {
-	if containsString(list, s) {
-		return list
-	}
-	return append(list, s)
 }
 
 func containsString(list []string, s string) bool {

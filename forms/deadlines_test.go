@@ -111,6 +111,13 @@ func TestDeadlinesLibraryEntryOnceForAllDrafts(t *testing.T) {
 	next, ok := forms.NextDeadline(drafts[1], lib, dlToday)
 	require.True(t, ok)
 	assert.Equal(t, forms.DeadlineDSPT, next.Kind)
+
+	// A draft of the same title that does not use the organisation is not
+	// given its deadline: links are by ID.
+	unlinked := signed(forms.Date{})
+	unlinked.ID, unlinked.Overview.Title = "other", "Study A"
+	_, ok = forms.NextDeadline(unlinked, lib, dlToday)
+	assert.False(t, ok)
 }
 
 func TestNextDeadlineNone(t *testing.T) {
