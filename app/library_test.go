@@ -1,13 +1,17 @@
 package app
 
 import (
+	"bytes"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/darsworkbench/dars-workbench/forms"
+	store "github.com/darsworkbench/dars-workbench/storage"
 )
 
 func TestLibraryChangeReachesOpenDraft(t *testing.T) {
@@ -70,4 +74,33 @@ func TestLibraryChangeReachesOpenDraft(t *testing.T) {
 	again := u.editors[ed.App().ID]
 	t.Cleanup(func() { again.save.close() })
 	assert.Equal(t, forms.NewDate(2026, 11, 1), again.App().Organisations[0].Security.DSPTValidUntil)
+}
+
+func TestLibraryPackCarriesDocumentsBetweenStores(t *testing.T) {
+	_, from := newTestUI(t)
+	att, err := from.AttachFile(store.LibraryOwner("uoe"), "d1", "dspt.pdf", strings.NewReader(tinyPDF))
+	require.NoError(t, err)
+	entries := []forms.LibraryEntry{{ID: "uoe", LegalName: "University of Exampleton",
+		SecurityDocuments: []forms.EvidenceItem{{ID: "d1", Title: "DSPT publication", Status: forms.EvidenceFinal, File: &att}}}}
+
+	var pack bytes.Buffer
+	missing, err := writeLibraryFile(&pack, "library.zip", entries, from, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Empty(t, missing)
+
+	_, to := newTestUI(t)
+	got, err := readLibraryFile(&pack, to)
+	require.NoError(t, err)
+	assert.Equal(t, entries, got)
+	rc, err := to.Open(att.SHA256)
+	require.NoError(t, err, "the document arrived in the other store")
+	rc.Close()
+
+	// The bare JSON form carries the records only.
+	var js bytes.Buffer
+	_, err = writeLibraryFile(&js, "library.json", entries, from, time.Time{})
+	require.NoError(t, err)
+	got, err = readLibraryFile(&js, to)
+	require.NoError(t, err)
+	assert.Equal(t, entries, got)
 }

@@ -68,17 +68,20 @@ func TestDeadlinesCommand(t *testing.T) {
 
 func TestLibraryCommandRoundTrip(t *testing.T) {
 	db := seed(t)
-	file := filepath.Join(t.TempDir(), "lib.json")
-	code, out, _ := runAt(t, db, "library", "export", file)
-	require.Equal(t, cli.ExitOK, code, out)
+	var other string
+	for _, name := range []string{"lib.zip", "lib.json"} {
+		file := filepath.Join(t.TempDir(), name)
+		code, out, _ := runAt(t, db, "library", "export", file)
+		require.Equal(t, cli.ExitOK, code, out)
 
-	other := filepath.Join(t.TempDir(), "other.db")
-	code, out, _ = runAt(t, other, "library", "import", file)
-	require.Equal(t, cli.ExitOK, code)
-	assert.Contains(t, out, "1 added, 0 updated")
-	code, out, _ = runAt(t, other, "library", "list")
-	assert.Equal(t, cli.ExitOK, code)
-	assert.Contains(t, out, "University of Exampleton")
+		other = filepath.Join(t.TempDir(), "other.db")
+		code, out, _ = runAt(t, other, "library", "import", file)
+		require.Equal(t, cli.ExitOK, code, name)
+		assert.Contains(t, out, "1 added, 0 updated", name)
+		code, out, _ = runAt(t, other, "library", "list")
+		assert.Equal(t, cli.ExitOK, code)
+		assert.Contains(t, out, "University of Exampleton", name)
+	}
 
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	require.NoError(t, os.WriteFile(bad, []byte(`{"format":"something"}`), 0o600))

@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
 
+	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/storage"
 )
 
 var libraryCmd = &Command{Name: "library", Args: "list | export FILE | import FILE",
-	Summary: "list, export or import the organisation library"}
+	Summary: "list, export or import the organisation library (FILE.zip carries its documents)"}
 
 func init() {
 	libraryCmd.Run = runLibrary
@@ -56,28 +59,16 @@ func runLibrary(env *Env, args []string) int {
 		if err != nil {
 			return fail(env, ExitUsage, "%v", err)
 		}
-		b, err := forms.EncodeLibrary(lib)
-		if err == nil {
-			err = os.WriteFile(pos[1], b, 0o644)
-		}
+		missing, err := exportLibrary(pos[1], lib, st, env)
 		if err != nil {
 			return fail(env, ExitUsage, "export library: %v", err)
 		}
 		fmt.Fprintf(env.Stdout, "Exported %d organisations to %s.\n", len(lib), pos[1])
+		for _, m := range missing {
+			fmt.Fprintf(env.Stderr, "dars-workbench: not in the store, left out: %s\n", m)
+		}
 	case "import":
-		f, err := os.Open(pos[1])
-		if err != nil {
-			return fail(env, ExitUsage, "import library: %v", err)
-		}
-		b, err := io.ReadAll(io.LimitReader(f, maxLibraryFile+1))
-		f.Close()
-		if err == nil && len(b) > maxLibraryFile {
-			err = fmt.Errorf("%s is over %s; a library file is much smaller", pos[1], forms.HumanBytes(maxLibraryFile))
-		}
-		if err != nil {
-			return fail(env, ExitUsage, "import library: %v", err)
-		}
-		entries, err := forms.DecodeLibrary(b)
+		entries, err := importLibrary(pos[1], st)
 		if err != nil {
 			return fail(env, ExitUsage, "import %s: %v", pos[1], err)
 		}
@@ -91,4 +82,54 @@ func runLibrary(env *Env, args []string) int {
 		return ExitUsage
 	}
 	return ExitOK
+}
+
+// exportLibrary writes FILE.json as the bare library file and anything else
+// as a pack with the security documents.
+func exportLibrary(path string, lib []forms.LibraryEntry, st *storage.Store, env *Env) (missing []string, err error) {
+	if strings.HasSuffix(strings.ToLower(path), ".json") {
+		b, err := forms.EncodeLibrary(lib)
+		if err != nil {
+			return nil, err
+		}
+		return nil, os.WriteFile(path, b, 0o644)
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	missing, err = export.WriteLibraryPack(f, lib, st, env.Now())
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return missing, err
+}
+
+// importLibrary reads a library file or pack, by its first bytes.
+func importLibrary(path string, st *storage.Store) ([]forms.LibraryEntry, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(f, head)
+	if export.IsZip(head[:n]) {
+		return export.ReadLibraryPack(f, info.Size(), st)
+	}
+	if info.Size() > maxLibraryFile {
+		return nil, fmt.Errorf("the file is over %s; a library file is much smaller", forms.HumanBytes(maxLibraryFile))
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	return forms.DecodeLibrary(b)
 }

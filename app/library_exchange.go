@@ -1,0 +1,159 @@
+package app
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/darsworkbench/dars-workbench/export"
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// maxLibraryFile bounds a library file read as JSON: a library is kilobytes.
+const maxLibraryFile = 10 << 20
+
+// readLibraryFile reads a library file or pack. A pack (ZIP) is spooled to
+// a private temporary file so its documents stream into the store without
+// being held in memory.
+func readLibraryFile(r io.Reader, es EvidenceStore) ([]forms.LibraryEntry, error) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(4)
+	if !export.IsZip(head) {
+		b, err := io.ReadAll(io.LimitReader(br, maxLibraryFile+1))
+		if err != nil {
+			return nil, err
+		}
+		if len(b) > maxLibraryFile {
+			return nil, fmt.Errorf("the file is over %s; a library file is much smaller", forms.HumanBytes(maxLibraryFile))
+		}
+		return forms.DecodeLibrary(b)
+	}
+	if es == nil {
+		return nil, fmt.Errorf("this store keeps no files, so a library pack cannot be imported")
+	}
+	tmp, err := os.CreateTemp("", "dars-library-*.zip")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	size, err := io.Copy(tmp, br)
+	if err != nil {
+		return nil, err
+	}
+	bs, ok := es.(export.BlobStore)
+	if !ok {
+		return nil, fmt.Errorf("this store cannot take documents from a pack")
+	}
+	return export.ReadLibraryPack(tmp, size, bs)
+}
+
+func (w *libraryWindow) onImport() {
+	es, _ := w.u.evidenceStore()
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			if err != nil {
+				showError(w.win, "Could not open the file", err)
+			}
+			return
+		}
+		name := r.URI().Name()
+		w.status.SetText("Reading " + name + "…")
+		go func() {
+			entries, err := readLibraryFile(r, es)
+			r.Close()
+			fyne.Do(func() { w.confirmImport(name, entries, err) })
+		}()
+	}, w.win)
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+func (w *libraryWindow) confirmImport(name string, entries []forms.LibraryEntry, err error) {
+	w.status.SetText("")
+	if err != nil {
+		showError(w.win, "Could not import "+name, err)
+		return
+	}
+	known := map[string]bool{}
+	for _, e := range w.entries {
+		known[e.ID] = true
+	}
+	replace := 0
+	for _, e := range entries {
+		if known[e.ID] {
+			replace++
+		}
+	}
+	msg := fmt.Sprintf("Import %s from %s? %d new, %d replacing entries already here.", plural(len(entries), "organisation"), name, len(entries)-replace, replace)
+	dialog.ShowConfirm("Import library", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		added, updated, err := w.ls.ImportLibrary(entries)
+		if err != nil {
+			showError(w.win, "Could not import the library", err)
+			return
+		}
+		w.reload("")
+		w.u.libraryChanged()
+		w.status.SetText(fmt.Sprintf("Imported: %d added, %d updated.", added, updated))
+	}, w.win)
+}
+
+// onExport writes the library: as a pack with its documents (.zip, the
+// default) or as the bare library file (.json).
+func (w *libraryWindow) onExport() {
+	entries := w.entries
+	es, _ := w.u.evidenceStore()
+	stamp := w.u.now()
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			if err != nil {
+				showError(w.win, "Could not save the library", err)
+			}
+			return
+		}
+		name := wc.URI().Name()
+		w.status.SetText("Writing " + name + "…")
+		go func() {
+			missing, err := writeLibraryFile(wc, name, entries, es, stamp)
+			if cerr := wc.Close(); err == nil {
+				err = cerr
+			}
+			fyne.Do(func() {
+				if err != nil {
+					w.status.SetText("")
+					showError(w.win, "Could not write the library", err)
+					return
+				}
+				msg := fmt.Sprintf("Exported %s to %s.", plural(len(entries), "organisation"), name)
+				if len(missing) > 0 {
+					msg += " Not in the store, so left out: " + strings.Join(missing, "; ") + "."
+				}
+				w.status.SetText(msg)
+			})
+		}()
+	}, w.win)
+	d.SetFileName("organisation-library.zip")
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+func writeLibraryFile(wr io.Writer, name string, entries []forms.LibraryEntry, es EvidenceStore, stamp time.Time) ([]string, error) {
+	if strings.HasSuffix(strings.ToLower(name), ".json") || es == nil {
+		b, err := forms.EncodeLibrary(entries)
+		if err != nil {
+			return nil, err
+		}
+		_, err = wr.Write(b)
+		return nil, err
+	}
+	return export.WriteLibraryPack(wr, entries, es, stamp)
+}
