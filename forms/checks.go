@@ -106,6 +106,7 @@ var checkGroups = []func() []Check{
 	territoryChecks,
 	lifecycleChecks,
 	identifierChecks,
+	reviewChecks,
 }
 
 // Catalogue returns every readiness check, ordered by ID.
