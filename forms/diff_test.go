@@ -15,8 +15,8 @@ func TestWordDiff(t *testing.T) {
 		old, new string
 		want     []forms.WordOp
 	}{
-		"identical": {"the same text", "the same text", []forms.WordOp{{forms.OpSame, "the same text"}}},
-		"both empty": {"", "", nil},
+		"identical":    {"the same text", "the same text", []forms.WordOp{{forms.OpSame, "the same text"}}},
+		"both empty":   {"", "", nil},
 		"from nothing": {"", "new words", []forms.WordOp{{forms.OpInsert, "new words"}}},
 		"to nothing":   {"old words", "", []forms.WordOp{{forms.OpDelete, "old words"}}},
 		"one word replaced": {"link to HES data", "link to ONS data", []forms.WordOp{
@@ -132,7 +132,9 @@ func TestCompareFilesChangesUnderTheirSectionsInOrder(t *testing.T) {
 }
 
 func TestCompareEvidenceByHash(t *testing.T) {
-	att := func(name, sum string) *forms.Attachment { return &forms.Attachment{Name: name, SHA256: sum, IsPDF: true} }
+	att := func(name, sum string) *forms.Attachment {
+		return &forms.Attachment{Name: name, SHA256: sum, IsPDF: true}
+	}
 	old, new := forms.Example(), forms.Example()
 	old.Evidence[0].File = att("protocol-v3.pdf", strings.Repeat("a", 64))
 	new.Evidence[0].File = att("protocol-v4.pdf", strings.Repeat("b", 64))
