@@ -79,8 +79,36 @@ func (c Comparison) Count() int {
 // Identifiers, revisions and review comments are bookkeeping, not answers,
 // and are left out; evidence files are compared by their SHA-256.
 func Compare(old, new *Application) Comparison {
-	fo, fn := flatten(old), flatten(new)
+	fo, eo := flatten(old)
+	fn, en := flatten(new)
 	bySec := map[SectionID][]FieldChange{}
+	// An entry that is new or gone as a whole is one change, not one per answer.
+	var whole []string
+	add := func(ch FieldChange) {
+		ch.Label = PathLabel(ch.Path)
+		sec := SectionOfField(ch.Path)
+		bySec[sec] = append(bySec[sec], ch)
+	}
+	for k, e := range en {
+		if _, ok := eo[k]; !ok {
+			add(FieldChange{Path: e.path, Kind: Added, New: e.text})
+			whole = append(whole, k)
+		}
+	}
+	for k, e := range eo {
+		if _, ok := en[k]; !ok {
+			add(FieldChange{Path: e.path, Kind: Removed, Old: e.text})
+			whole = append(whole, k)
+		}
+	}
+	inWhole := func(k string) bool {
+		for _, w := range whole {
+			if strings.HasPrefix(k, w+".") || strings.HasPrefix(k, w+"[") {
+				return true
+			}
+		}
+		return false
+	}
 	keys := make([]string, 0, len(fo)+len(fn))
 	for k := range fo {
 		keys = append(keys, k)
@@ -91,6 +119,9 @@ func Compare(old, new *Application) Comparison {
 		}
 	}
 	for _, k := range keys {
+		if inWhole(k) {
+			continue
+		}
 		o, inOld := fo[k]
 		n, inNew := fn[k]
 		var ch FieldChange
@@ -116,12 +147,10 @@ func Compare(old, new *Application) Comparison {
 			}
 			ch = FieldChange{Path: o.path, Kind: Removed, Old: o.text}
 		}
-		ch.Label = PathLabel(ch.Path)
 		if ch.Kind == Changed && (len(ch.Old) >= longText || len(ch.New) >= longText) {
 			ch.Words = WordDiff(ch.Old, ch.New)
 		}
-		sec := SectionOfField(ch.Path)
-		bySec[sec] = append(bySec[sec], ch)
+		add(ch)
 	}
 	cmp := Comparison{OldRevision: old.Revision, NewRevision: new.Revision}
 	for _, s := range Sections {
@@ -166,9 +195,10 @@ type leaf struct {
 var skipped = map[string]bool{"id": true, "revision": true, "comments": true, "file": true}
 
 // flatten maps an identity key (entries keyed by their ID) to each leaf
-// answer of a draft.
-func flatten(a *Application) map[string]leaf {
+// answer of a draft, and to each entry of a repeating group as a whole.
+func flatten(a *Application) (leaves, entries map[string]leaf) {
 	out := map[string]leaf{}
+	entries = map[string]leaf{}
 	var walk func(v any, key, path string)
 	walk = func(v any, key, path string) {
 		switch x := v.(type) {
@@ -189,14 +219,27 @@ func flatten(a *Application) map[string]leaf {
 				if m := e.(map[string]any); m["id"] != nil && m["id"] != "" {
 					id = "#" + textOf(m["id"])
 				}
-				walk(e, key+"["+id+"]", path+"["+strconv.Itoa(i)+"]")
+				k, p := key+"["+id+"]", path+"["+strconv.Itoa(i)+"]"
+				entries[k] = leaf{p, entryText(e.(map[string]any))}
+				walk(e, k, p)
 			}
 		default:
 			out[key] = leaf{path, textOf(x)}
 		}
 	}
 	walk(generic(a), "", "")
-	return out
+	return out, entries
+}
+
+// entryText shows a whole entry without its bookkeeping.
+func entryText(m map[string]any) string {
+	c := make(map[string]any, len(m))
+	for k, v := range m {
+		if !skipped[k] {
+			c[k] = v
+		}
+	}
+	return textOf(c)
 }
 
 func join(a, b string) string {

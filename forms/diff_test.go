@@ -90,9 +90,9 @@ func TestCompare(t *testing.T) {
 			map[string]forms.ChangeKind{"overview.novel_or_contentious": forms.Changed}},
 		"an organisation added at the top matches the rest by ID": {func(a *forms.Application) {
 			a.Organisations = append([]forms.Organisation{{ID: "o9", Name: "Exampleton NHS Trust", Role: forms.RoleProcessor}}, a.Organisations...)
-		}, map[string]forms.ChangeKind{"organisations[0].name": forms.Added, "organisations[0].role": forms.Added}},
+		}, map[string]forms.ChangeKind{"organisations[0]": forms.Added}},
 		"a person removed": {func(a *forms.Application) { a.People = a.People[:1] },
-			map[string]forms.ChangeKind{"people[1].name": forms.Removed, "people[1].role": forms.Removed, "people[1].organisation_id": forms.Removed, "people[1].accesses_data": forms.Removed}},
+			map[string]forms.ChangeKind{"people[1]": forms.Removed}},
 		"a list of values changed": {func(a *forms.Application) { a.Cohort.ValidationFields = a.Cohort.ValidationFields[:2] },
 			map[string]forms.ChangeKind{"cohort.validation_fields": forms.Changed}},
 		"a field of a nested entry changed": {func(a *forms.Application) { a.Data.Products[0].Fields[1].Reason = "Because." },
@@ -149,6 +149,7 @@ func TestCompareEvidenceByHash(t *testing.T) {
 		{Title: "Consent form", Kind: forms.Added, NewName: "consent.pdf", NewHash: strings.Repeat("d", 64)},
 		{Title: "Old letter", Kind: forms.Removed, OldName: "letter.pdf", OldHash: strings.Repeat("e", 64)},
 	}, c.Evidence)
-	// The removed item's title and type are answers too.
-	assert.Equal(t, forms.Removed, changesOf(c)["evidence[3].title"].Kind)
+	// The removed item is an answer too, shown whole.
+	assert.Equal(t, forms.Removed, changesOf(c)["evidence[3]"].Kind)
+	assert.Equal(t, "Title: Old letter", changesOf(c)["evidence[3]"].Old)
 }
