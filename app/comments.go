@@ -169,7 +169,9 @@ func commentCard(v commentView) fyne.CanvasObject {
 		if was == "" {
 			was = "(no answer)"
 		}
-		box.Add(Hint(fmt.Sprintf("This answer has changed since the review (revision %d). It then read: %s", c.Revision, clipText(was, 300))))
+		note := Hint(fmt.Sprintf("This answer has changed since the review (revision %d). It then read: %s", c.Revision, clipText(was, 300)))
+		note.Importance = widget.WarningImportance
+		box.Add(note)
 	}
 	for _, r := range c.Replies {
 		reply := widget.NewLabel("↳ " + r.Author + ", " + r.On.String() + ": " + r.Text)

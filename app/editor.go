@@ -31,6 +31,8 @@ type Editor struct {
 	// review is set when the window shows a pack for review: read-only,
 	// never saved, with the reviewer's comments.
 	review *reviewSession
+	// readOnly is the theme override that keeps a read-only screen legible.
+	readOnly *container.ThemeOverride
 
 	nav       *widget.List
 	body      *container.Scroll
@@ -70,7 +72,12 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 		toolbar = container.NewHBox()
 	}
 	top := container.NewBorder(nil, nil, e.heading, container.NewHBox(e.savedAt, toolbar))
-	main := container.NewHSplit(container.NewBorder(top, nil, nil, nil, e.body), e.readiness.object)
+	var body fyne.CanvasObject = e.body
+	if rs != nil {
+		e.readOnly = readable(e.body)
+		body = e.readOnly
+	}
+	main := container.NewHSplit(container.NewBorder(top, nil, nil, nil, body), e.readiness.object)
 	main.Offset = 0.72
 	split := container.NewHSplit(e.nav, main)
 	split.Offset = 0.2
@@ -233,6 +240,9 @@ func (e *Editor) showSection(id forms.SectionID) {
 	e.body.Content = e.withComments(screen)
 	e.body.ScrollToTop()
 	e.body.Refresh()
+	if e.readOnly != nil {
+		e.readOnly.Refresh() // applies the theme to the new screen
+	}
 }
 
 func (e *Editor) newNav() *widget.List {

@@ -1,10 +1,12 @@
 package app
 
 import (
+	"image/color"
 	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -102,3 +104,20 @@ func replaceChild(root, old, repl fyne.CanvasObject) bool {
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// readOnlyTheme shows disabled inputs in the normal text colour: in a pack
+// under review every answer is disabled, and the theme's faint disabled
+// colour would make the answers hard to read.
+type readOnlyTheme struct{ fyne.Theme }
+
+func (t readOnlyTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameDisabled {
+		return t.Theme.Color(theme.ColorNameForeground, v)
+	}
+	return t.Theme.Color(n, v)
+}
+
+// readable wraps a read-only screen so its answers read as text.
+func readable(obj fyne.CanvasObject) *container.ThemeOverride {
+	return container.NewThemeOverride(obj, readOnlyTheme{fyne.CurrentApp().Settings().Theme()})
+}
