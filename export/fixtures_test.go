@@ -56,6 +56,7 @@ func richApp() (*forms.Application, memEvidence) {
 	a.SubLicensing = forms.SubLicensing{Needed: false}
 	a.Lifecycle = forms.Lifecycle{
 		DSASigned: forms.NewDate(2027, time.March, 1), DSAEnd: forms.NewDate(2030, time.March, 31),
+		RenewalRequested: true, RenewalRequestedOn: forms.NewDate(2030, time.January, 15),
 		Destruction: &forms.DestructionRecord{WhatDestroyed: "All extracts", DestroyedBy: "Tomás O'Neill", Method: "Secure deletion", DestroyedOn: forms.NewDate(2030, time.April, 2)},
 	}
 	a.DataFlow = forms.DataFlowMap{
@@ -65,8 +66,8 @@ func richApp() (*forms.Application, memEvidence) {
 			{ID: "n3", Kind: "output", Label: "Aggregate tables (small numbers suppressed)"},
 		},
 		Flows: []forms.Flow{
-			{ID: "f1", From: "n1", To: "n2", Items: "HES APC and deaths, linked to the cohort", Identifiability: forms.Pseudonymised, Method: "Secure electronic file transfer", Encrypted: true, Frequency: "one-off", LegalGateway: "Consent", Derived: true},
-			{ID: "f2", From: "n2", To: "n3", Items: "Aggregate results", Identifiability: forms.AggregateLevel, Method: "Output checking"},
+			{ID: "f1", From: "n1", To: "n2", Items: "HES APC and deaths, linked to the cohort", Identifiability: forms.Pseudonymised, Method: forms.TransferSecureFile, Encrypted: true, Frequency: "one-off", LegalGateway: "Consent", Derived: true},
+			{ID: "f2", From: "n2", To: "n3", Items: "Aggregate results", Identifiability: forms.AggregateLevel, Method: forms.TransferPublication},
 		},
 	}
 	a.DPIA.Risks = []forms.DPIARisk{{ID: "r1", Source: "Re-identification from small cells", Harm: "Loss of confidentiality", Likelihood: "remote", Severity: "significant", Measures: "Suppress counts under 10", Residual: "low", Approved: true, Owner: "Dr Siân Wyn", Due: forms.NewDate(2027, time.May, 1), FlowRefs: []string{"f2"}}}

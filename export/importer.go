@@ -132,7 +132,14 @@ func newImported(s *Submission) *Imported {
 	return &Imported{App: app, Submission: s}
 }
 
+// damaged explains why a pack cannot be read. A pack from a newer app is
+// not damaged: that gets ErrNewerSchema's own message.
 func damaged(rep *Report) error {
+	for _, p := range rep.Problems {
+		if errors.Is(p.err, ErrNewerSchema) {
+			return fmt.Errorf("%s: %w", p.File, p.err)
+		}
+	}
 	lines := make([]string, 0, len(rep.Problems))
 	for _, p := range rep.Problems {
 		lines = append(lines, p.String())

@@ -242,6 +242,26 @@ func evidenceFiles(app *forms.Application) []packEntry {
 	return out
 }
 
+// PackFileName suggests a file name for a draft's pack: its DARS reference
+// (or title), revision and the export date, e.g.
+// DARS-NIC-123456-AB1C2-v1.0-rev7-2026-11-23.zip.
+func PackFileName(app *forms.Application, at time.Time) string {
+	name := app.Overview.DARSReference
+	if name == "" {
+		name = orUntitled(app.Overview.Title)
+	}
+	name = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*%`, r) || unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, name)), " ")
+	if r := []rune(name); len(r) > 60 {
+		name = strings.TrimSpace(string(r[:60]))
+	}
+	return fmt.Sprintf("%s-rev%d-%s.zip", name, app.Revision, at.Format("2006-01-02"))
+}
+
 // EvidencePackName is the file name an attachment gets under
 // data/evidence/: the first 12 digits of its hash, then its own name made
 // safe (no folders, no characters Windows or zip tools refuse).

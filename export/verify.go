@@ -21,6 +21,8 @@ type Problem struct {
 	Expected string
 	Found    string
 	Message  string
+	// err is the decoding error behind a problem with submission.json.
+	err error
 }
 
 func (p Problem) String() string {
@@ -246,7 +248,7 @@ func checkSubmission(p *packReader, listed map[string]string, rep *Report) {
 	}
 	s, err := DecodeSubmission(b)
 	if err != nil {
-		rep.add(name, "%v", err)
+		rep.Problems = append(rep.Problems, Problem{File: name, Message: err.Error(), err: err})
 		return
 	}
 	rep.Submission = s

@@ -168,3 +168,40 @@ func TestSchemaPrintsJSONSchema(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(out), &s))
 	assert.Equal(t, "https://json-schema.org/draft/2020-12/schema", s["$schema"])
 }
+
+// check reads packs and submission files as well as drafts.
+func TestCheckReadsPacksAndSubmissionFiles(t *testing.T) {
+	db, id := withExample(t, nil)
+	pack := filepath.Join(t.TempDir(), "pack.zip")
+	code, _, _ := run(t, db, "export", id, "--out", pack)
+	require.Equal(t, 0, code)
+
+	code, out, errText := run(t, db, "check", pack)
+	assert.Equal(t, 0, code, errText)
+	assert.Contains(t, out, "Long-term kidney outcomes")
+	assert.Contains(t, out, "Nothing blocks submission.")
+
+	sub := filepath.Join(t.TempDir(), "submission.json")
+	require.NoError(t, os.WriteFile(sub, zipEntry(t, pack, "data/submission.json"), 0o644))
+	code, out, errText = run(t, db, "check", sub)
+	assert.Equal(t, 0, code, errText)
+	assert.Contains(t, out, "Long-term kidney outcomes")
+
+	tampered := filepath.Join(t.TempDir(), "tampered.zip")
+	require.NoError(t, os.WriteFile(tampered, retouch(t, pack, "data/submission.json"), 0o644))
+	code, _, errText = run(t, db, "check", tampered)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errText, "damaged")
+}
+
+func zipEntry(t *testing.T, path, name string) []byte {
+	zr, err := zip.OpenReader(path)
+	require.NoError(t, err)
+	defer zr.Close()
+	rc, err := zr.Open(name)
+	require.NoError(t, err)
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	require.NoError(t, err)
+	return b
+}
