@@ -106,6 +106,10 @@ func windowTitle(a *forms.Application) string {
 // App is the draft being edited. Touch it only on the UI goroutine.
 func (e *Editor) App() *forms.Application { return e.app }
 
+// ReadOnly reports whether the window shows a pack under review: screens
+// must then not change the draft, not even to bring derived parts up to date.
+func (e *Editor) ReadOnly() bool { return e.review != nil }
+
 // Window is the draft's window, for dialogs.
 func (e *Editor) Window() fyne.Window { return e.win }
 

@@ -105,14 +105,15 @@ func replaceChild(root, old, repl fyne.CanvasObject) bool {
 
 func sortStrings(s []string) { sort.Strings(s) }
 
-// readOnlyTheme shows disabled inputs in the normal text colour: in a pack
-// under review every answer is disabled, and the theme's faint disabled
-// colour would make the answers hard to read.
+// readOnlyTheme shows disabled inputs in nearly the normal text colour: in
+// a pack under review every answer is disabled, and the theme's faint
+// disabled colour would make the answers hard to read. A touch of the
+// background stays mixed in so disabled buttons still look inactive.
 type readOnlyTheme struct{ fyne.Theme }
 
 func (t readOnlyTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	if n == theme.ColorNameDisabled {
-		return t.Theme.Color(theme.ColorNameForeground, v)
+		return mix(t.Theme.Color(theme.ColorNameForeground, v), t.Theme.Color(theme.ColorNameBackground, v), 0.8)
 	}
 	return t.Theme.Color(n, v)
 }
@@ -120,4 +121,12 @@ func (t readOnlyTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.C
 // readable wraps a read-only screen so its answers read as text.
 func readable(obj fyne.CanvasObject) *container.ThemeOverride {
 	return container.NewThemeOverride(obj, readOnlyTheme{fyne.CurrentApp().Settings().Theme()})
+}
+
+// mix is a*share + b*(1-share), opaque.
+func mix(a, b color.Color, share float64) color.Color {
+	ar, ag, ab, _ := a.RGBA()
+	br, bg, bb, _ := b.RGBA()
+	f := func(x, y uint32) uint8 { return uint8((float64(x)*share + float64(y)*(1-share)) / 257) }
+	return color.NRGBA{f(ar, br), f(ag, bg), f(ab, bb), 0xff}
 }

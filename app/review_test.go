@@ -103,6 +103,19 @@ func TestReviewEndToEnd(t *testing.T) {
 	assert.Equal(t, a.Overview.Title, title.Text)
 	r.Changed() // a stray change signal saves nothing
 	assert.Nil(t, r.save)
+	sentMap, _ := forms.Encode(r.app)
+	r.selectSection(forms.SectionDataFlow)
+	refresh := 0
+	for _, o := range test.LaidOutObjects(r.body.Content) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Refresh from answers" {
+			refresh++
+			assert.True(t, b.Disabled(), "the map cannot be rebuilt in a pack")
+		}
+	}
+	assert.Equal(t, 1, refresh)
+	nowMap, _ := forms.Encode(r.app)
+	assert.Equal(t, string(sentMap), string(nowMap), "showing the map does not change what was sent")
+	r.selectSection(forms.SectionOverview)
 
 	// Evidence opens from the pack, checked.
 	p, err := r.review.extract(r.app.Evidence[0])
