@@ -67,6 +67,7 @@ func hit(field, msg string) []Hit { return []Hit{{Field: field, Message: msg}} }
 // rules live in a file of their own.
 var checkGroups = []func() []Check{
 	overviewChecks,
+	dpiaChecks,
 }
 
 // Catalogue returns every readiness check, ordered by ID.
