@@ -1,8 +1,13 @@
-// Package assets holds the files built into the binary: fonts, icons,
-// guidance text and templates.
+// Package assets holds the files embedded in the binary: the icon, fonts,
+// guidance text and templates. It depends on nothing else in the project.
 package assets
 
 import _ "embed"
+
+// IconPNG is the application icon (512×512), also named in FyneApp.toml.
+//
+//go:embed icon.png
+var IconPNG []byte
 
 // NotoSansRegular and NotoSansBold are the fonts every PDF embeds: they cover
 // Latin (Welsh ŵ ŷ included), Greek and Cyrillic and typographic punctuation.
