@@ -12,6 +12,7 @@ import (
 // section's screen lives in a file of its own and adds itself here.
 var sectionViews = map[forms.SectionID]func(e *Editor) fyne.CanvasObject{
 	forms.SectionOverview: newOverviewView,
+	forms.SectionDPIA:     newDPIAView,
 }
 
 func buildSection(e *Editor, s forms.Section) fyne.CanvasObject {

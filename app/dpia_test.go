@@ -1,0 +1,184 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/storage"
+)
+
+// openDPIA opens the worked example in a draft window on a fresh database
+// and shows its DPIA section, keeping the screen's state for the test.
+func openDPIA(t *testing.T, edit func(a *forms.Application)) (*Editor, *dpiaView) {
+	t.Helper()
+	test.NewTempApp(t)
+	store, err := storage.Open(filepath.Join(t.TempDir(), "drafts.db"))
+	require.NoError(t, err)
+	a := forms.Example()
+	if edit != nil {
+		edit(a)
+	}
+	require.NoError(t, store.Create(a))
+	u := New(fyne.CurrentApp(), store)
+	e := newEditor(u, a)
+	t.Cleanup(func() {
+		e.save.close()
+		_ = store.Close()
+	})
+	// As showSection does, keeping hold of the view.
+	e.current, e.fields, e.listeners = forms.SectionDPIA, map[string]fyne.CanvasObject{}, nil
+	v := buildDPIAView(e)
+	e.body.Content = v.object
+	e.body.Refresh()
+	e.win.Resize(fyne.NewSize(1180, 760))
+	return e, v
+}
+
+// objects lists every object drawn under o.
+func objects[T any](o fyne.CanvasObject) []T {
+	var out []T
+	for _, x := range test.LaidOutObjects(o) {
+		if v, ok := x.(T); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, b := range objects[*widget.Button](o) {
+		if b.Text == text {
+			return b
+		}
+	}
+	require.Failf(t, "no button", "%q", text)
+	return nil
+}
+
+func hasFinding(e *Editor, id string) bool {
+	for _, f := range e.Findings() {
+		if f.CheckID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDPIAViewShowsTheExample(t *testing.T) {
+	e, v := openDPIA(t, nil)
+	assert.True(t, strings.HasPrefix(v.screening.Text, "Required:"), v.screening.Text)
+	// Screening answers the application settles are ticked and locked.
+	assert.True(t, v.answers[0].Checked)
+	assert.True(t, v.answers[0].Disabled())
+	assert.Contains(t, v.implied[0].Text, "pseudonymised health data")
+	assert.False(t, v.answers[1].Disabled(), "large scale is the user's to answer")
+	assert.Contains(t, v.derived[0].Text, "NHS England supplies Hospital Episode Statistics")
+	assert.Contains(t, v.facts.Text, "Lawful basis: Article 6(1)(e) public task")
+
+	m := v.register
+	assert.Equal(t, []int{3, 4}, m.before.numbers(forms.Possible, forms.Severe))
+	assert.Equal(t, []int{1, 2, 5}, m.before.numbers(forms.Possible, forms.Significant))
+	assert.Equal(t, []int{3, 4}, m.after.numbers(forms.Remote, forms.Severe))
+	assert.Len(t, objects[*widget.Card](m.list), 5)
+	assert.Equal(t, "Risk 3: Re-identification of pseudonymised records", m.cards[2].Title)
+	assert.Equal(t, "High", m.overall[2].Text)
+	assert.Equal(t, "Medium", m.residual[2].Text)
+	assert.False(t, hasFinding(e, "dpia-signed"))
+}
+
+func TestDPIAViewAddFromLibraryCopiesAnEditableRisk(t *testing.T) {
+	e, v := openDPIA(t, nil)
+	r := v.register
+	var label string
+	for _, o := range r.library.Options {
+		if strings.HasPrefix(o, "Loss or interception in transit") {
+			label = o
+		}
+	}
+	require.NotEmpty(t, label, r.library.Options)
+	r.library.SetSelected(label)
+	test.Tap(button(t, r.object, "Add from library"))
+
+	d := &e.App().DPIA
+	require.Len(t, d.Risks, 6)
+	assert.Equal(t, "loss-in-transit", d.Risks[5].LibraryID)
+	assert.Equal(t, "Risk 6: Loss or interception in transit", r.cards[5].Title)
+	assert.Equal(t, []int{6}, r.before.numbers(forms.Remote, forms.Severe))
+	assert.NotContains(t, r.library.Options, label, "an added risk is no longer offered first")
+
+	// The copy is the user's: editing it leaves the library alone.
+	title := e.fields["dpia.risks[5].title"].(*widget.Entry)
+	title.SetText("")
+	test.Type(title, "Cohort file lost on the way to NHS England")
+	assert.Equal(t, "Cohort file lost on the way to NHS England", d.Risks[5].Title)
+	assert.Equal(t, "Risk 6: Cohort file lost on the way to NHS England", r.cards[5].Title)
+	l, _ := forms.LibraryRiskByID("loss-in-transit")
+	assert.Equal(t, "Loss or interception in transit", l.Title)
+}
+
+func TestDPIAViewAssessmentMovesTheRiskInTheMatrix(t *testing.T) {
+	e, v := openDPIA(t, nil)
+	r := v.register
+	e.fields["dpia.risks[0].likelihood"].(*widget.Select).SetSelected("Probable")
+	assert.Equal(t, []int{1}, r.before.numbers(forms.Probable, forms.Significant))
+	assert.Equal(t, "High", r.overall[0].Text)
+
+	e.fields["dpia.risks[0].effect"].(*widget.Select).SetSelected("Accepted")
+	e.fields["dpia.risks[0].residual_likelihood"].(*widget.Select).SetSelected("Probable")
+	e.fields["dpia.risks[0].residual_severity"].(*widget.Select).SetSelected("Severe")
+	assert.Equal(t, []int{1}, r.after.numbers(forms.Probable, forms.Severe))
+	assert.Contains(t, r.residual[0].Text, "consult the ICO")
+	assert.True(t, hasFinding(e, "dpia-prior-consultation"))
+
+	e.fields["dpia.risks[0].effect"].(*widget.Select).SetSelected("Eliminated")
+	assert.Nil(t, r.after.numbers(forms.Probable, forms.Severe))
+	assert.False(t, hasFinding(e, "dpia-prior-consultation"))
+}
+
+func TestDPIAViewRemovesARiskAfterConfirming(t *testing.T) {
+	e, v := openDPIA(t, nil)
+	r := v.register
+	test.Tap(button(t, r.cards[1], "Remove risk"))
+	top := e.win.Canvas().Overlays().Top()
+	require.NotNil(t, top, "a confirmation is asked")
+	test.Tap(button(t, top, "Yes"))
+	d := &e.App().DPIA
+	require.Len(t, d.Risks, 4)
+	assert.Equal(t, "Re-identification of pseudonymised records", d.Risks[1].Title)
+	assert.Equal(t, "Risk 2: Re-identification of pseudonymised records", r.cards[1].Title)
+	assert.Equal(t, []int{2, 3}, r.before.numbers(forms.Possible, forms.Severe))
+}
+
+func TestDPIAViewMeasuresAndSignOff(t *testing.T) {
+	e, v := openDPIA(t, nil)
+	d := &e.App().DPIA
+	test.Tap(button(t, v.register.cards[0], "Add measure"))
+	require.Len(t, d.Risks[0].Measures, 3)
+	text := e.fields["dpia.risks[0].measures[2].text"].(*widget.Entry)
+	test.Type(text, "Round all counts to the nearest 5")
+	assert.Equal(t, "Round all counts to the nearest 5", d.Risks[0].Measures[2].Text)
+	assert.True(t, hasFinding(e, "dpia-action-plan"), "the new measure has no owner yet")
+
+	name := e.fields["dpia.sign_off.measures_approved_by.name"].(*widget.Entry)
+	name.SetText("")
+	assert.True(t, hasFinding(e, "dpia-signed"))
+	test.Type(name, "Prof. Ada Example")
+	assert.False(t, hasFinding(e, "dpia-signed"))
+}
+
+func TestDPIAViewScreeningAnswersAreKept(t *testing.T) {
+	e, v := openDPIA(t, nil)
+	test.Tap(v.answers[1])
+	assert.True(t, e.App().DPIA.Screening.LargeScale)
+	// An answer the application settles is not written into the draft.
+	assert.False(t, e.App().DPIA.Screening.Invisible)
+}
