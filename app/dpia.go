@@ -190,11 +190,13 @@ func (v *dpiaView) necessityStep() fyne.CanvasObject {
 	v.facts.Wrapping = fyne.TextWrapWord
 	a6 := Choose(v.e, "dpia.lawful_basis_stated.article6", dpiaArticle6Choices, &d.LawfulBasis.Article6, nil)
 	a9 := Choose(v.e, "dpia.lawful_basis_stated.article9", dpiaArticle9Choices, &d.LawfulBasis.Article9, nil)
+	// Shown, not chosen: setting Selected directly fires no change, so
+	// opening the screen never edits the draft.
 	if d.LawfulBasis.Article6 == "" {
-		a6.SetSelected(dpiaArticle6Choices[0].Label)
+		a6.Selected = dpiaArticle6Choices[0].Label
 	}
 	if d.LawfulBasis.Article9 == "" {
-		a9.SetSelected(dpiaArticle9Choices[0].Label)
+		a9.Selected = dpiaArticle9Choices[0].Label
 	}
 	form := widget.NewForm(
 		withHint(widget.NewFormItem("Article 6 in the DPIA", a6), "Only if your DPIA document states a basis of its own; it must match the application (R-L1)."),

@@ -182,3 +182,15 @@ func TestDPIAViewScreeningAnswersAreKept(t *testing.T) {
 	// An answer the application settles is not written into the draft.
 	assert.False(t, e.App().DPIA.Screening.Invisible)
 }
+
+func TestDPIAViewOpeningChangesNothing(t *testing.T) {
+	e, _ := openDPIA(t, nil)
+	before, err := forms.Encode(forms.Example())
+	require.NoError(t, err)
+	a := e.App().Clone()
+	a.ID, a.Revision = forms.Example().ID, 0
+	after, err := forms.Encode(a)
+	require.NoError(t, err)
+	assert.Equal(t, string(before), string(after))
+	assert.Equal(t, "Revision 1, not changed since opening", e.savedAt.Text)
+}
