@@ -213,8 +213,10 @@ func (v *dpiaView) necessityStep() fyne.CanvasObject {
 func (v *dpiaView) signOffStep() fyne.CanvasObject {
 	s := &v.e.App().DPIA.SignOff
 	sig := func(path string, g *forms.Signature) fyne.CanvasObject {
-		return container.NewGridWithColumns(3,
-			v.e.TextEntry(path+".name", &g.Name, "Name", nil),
+		name := v.e.TextEntry(path+".name", &g.Name, "Name", nil)
+		// Findings name the whole signature; the cursor goes to the name.
+		v.e.Field(path, name)
+		return container.NewGridWithColumns(3, name,
 			v.e.TextEntry(path+".position", &g.Role, "Position", nil),
 			v.e.DateEntry(path+".date", &g.On))
 	}

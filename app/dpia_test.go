@@ -194,3 +194,28 @@ func TestDPIAViewOpeningChangesNothing(t *testing.T) {
 	assert.Equal(t, string(before), string(after))
 	assert.Equal(t, "Revision 1, not changed since opening", e.savedAt.Text)
 }
+
+func TestDPIAFindingsOpenAField(t *testing.T) {
+	e, _ := openDPIA(t, func(a *forms.Application) {
+		a.DPIA.Risks[0].Measures = nil
+		a.DPIA.Risks[1].Likelihood = ""
+		a.DPIA.Risks[1].Measures[0].Owner = ""
+		a.DPIA.Risks[2].Effect, a.DPIA.Risks[2].ResidualLikelihood = forms.Accepted, forms.Probable
+		a.DPIA.Risks[3].Effect = ""
+		a.DPIA.Risks[4].NodeRefs = []string{"gone"}
+		a.DPIA.SignOff = forms.DPIASignOff{DPOAdvice: forms.Signature{Name: "M", On: forms.NewDate(2026, 1, 1)}, DPOOutcome: ""}
+		a.DPIA.LawfulBasis.Article6 = "6-1-a"
+		a.DPIA.Consultation = nil
+		a.DPIA.Need = ""
+		a.Organisations = append(a.Organisations, forms.Organisation{ID: "o2", Name: "CloudCo", Role: forms.RoleProcessor})
+	})
+	seen := map[string]bool{}
+	for _, f := range e.Findings() {
+		if f.Section != forms.SectionDPIA {
+			continue
+		}
+		seen[f.CheckID] = true
+		assert.NotNil(t, e.lookupField(f.Field), "%s: %s", f.CheckID, f.Field)
+	}
+	assert.Len(t, seen, 13, "every DPIA check but dpia-started and dpia-risks fired: %v", seen)
+}
