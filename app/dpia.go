@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/darsworkbench/dars-workbench/forms"
@@ -60,10 +61,12 @@ func buildDPIAView(e *Editor) *dpiaView {
 		card := v.steps[i]
 		jump.Add(widget.NewButton(name, func() { e.scrollTo(card) }))
 	}
+	save := widget.NewButtonWithIcon("Save as PDF…", theme.DocumentSaveIcon(), v.onSavePDF)
+	bar := container.NewBorder(nil, nil, nil, save, jump)
 	e.OnFindings(v.refresh)
 	v.refresh()
 
-	body := container.NewVBox(jump)
+	body := container.NewVBox(bar)
 	for _, c := range v.steps {
 		body.Add(c)
 	}

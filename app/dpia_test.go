@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -218,4 +219,23 @@ func TestDPIAFindingsOpenAField(t *testing.T) {
 		assert.NotNil(t, e.lookupField(f.Field), "%s: %s", f.CheckID, f.Field)
 	}
 	assert.Len(t, seen, 13, "every DPIA check but dpia-started and dpia-risks fired: %v", seen)
+}
+
+type closingBuffer struct {
+	bytes.Buffer
+	closed bool
+}
+
+func (b *closingBuffer) Close() error { b.closed = true; return nil }
+
+func TestDPIAViewWritesThePDF(t *testing.T) {
+	_, v := openDPIA(t, nil)
+	var out closingBuffer
+	done := make(chan error, 1)
+	v.writePDF(&out, func(err error) { done <- err })
+	require.NoError(t, <-done)
+	assert.True(t, out.closed)
+	assert.True(t, bytes.HasPrefix(out.Bytes(), []byte("%PDF-")))
+	assert.True(t, bytes.Contains(out.Bytes(), []byte("%%EOF")), "a complete PDF")
+	assert.Greater(t, out.Len(), 20_000, "with fonts and six pages")
 }
