@@ -44,7 +44,7 @@ func openDPIA(t *testing.T, edit func(a *forms.Application)) (*Editor, *dpiaView
 }
 
 // objects lists every object drawn under o.
-func objects[T any](o fyne.CanvasObject) []T {
+func dpiaObjects[T any](o fyne.CanvasObject) []T {
 	var out []T
 	for _, x := range test.LaidOutObjects(o) {
 		if v, ok := x.(T); ok {
@@ -54,9 +54,9 @@ func objects[T any](o fyne.CanvasObject) []T {
 	return out
 }
 
-func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+func dpiaButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
-	for _, b := range objects[*widget.Button](o) {
+	for _, b := range dpiaObjects[*widget.Button](o) {
 		if b.Text == text {
 			return b
 		}
@@ -65,7 +65,7 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	return nil
 }
 
-func hasFinding(e *Editor, id string) bool {
+func dpiaHasFinding(e *Editor, id string) bool {
 	for _, f := range e.Findings() {
 		if f.CheckID == id {
 			return true
@@ -89,11 +89,11 @@ func TestDPIAViewShowsTheExample(t *testing.T) {
 	assert.Equal(t, []int{3, 4}, m.before.numbers(forms.Possible, forms.Severe))
 	assert.Equal(t, []int{1, 2, 5}, m.before.numbers(forms.Possible, forms.Significant))
 	assert.Equal(t, []int{3, 4}, m.after.numbers(forms.Remote, forms.Severe))
-	assert.Len(t, objects[*widget.Card](m.list), 5)
+	assert.Len(t, dpiaObjects[*widget.Card](m.list), 5)
 	assert.Equal(t, "Risk 3: Re-identification of pseudonymised records", m.cards[2].Title)
 	assert.Equal(t, "High", m.overall[2].Text)
 	assert.Equal(t, "Medium", m.residual[2].Text)
-	assert.False(t, hasFinding(e, "dpia-signed"))
+	assert.False(t, dpiaHasFinding(e, "dpia-signed"))
 }
 
 func TestDPIAViewAddFromLibraryCopiesAnEditableRisk(t *testing.T) {
@@ -107,7 +107,7 @@ func TestDPIAViewAddFromLibraryCopiesAnEditableRisk(t *testing.T) {
 	}
 	require.NotEmpty(t, label, r.library.Options)
 	r.library.SetSelected(label)
-	test.Tap(button(t, r.object, "Add from library"))
+	test.Tap(dpiaButton(t, r.object, "Add from library"))
 
 	d := &e.App().DPIA
 	require.Len(t, d.Risks, 6)
@@ -138,20 +138,20 @@ func TestDPIAViewAssessmentMovesTheRiskInTheMatrix(t *testing.T) {
 	e.fields["dpia.risks[0].residual_severity"].(*widget.Select).SetSelected("Severe")
 	assert.Equal(t, []int{1}, r.after.numbers(forms.Probable, forms.Severe))
 	assert.Contains(t, r.residual[0].Text, "consult the ICO")
-	assert.True(t, hasFinding(e, "dpia-prior-consultation"))
+	assert.True(t, dpiaHasFinding(e, "dpia-prior-consultation"))
 
 	e.fields["dpia.risks[0].effect"].(*widget.Select).SetSelected("Eliminated")
 	assert.Nil(t, r.after.numbers(forms.Probable, forms.Severe))
-	assert.False(t, hasFinding(e, "dpia-prior-consultation"))
+	assert.False(t, dpiaHasFinding(e, "dpia-prior-consultation"))
 }
 
 func TestDPIAViewRemovesARiskAfterConfirming(t *testing.T) {
 	e, v := openDPIA(t, nil)
 	r := v.register
-	test.Tap(button(t, r.cards[1], "Remove risk"))
+	test.Tap(dpiaButton(t, r.cards[1], "Remove risk"))
 	top := e.win.Canvas().Overlays().Top()
 	require.NotNil(t, top, "a confirmation is asked")
-	test.Tap(button(t, top, "Yes"))
+	test.Tap(dpiaButton(t, top, "Yes"))
 	d := &e.App().DPIA
 	require.Len(t, d.Risks, 4)
 	assert.Equal(t, "Re-identification of pseudonymised records", d.Risks[1].Title)
@@ -162,18 +162,18 @@ func TestDPIAViewRemovesARiskAfterConfirming(t *testing.T) {
 func TestDPIAViewMeasuresAndSignOff(t *testing.T) {
 	e, v := openDPIA(t, nil)
 	d := &e.App().DPIA
-	test.Tap(button(t, v.register.cards[0], "Add measure"))
+	test.Tap(dpiaButton(t, v.register.cards[0], "Add measure"))
 	require.Len(t, d.Risks[0].Measures, 3)
 	text := e.fields["dpia.risks[0].measures[2].text"].(*widget.Entry)
 	test.Type(text, "Round all counts to the nearest 5")
 	assert.Equal(t, "Round all counts to the nearest 5", d.Risks[0].Measures[2].Text)
-	assert.True(t, hasFinding(e, "dpia-action-plan"), "the new measure has no owner yet")
+	assert.True(t, dpiaHasFinding(e, "dpia-action-plan"), "the new measure has no owner yet")
 
 	name := e.fields["dpia.sign_off.measures_approved_by.name"].(*widget.Entry)
 	name.SetText("")
-	assert.True(t, hasFinding(e, "dpia-signed"))
+	assert.True(t, dpiaHasFinding(e, "dpia-signed"))
 	test.Type(name, "Prof. Ada Example")
-	assert.False(t, hasFinding(e, "dpia-signed"))
+	assert.False(t, dpiaHasFinding(e, "dpia-signed"))
 }
 
 func TestDPIAViewScreeningAnswersAreKept(t *testing.T) {
@@ -221,16 +221,16 @@ func TestDPIAFindingsOpenAField(t *testing.T) {
 	assert.Len(t, seen, 13, "every DPIA check but dpia-started and dpia-risks fired: %v", seen)
 }
 
-type closingBuffer struct {
+type dpiaClosingBuffer struct {
 	bytes.Buffer
 	closed bool
 }
 
-func (b *closingBuffer) Close() error { b.closed = true; return nil }
+func (b *dpiaClosingBuffer) Close() error { b.closed = true; return nil }
 
 func TestDPIAViewWritesThePDF(t *testing.T) {
 	_, v := openDPIA(t, nil)
-	var out closingBuffer
+	var out dpiaClosingBuffer
 	done := make(chan error, 1)
 	v.writePDF(&out, func(err error) { done <- err })
 	require.NoError(t, <-done)

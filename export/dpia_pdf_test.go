@@ -103,15 +103,15 @@ func TestDPIAOfAnEmptyDraftRenders(t *testing.T) {
 	assert.Contains(t, text, "Step 7: Sign off and record outcomes")
 }
 
-// word is a word pdftotext found, with its box.
-type word struct {
+// dpiaWord is a dpiaWord pdftotext found, with its box.
+type dpiaWord struct {
 	XMin, YMin, XMax, YMax float64
 	Text                   string
 }
 
 // pageWords lists the words of a page with their boxes, as a reader's tool
 // sees them.
-func pageWords(t *testing.T, pdf []byte, page int) []word {
+func pageWords(t *testing.T, pdf []byte, page int) []dpiaWord {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext not installed")
@@ -123,7 +123,7 @@ func pageWords(t *testing.T, pdf []byte, page int) []word {
 	dec.Strict = false
 	dec.AutoClose = xml.HTMLAutoClose
 	dec.Entity = xml.HTMLEntity
-	var ws []word
+	var ws []dpiaWord
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -133,7 +133,7 @@ func pageWords(t *testing.T, pdf []byte, page int) []word {
 		if !ok || se.Name.Local != "word" {
 			continue
 		}
-		var w word
+		var w dpiaWord
 		for _, at := range se.Attr {
 			v, _ := strconv.ParseFloat(at.Value, 64)
 			switch at.Name.Local {
@@ -160,10 +160,10 @@ func pageWords(t *testing.T, pdf []byte, page int) []word {
 // matrixCellOf finds, on the page, the matrix (0 before, 1 after) cell in
 // which number n is printed, by the positions of the axis labels; it returns
 // the likelihood and severity labels of that cell.
-func matrixCellOf(t *testing.T, ws []word, matrix int, n string) (likelihood, severity string) {
+func matrixCellOf(t *testing.T, ws []dpiaWord, matrix int, n string) (likelihood, severity string) {
 	t.Helper()
-	find := func(text string) []word {
-		var out []word
+	find := func(text string) []dpiaWord {
+		var out []dpiaWord
 		for _, w := range ws {
 			if w.Text == text {
 				out = append(out, w)
@@ -172,9 +172,9 @@ func matrixCellOf(t *testing.T, ws []word, matrix int, n string) (likelihood, se
 		return out
 	}
 	// Axis labels appear once per matrix, left matrix first.
-	cols := map[string]word{}
+	cols := map[string]dpiaWord{}
 	for _, l := range []string{"Remote", "Possible", "Probable"} {
-		var under []word
+		var under []dpiaWord
 		for _, w := range find(l) {
 			// The axis labels sit under the grid; table cells use the same words above it.
 			if w.YMin > find("Before")[0].YMin {
@@ -184,9 +184,9 @@ func matrixCellOf(t *testing.T, ws []word, matrix int, n string) (likelihood, se
 		require.Len(t, under, 2, l)
 		cols[l] = under[matrix]
 	}
-	rows := map[string]word{}
+	rows := map[string]dpiaWord{}
 	for _, s := range []string{"Severe", "Significant", "Minimal"} {
-		var side []word
+		var side []dpiaWord
 		for _, w := range find(s) {
 			if w.YMin > find("Before")[0].YMin {
 				side = append(side, w)
@@ -200,11 +200,11 @@ func matrixCellOf(t *testing.T, ws []word, matrix int, n string) (likelihood, se
 	for _, w := range find(n) {
 		x, y := centre(w.XMin, w.XMax), centre(w.YMin, w.YMax)
 		for l, c := range cols {
-			if abs(x-centre(c.XMin, c.XMax)) > 26 {
+			if dpiaAbs(x-centre(c.XMin, c.XMax)) > 26 {
 				continue
 			}
 			for s, r := range rows {
-				if abs(y-centre(r.YMin, r.YMax)) <= 26 {
+				if dpiaAbs(y-centre(r.YMin, r.YMax)) <= 26 {
 					hits = append(hits, l+"/"+s)
 					likelihood, severity = l, s
 				}
@@ -215,7 +215,7 @@ func matrixCellOf(t *testing.T, ws []word, matrix int, n string) (likelihood, se
 	return likelihood, severity
 }
 
-func abs(f float64) float64 {
+func dpiaAbs(f float64) float64 {
 	if f < 0 {
 		return -f
 	}

@@ -65,7 +65,7 @@ func TestSuggestedRisks(t *testing.T) {
 
 	a.Locations = append(a.Locations, forms.Location{Country: "Ireland", CloudProvider: "CloudCo"})
 	a.Legal.CLDC = forms.CLDCS251
-	a.DPIA.AddRisk(mustLib(t, "small-numbers").NewRisk())
+	a.DPIA.AddRisk(dpiaLib(t, "small-numbers").NewRisk())
 	got = ids(forms.SuggestedRisks(a))
 	assert.Contains(t, got, "processor-access")
 	assert.Contains(t, got, "transfer-outside")
@@ -73,7 +73,7 @@ func TestSuggestedRisks(t *testing.T) {
 	assert.NotContains(t, got, "small-numbers", "already in the register")
 }
 
-func mustLib(t *testing.T, id string) forms.LibraryRisk {
+func dpiaLib(t *testing.T, id string) forms.LibraryRisk {
 	l, ok := forms.LibraryRiskByID(id)
 	require.True(t, ok, id)
 	return l

@@ -33,7 +33,7 @@ func TestRiskLevelOfFollowsTheICOMatrix(t *testing.T) {
 	}
 }
 
-func TestResidual(t *testing.T) {
+func TestDPIAResidual(t *testing.T) {
 	cases := map[string]struct {
 		risk forms.DPIARisk
 		want forms.RiskLevel

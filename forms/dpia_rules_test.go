@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+var dpiaToday = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 func TestDPIAChecks(t *testing.T) {
 	cases := map[string]struct {
@@ -83,7 +83,7 @@ func TestDPIAChecks(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			a := forms.Example()
 			tc.edit(a)
-			got := findingIDs(forms.Evaluate(a, today), forms.SectionDPIA)
+			got := findingIDs(forms.Evaluate(a, dpiaToday), forms.SectionDPIA)
 			assert.ElementsMatch(t, tc.want, got)
 		})
 	}
@@ -95,7 +95,7 @@ func TestDPIAFindingsSayWhatToDo(t *testing.T) {
 	a.DPIA.Risks[2].ResidualLikelihood = forms.Probable
 	a.DPIA.Risks[0].Measures = nil
 	var got []forms.Finding
-	for _, f := range forms.Evaluate(a, today) {
+	for _, f := range forms.Evaluate(a, dpiaToday) {
 		if f.Section == forms.SectionDPIA {
 			got = append(got, f)
 		}
@@ -110,7 +110,7 @@ func TestDPIAFindingsSayWhatToDo(t *testing.T) {
 	assert.Contains(t, got[1].Message, "Risk 1 (Re-identification from small numbers in outputs) has no measure")
 }
 
-func TestCheckIDsAreUnique(t *testing.T) {
+func TestDPIACheckIDsAreUniqueAndNameRequirements(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range forms.Catalogue() {
 		assert.False(t, seen[c.ID], c.ID)
