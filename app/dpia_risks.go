@@ -189,7 +189,6 @@ func (r *riskRegister) flowRefs(i int) fyne.CanvasObject {
 		}
 	}
 	g := widget.NewCheckGroup(opts, nil)
-	g.Horizontal = true
 	g.SetSelected(selected)
 	g.OnChanged = func(sel []string) {
 		rk.NodeRefs, rk.FlowRefs = nil, nil

@@ -253,3 +253,12 @@ func TestDPIAMatrixShowsEachRiskBeforeAndAfter(t *testing.T) {
 		assert.Equal(t, tc.wantL+"/"+tc.wantSev, l+"/"+s, "risk %s in matrix %d", tc.n, tc.matrix)
 	}
 }
+
+func TestDPIANamesThePartsOfTheDataFlowMapARiskPointsAt(t *testing.T) {
+	a := forms.Example()
+	a.DataFlow.Nodes = []forms.FlowNode{{ID: "n1", Label: "NHS England"}, {ID: "n2", Label: "Exampleton TRE"}}
+	a.DataFlow.Flows = []forms.Flow{{ID: "f1", From: "n1", To: "n2"}}
+	a.DPIA.Risks[1].NodeRefs = []string{"n2"}
+	a.DPIA.Risks[1].FlowRefs = []string{"f1"}
+	assert.Contains(t, pdfText(t, renderDPIA(t, a)), "Data flow map: Exampleton TRE; NHS England to Exampleton TRE")
+}

@@ -97,8 +97,12 @@ func dpiaDescribeScope(a *Application) string {
 	if a.Territory != "" {
 		s = append(s, "Territory of use: "+LabelOf(TerritoryChoices, string(a.Territory))+".")
 	}
-	if n := len(dpiaAccessPeople(a)); n > 0 {
-		s = append(s, dpiaPlural(n, "named person")+" will access the data.")
+	switch n := len(dpiaAccessPeople(a)); n {
+	case 0:
+	case 1:
+		s = append(s, "1 named person will access the data.")
+	default:
+		s = append(s, fmt.Sprintf("%d named people will access the data.", n))
 	}
 	if len(s) == 0 {
 		return "Nothing in the application yet sets the scope: add the data products, cohort size and access period."

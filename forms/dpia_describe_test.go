@@ -17,7 +17,7 @@ func TestDescribeProcessingFromTheExample(t *testing.T) {
 	assert.Contains(t, d.Scope, "About 4,200 people in the cohort.")
 	assert.Contains(t, d.Scope, "Access is requested from 1 Apr 2027 to 31 Mar 2030.")
 	assert.Contains(t, d.Scope, "Territory of use: England and Wales.")
-	assert.Contains(t, d.Scope, "2 named persons will access the data.")
+	assert.Contains(t, d.Scope, "2 named people will access the data.")
 	assert.Contains(t, d.Context, "consented")
 	assert.Contains(t, d.Context, "Annual newsletter and the study website.")
 	assert.Contains(t, d.Purposes, "To measure how often chronic kidney disease develops")
