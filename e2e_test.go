@@ -142,7 +142,7 @@ func TestEndToEndCreateDraftThroughTheWindow(t *testing.T) {
 	time.Sleep(time.Second) // let the first frame settle before typing
 	d.shot("01-start.png")
 
-	d.must("search", "--onlyvisible", "--name", "^DARS Workbench$", "windowactivate", "--sync")
+	d.must("search", "--onlyvisible", "--name", "^DARS Workbench$", "windowfocus", "--sync")
 	d.must("key", "ctrl+n")
 	time.Sleep(700 * time.Millisecond)
 	d.must("type", "--delay", "30", "Kidney outcomes end-to-end")
@@ -159,7 +159,7 @@ func TestEndToEndCreateDraftThroughTheWindow(t *testing.T) {
 
 	// The cursor starts in the first field that blocks submission (the
 	// summary); what is typed there is autosaved without any save command.
-	d.must("search", "--onlyvisible", "--name", "Kidney outcomes end-to-end", "windowactivate", "--sync")
+	d.must("search", "--onlyvisible", "--name", "Kidney outcomes end-to-end", "windowfocus", "--sync")
 	d.must("type", "--delay", "20", "We will link our cohort to HES.")
 	d.waitFor(func() bool { rows = listDrafts(t, bin, db); return rows[0].Revision >= 2 }, "the edit to be autosaved")
 	time.Sleep(500 * time.Millisecond)

@@ -42,7 +42,7 @@ func (v *dpiaView) writePDF(w io.WriteCloser, done func(error)) {
 	a := v.e.App().Clone()
 	now := v.e.ui.now()
 	go func() {
-		err := export.RenderDPIA(w, a, now)
+		err := export.WriteDPIAPDF(w, a, now)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}

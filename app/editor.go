@@ -142,14 +142,24 @@ func (e *Editor) Open(section forms.SectionID, path string) {
 	e.body.ScrollToOffset(fyne.NewPos(0, max(0, y-40)))
 }
 
-// focusFirstBlocker puts the cursor where work is needed: the first field of
-// the current section that a blocker points at.
+// focusFirstBlocker puts the cursor where work is needed: the highest field
+// on the current section's screen that a blocker points at.
 func (e *Editor) focusFirstBlocker() {
-	for _, f := range e.findings {
-		if f.Severity == forms.Blocker && f.Section == e.current && e.lookupField(f.Field) != nil {
-			e.Open(f.Section, f.Field)
-			return
+	var best *forms.Finding
+	var bestY float32
+	d := fyne.CurrentApp().Driver()
+	for i, f := range e.findings {
+		if f.Severity != forms.Blocker || f.Section != e.current {
+			continue
 		}
+		if obj := e.lookupField(f.Field); obj != nil {
+			if y := d.AbsolutePositionForObject(obj).Y; best == nil || y < bestY {
+				best, bestY = &e.findings[i], y
+			}
+		}
+	}
+	if best != nil {
+		e.Open(best.Section, best.Field)
 	}
 }
 

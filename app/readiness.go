@@ -86,17 +86,27 @@ func (p *readinessPanel) refresh() {
 
 // TallyText says in words what stands between the draft and submission.
 func TallyText(t forms.Tally) string {
-	if t.Blockers == 0 && t.Warnings == 0 && t.Advice == 0 {
+	var parts []string
+	if t.Blockers > 0 {
+		parts = append(parts, plural(t.Blockers, "blocker"))
+	}
+	if t.Warnings > 0 {
+		parts = append(parts, plural(t.Warnings, "warning"))
+	}
+	if t.Advice > 0 {
+		parts = append(parts, plural(t.Advice, "piece of advice"))
+	}
+	if len(parts) == 0 {
 		return "Nothing stands in the way of submission."
 	}
-	return fmt.Sprintf("%s, %s, %s", plural(t.Blockers, "blocker"), plural(t.Warnings, "warning"), plural(t.Advice, "piece of advice"))
+	return strings.Join(parts, ", ")
 }
 
 func plural(n int, what string) string {
-	if n == 1 {
+	switch {
+	case n == 1:
 		return "1 " + what
-	}
-	if what == "piece of advice" {
+	case what == "piece of advice":
 		return fmt.Sprintf("%d pieces of advice", n)
 	}
 	return fmt.Sprintf("%d %ss", n, what)

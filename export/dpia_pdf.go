@@ -15,25 +15,19 @@ import (
 // DPIAFileName is the DPIA's file name in the pack.
 const DPIAFileName = "dpia.pdf"
 
-// RenderDPIA writes the application's DPIA as a PDF laid out like the ICO's
-// template, so an IG lead recognises it: the seven steps as headings, the
-// risk register and measures as tables, the risk matrix before and after
-// measures, and the sign-off table (R-T6). The description of the processing
-// and the necessity facts are drawn from the live application, beside the
-// user's own words. created is the fixed creation date (reproducible output).
-func RenderDPIA(w io.Writer, a *forms.Application, created time.Time) error {
-	title := strings.TrimSpace(a.Overview.Title)
-	if title == "" {
-		title = "Untitled application"
-	}
-	footer := "DPIA"
-	if ref := strings.TrimSpace(a.Overview.DARSReference); ref != "" {
-		footer += " · " + ref
-	}
-	info := DocInfo{Title: "DPIA: " + title, Subject: "Data protection impact assessment", Author: a.Overview.LeadApplicant, Created: created, Footer: footer}
+// WriteDPIAPDF writes the application's DPIA (dpia.pdf in the pack) laid out
+// like the ICO's template, so an IG lead recognises it: the seven steps as
+// headings, the risk register and measures as tables, the risk matrix before
+// and after measures, and the sign-off table (R-T6). The description of the
+// processing and the necessity facts are drawn from the live application,
+// beside the user's own words. at is the fixed creation date (reproducible
+// output).
+func WriteDPIAPDF(w io.Writer, a *forms.Application, at time.Time) error {
+	title := orUntitled(a.Overview.Title)
+	info := DocInfo{Title: "DPIA: " + title, Subject: "Data protection impact assessment", Author: a.Overview.LeadApplicant, Created: at, Footer: "DPIA · " + footerText(a)}
 	return RenderDoc(w, info, func(d *Doc) error {
 		r := dpiaRenderer{d: d, a: a}
-		r.cover(title, created)
+		r.cover(title, at)
 		r.screening()
 		r.step1()
 		r.step2()

@@ -21,7 +21,7 @@ import (
 func renderDPIA(t *testing.T, a *forms.Application) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	require.NoError(t, export.RenderDPIA(&buf, a, fixedTime))
+	require.NoError(t, export.WriteDPIAPDF(&buf, a, fixedTime))
 	if out := os.Getenv("DPIA_PDF_OUT"); out != "" {
 		require.NoError(t, os.WriteFile(out, buf.Bytes(), 0o600))
 	}
@@ -41,7 +41,7 @@ func TestDPIAReadsLikeTheICOTemplate(t *testing.T) {
 		"Data protection impact assessment",
 		"Long-term kidney outcomes after childhood cancer (worked example)",
 		"Screening: is a DPIA required?",
-		"Required: the application asks for pseudonymised health data",
+		"Required: the application asks for identifiable and pseudonymised health data",
 		"Step 1: Identify the need for a DPIA",
 		"Step 2: Describe the processing", "Nature of the processing", "Scope of the processing",
 		"Context of the processing", "Purposes of the processing",

@@ -66,18 +66,18 @@ func (d *Doc) Answer(question, answer string) {
 	q := d.Wrap(question, labelW, bodySize, true)
 	a := d.Wrap(answer, contentW-labelW-labelGap, bodySize, st.Bold)
 	n := max(len(q), len(a))
-	// Short rows stay whole on one page.
+	// Rows are short (long answers take the block layout above), so a row
+	// is kept whole on one page, and the question is drawn before the
+	// answer so that text extraction and screen readers keep each together.
 	d.Ensure(float64(n) * lineH)
-	for i := range n {
-		d.Ensure(lineH)
-		if i < len(q) {
-			d.TextAt(marginLeft, d.y, labelStyle, q[i])
-		}
-		if i < len(a) {
-			d.TextAt(valueX, d.y, st, a[i])
-		}
-		d.y += lineH
+	top := d.y
+	for i, l := range q {
+		d.TextAt(marginLeft, top+float64(i)*lineH, labelStyle, l)
 	}
+	for i, l := range a {
+		d.TextAt(valueX, top+float64(i)*lineH, st, l)
+	}
+	d.y = top + float64(n)*lineH
 	d.y += paraGap / 2
 }
 

@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 )
+
+// update rewrites golden files and the generated schema instead of comparing.
+var update = flag.Bool("update", false, "rewrite golden files under testdata/ and export/schema")
 
 // writeTemp writes b to a file in a test temp dir and returns its path.
 func writeTemp(t testing.TB, name string, b []byte) string {
@@ -60,6 +64,18 @@ func pageCount(t *testing.T, pdf []byte) int {
 	n, err := strconv.Atoi(string(m[1]))
 	require.NoError(t, err)
 	return n
+}
+
+// pdfRawText extracts text in the order it was drawn (pdftotext -raw), so
+// that a table cell's lines stay together.
+func pdfRawText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	out, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", writeTemp(t, "raw.pdf", pdf), "-").Output()
+	require.NoError(t, err)
+	return squash(string(out))
 }
 
 // pageOf is the text of one page.

@@ -76,11 +76,18 @@ func dpiaDescribeScope(a *Application) string {
 	var s []string
 	for _, p := range a.Data.Products {
 		line := dpiaOr(p.Name, "Unnamed product")
+		var when []string
 		if p.HistoricFrom != "" || p.HistoricTo != "" {
-			line += ", " + dpiaOr(p.HistoricFrom, "?") + "–" + dpiaOr(p.HistoricTo, "?")
+			when = append(when, dpiaOr(p.HistoricFrom, "?")+"–"+dpiaOr(p.HistoricTo, "?"))
 		}
 		if p.LatestAvailable {
-			line += " and the latest available"
+			when = append(when, "the latest available")
+		}
+		if p.FutureDrops {
+			when = append(when, "future drops")
+		}
+		if len(when) > 0 {
+			line += ", " + dpiaJoinAnd(when)
 		}
 		line += fmt.Sprintf(", %s", dpiaPlural(len(p.Fields), "field"))
 		if p.Frequency != "" {

@@ -9,9 +9,9 @@ import (
 
 func TestDescribeProcessingFromTheExample(t *testing.T) {
 	d := forms.DescribeProcessing(forms.Example())
-	assert.Contains(t, d.Nature, "NHS England supplies Hospital Episode Statistics Admitted Patient Care (HES APC) and Civil Registrations of Death to University of Exampleton by secure electronic file transfer.")
+	assert.Contains(t, d.Nature, "NHS England supplies Hospital Episode Statistics Admitted Patient Care (HES APC), Civil Registrations of Death and MRIS - Cohort Event Notification Report to University of Exampleton by secure electronic file transfer.")
 	assert.Contains(t, d.Nature, "matched on study ID, NHS number, date of birth, postcode and gender")
-	assert.Contains(t, d.Nature, "Exampleton Trusted Research Environment, Main Campus (United Kingdom)")
+	assert.Contains(t, d.Nature, "Exampleton Trusted Research Environment, Main Campus (England)")
 	assert.Contains(t, d.Nature, "requested end 31 Mar 2030")
 	assert.Contains(t, d.Scope, "Civil Registrations of Death, 2000–2026 and the latest available, 2 fields, one-off.")
 	assert.Contains(t, d.Scope, "About 4,200 people in the cohort.")
@@ -57,6 +57,7 @@ func TestAssessNecessity(t *testing.T) {
 	assert.Equal(t, []string{
 		"Hospital Episode Statistics Admitted Patient Care (HES APC): 3 fields, 1 without a reason; pseudonymised.",
 		"Civil Registrations of Death: 2 fields, each with a reason; pseudonymised.",
+		"MRIS - Cohort Event Notification Report: 2 fields, each with a reason; identifiable.",
 		"Cohort linkage on study ID, NHS number, date of birth, postcode and gender.",
 	}, f.Minimisation)
 	assert.Equal(t, "Privacy notice: https://example.ac.uk/kidney-study/privacy", f.Transparency)

@@ -130,7 +130,7 @@ func ScreenDPIA(a *Application) ScreeningResult {
 	return res
 }
 
-// impliedScreening gives the screening answers the application already
+// dpiaImpliedScreening gives the screening answers the application already
 // settles, with the reason for each.
 func dpiaImpliedScreening(a *Application) map[string]string {
 	m := map[string]string{}
@@ -146,7 +146,7 @@ func dpiaImpliedScreening(a *Application) map[string]string {
 	return m
 }
 
-// personalProducts names the products that are personal data.
+// dpiaPersonalProducts names the products that are personal data.
 func dpiaPersonalProducts(a *Application) []string {
 	var out []string
 	for _, p := range a.Data.Products {
@@ -157,12 +157,19 @@ func dpiaPersonalProducts(a *Application) []string {
 	return out
 }
 
-// personalLevel is "identifiable" if any product is, else "pseudonymised".
+// dpiaPersonalLevel names the levels of personal data requested:
+// "identifiable", "pseudonymised" or both.
 func dpiaPersonalLevel(a *Application) string {
+	var id, ps bool
 	for _, p := range a.Data.Products {
-		if p.Identifiability == Identifiable {
-			return "identifiable"
-		}
+		id = id || p.Identifiability == Identifiable
+		ps = ps || p.Identifiability == Pseudonymised
+	}
+	switch {
+	case id && ps:
+		return "identifiable and pseudonymised"
+	case id:
+		return "identifiable"
 	}
 	return "pseudonymised"
 }

@@ -20,10 +20,13 @@ func TestScreenDPIA(t *testing.T) {
 		required bool
 		reason   string
 	}{
-		"pseudonymised health data": {func(a *forms.Application) {}, true, "pseudonymised health data"},
+		"the example: both": {func(a *forms.Application) {}, true, "asks for identifiable and pseudonymised health data"},
+		"pseudonymised health data": {func(a *forms.Application) {
+			a.Data.Products = a.Data.Products[:2]
+		}, true, "asks for pseudonymised health data (Hospital Episode Statistics"},
 		"identifiable health data": {func(a *forms.Application) {
-			a.Data.Products[1].Identifiability = forms.Identifiable
-		}, true, "identifiable health data"},
+			a.Data.Products = a.Data.Products[2:]
+		}, true, "asks for identifiable health data (MRIS - Cohort Event Notification Report)"},
 		"aggregate only, nothing else": {anon, false, "Not required"},
 		"aggregate, one criterion": {func(a *forms.Application) {
 			anon(a)
@@ -65,7 +68,7 @@ func TestScreeningAnswersShowWhatTheApplicationSettles(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string]string{
-		"special_category":     "The products requested are pseudonymised health data.",
+		"special_category":     "The products requested are identifiable and pseudonymised health data.",
 		"data_matching":        "A cohort is linked to national data sets.",
 		"invisible_processing": "Confidential patient information flows under s251, without consent.",
 	}, got)

@@ -85,7 +85,7 @@ func writeDPIAPDF(path string, a *forms.Application, now time.Time) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(f.Name())
-	if err := export.RenderDPIA(f, a, now); err != nil {
+	if err := export.WriteDPIAPDF(f, a, now); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -44,7 +44,7 @@ func TestDPIACommand(t *testing.T) {
 	pdf := filepath.Join(t.TempDir(), "dpia.pdf")
 	code, out, errs := runDPIACmd(t, db, id, "--pdf", pdf)
 	require.Equal(t, cli.ExitOK, code, errs)
-	assert.Contains(t, out, "Required: the application asks for pseudonymised health data")
+	assert.Contains(t, out, "Required: the application asks for identifiable and pseudonymised health data")
 	assert.Regexp(t, `3\s+Re-identification of pseudonymised records\s+High\s+Reduced\s+Medium\s+2`, out)
 	assert.Contains(t, out, "Wrote "+pdf)
 	b, err := os.ReadFile(pdf)
