@@ -403,23 +403,34 @@ func (r dpiaRenderer) matrix(x, y float64, title string, cells [3][3]forms.Matri
 	}
 }
 
-// dots draws up to nine numbered discs in a cell; more are summarised.
+// dots draws the risks of a cell as numbered discs, up to nine; a crowded
+// cell lists its numbers as text instead, so no risk is hidden.
 func (r dpiaRenderer) dots(cx, cy float64, nums []int) {
 	d, pdf := r.d, r.d.PDF()
 	const per = 3
-	pad := (mxCell - per*mxDot) / (per + 1)
-	shown := nums
-	extra := 0
 	if len(nums) > per*per {
-		shown, extra = nums[:per*per-1], len(nums)-(per*per-1)
+		ns := make([]string, len(nums))
+		for i, n := range nums {
+			ns[i] = fmt.Sprint(n)
+		}
+		st := Style{Bold: true, Size: 7, Color: colText}
+		lines := d.Wrap(strings.Join(ns, ", "), mxCell-6, st.Size, true)
+		lh := st.Size + 1.5
+		y := cy + (mxCell-float64(len(lines))*lh)/2
+		for _, l := range lines {
+			d.TextAt(cx+(mxCell-d.MeasureText(l, st))/2, y, st, l)
+			y += lh
+		}
+		return
 	}
+	pad := (mxCell - per*mxDot) / (per + 1)
 	num := Style{Bold: true, Size: 7.5, Color: mxWhite}
 	// Centre the discs in the cell, row by row.
-	rows := (len(shown) + extra/max(extra, 1) + per - 1) / per
+	rows := (len(nums) + per - 1) / per
 	top := cy + (mxCell-float64(rows)*mxDot-float64(rows-1)*pad)/2
-	for i, n := range shown {
+	for i, n := range nums {
 		col, row := i%per, i/per
-		inRow := min(per, len(shown)-row*per)
+		inRow := min(per, len(nums)-row*per)
 		left := cx + (mxCell-float64(inRow)*mxDot-float64(inRow-1)*pad)/2
 		x := left + float64(col)*(mxDot+pad)
 		y := top + float64(row)*(mxDot+pad)
@@ -428,12 +439,6 @@ func (r dpiaRenderer) dots(cx, cy float64, nums []int) {
 		pdf.Polygon(dpiaCircle(x+mxDot/2, y+mxDot/2, mxDot/2), "F")
 		s := fmt.Sprint(n)
 		d.TextAt(x+(mxDot-d.MeasureText(s, num))/2, y+(mxDot-7.5)/2-1, num, s)
-	}
-	if extra > 0 {
-		s := fmt.Sprintf("+%d", extra)
-		x := cx + pad + float64(per-1)*(mxDot+pad)
-		y := cy + pad + float64(per-1)*(mxDot+pad)
-		d.TextAt(x, y+2, Style{Bold: true, Size: 8, Color: colText}, s)
 	}
 }
 

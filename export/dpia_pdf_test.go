@@ -262,3 +262,15 @@ func TestDPIANamesThePartsOfTheDataFlowMapARiskPointsAt(t *testing.T) {
 	a.DPIA.Risks[1].FlowRefs = []string{"f1"}
 	assert.Contains(t, pdfText(t, renderDPIA(t, a)), "Data flow map: Exampleton TRE; NHS England to Exampleton TRE")
 }
+
+func TestDPIAMatrixListsEveryRiskOfACrowdedCell(t *testing.T) {
+	a := forms.Example()
+	for len(a.DPIA.Risks) < 12 {
+		r := a.DPIA.Risks[1]
+		r.ID = ""
+		a.DPIA.AddRisk(r)
+	}
+	text := pdfText(t, renderDPIA(t, a))
+	// Risks 1, 2 and 5 and the seven copies of risk 2 share a cell.
+	assert.Contains(t, text, "1, 2, 5, 6, 7, 8, 9, 10, 11, 12")
+}
