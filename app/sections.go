@@ -12,6 +12,7 @@ import (
 // section's screen lives in a file of its own and adds itself here.
 var sectionViews = map[forms.SectionID]func(e *Editor) fyne.CanvasObject{
 	forms.SectionOverview: newOverviewView,
+	forms.SectionDataFlow: newDataFlowView,
 	forms.SectionDPIA:     newDPIAView,
 }
 

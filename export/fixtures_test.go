@@ -66,8 +66,8 @@ func richApp() (*forms.Application, memEvidence) {
 			{ID: "n3", Kind: "output", Label: "Aggregate tables (small numbers suppressed)"},
 		},
 		Flows: []forms.Flow{
-			{ID: "f1", From: "n1", To: "n2", Items: "HES APC and deaths, linked to the cohort", Identifiability: forms.Pseudonymised, Method: "Secure electronic file transfer", Encrypted: true, Frequency: "one-off", LegalGateway: "Consent", Derived: true},
-			{ID: "f2", From: "n2", To: "n3", Items: "Aggregate results", Identifiability: forms.AggregateLevel, Method: "Output checking"},
+			{ID: "f1", From: "n1", To: "n2", Items: "HES APC and deaths, linked to the cohort", Identifiability: forms.Pseudonymised, Method: forms.TransferSecureFile, Encrypted: true, Frequency: "one-off", LegalGateway: "Consent", Derived: true},
+			{ID: "f2", From: "n2", To: "n3", Items: "Aggregate results", Identifiability: forms.AggregateLevel, Method: forms.TransferPublication},
 		},
 	}
 	a.DPIA.Risks = []forms.DPIARisk{{

@@ -106,6 +106,7 @@ var checkGroups = []func() []Check{
 	territoryChecks,
 	lifecycleChecks,
 	identifierChecks,
+	dataFlowChecks,
 	dpiaChecks,
 }
 

@@ -87,5 +87,7 @@ func Large() *forms.Application {
 		a.Data.Products = append(a.Data.Products, pr)
 	}
 	a.Data.Products[0].Name = "MRIS - Cohort Event Notification Report"
+	// The map follows the answers above, as the app proposes it.
+	a.DataFlow = forms.DeriveDataFlow(a)
 	return a
 }
