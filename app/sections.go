@@ -13,6 +13,7 @@ import (
 var sectionViews = map[forms.SectionID]func(e *Editor) fyne.CanvasObject{
 	forms.SectionOverview: newOverviewView,
 	forms.SectionDataFlow: newDataFlowView,
+	forms.SectionDPIA:     newDPIAView,
 }
 
 func buildSection(e *Editor, s forms.Section) fyne.CanvasObject {

@@ -107,6 +107,7 @@ var checkGroups = []func() []Check{
 	lifecycleChecks,
 	identifierChecks,
 	dataFlowChecks,
+	dpiaChecks,
 	reviewChecks,
 }
 

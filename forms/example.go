@@ -114,6 +114,6 @@ func Example() *Application {
 		{ID: "e3", Type: "consent-form", Title: "Consent form", Version: "3.1", DocumentDate: d(2019, time.July, 1), Status: "final"},
 	}
 	a.DataFlow = DeriveDataFlow(a)
-	a.DPIA = DPIA{Need: "Linkage of special category health data for a consented cohort.", Screening: DPIAScreening{SpecialCategory: true, Matching: true}}
+	a.DPIA = exampleDPIA(d)
 	return a
 }
