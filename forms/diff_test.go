@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/formstest"
 )
 
 func TestWordDiff(t *testing.T) {
@@ -152,4 +153,32 @@ func TestCompareEvidenceByHash(t *testing.T) {
 	// The removed item is an answer too, shown whole.
 	assert.Equal(t, forms.Removed, changesOf(c)["evidence[3]"].Kind)
 	assert.Equal(t, "Title: Old letter", changesOf(c)["evidence[3]"].Old)
+}
+
+// FuzzWordDiff: whatever the texts, the diff rebuilds both exactly and
+// never puts two runs of the same kind side by side.
+func FuzzWordDiff(f *testing.F) {
+	f.Add("link to HES data", "link to ONS data")
+	f.Add("", "a b  c\n")
+	f.Add("Siân Ŵyn", "Sian Wyn")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		ops := forms.WordDiff(old, new)
+		assert.Equal(t, old, forms.Joined(ops, false))
+		assert.Equal(t, new, forms.Joined(ops, true))
+		for i := 1; i < len(ops); i++ {
+			assert.NotEqual(t, ops[i-1].Kind, ops[i].Kind)
+		}
+	})
+}
+
+// BenchmarkCompareLarge compares a large draft with an edited copy (every
+// long answer changed a little), as the Compare window does.
+func BenchmarkCompareLarge(b *testing.B) {
+	old := formstest.Large()
+	new := old.Clone()
+	new.Purpose.Objective = strings.Replace(new.Purpose.Objective, " the ", " a ", 5)
+	new.Purpose.ProcessingActivities += " One more step."
+	for b.Loop() {
+		forms.Compare(old, new)
+	}
 }
