@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -225,6 +226,7 @@ func (e *Editor) onReply(i int) {
 	text := widget.NewMultiLineEntry()
 	text.SetPlaceHolder("What you changed, or your answer to the question")
 	text.SetMinRowsVisible(4)
+	text.Validator = required(errors.New("write the reply first"))
 	name := widget.NewEntry()
 	name.SetText(e.app.Overview.LeadApplicant)
 	dialog.ShowForm("Reply to the comment", "Reply", "Cancel", []*widget.FormItem{

@@ -167,6 +167,9 @@ func (r *reviewSession) onComment(field string) {
 	text.SetPlaceHolder("What should change, or what you want to know")
 	name := widget.NewEntry()
 	name.SetText(prefs.String(reviewerNamePref))
+	// The dialog's button waits until the comment can be kept.
+	text.Validator = required(forms.ErrCommentText)
+	name.Validator = required(forms.ErrCommentAuthor)
 	role := widget.NewEntry()
 	role.SetText(prefs.String(reviewerRolePref))
 	role.SetPlaceHolder("e.g. IG lead")
@@ -341,4 +344,14 @@ func humanSize(n int64) string {
 		return fmt.Sprintf("%d KB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// required is an Entry validator refusing blank text with err.
+func required(err error) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return err
+		}
+		return nil
+	}
 }
