@@ -40,7 +40,10 @@ func newDataFlowView(e *Editor) fyne.CanvasObject { return buildDataFlowView(e).
 
 func buildDataFlowView(e *Editor) *dataFlowView {
 	v := &dataFlowView{e: e}
-	v.autoRefresh()
+	if !e.ReadOnly() {
+		// A pack under review shows the map exactly as it was sent.
+		v.autoRefresh()
+	}
 
 	v.canvas = newFlowCanvas(v.onTapNode)
 	v.canvas.keyless = true

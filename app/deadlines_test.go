@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -57,7 +56,7 @@ func TestLifecycleCertificateNeedsCompleteRecord(t *testing.T) {
 	v.onExportCertificate()
 	top := ed.win.Canvas().Overlays().Top()
 	require.NotNil(t, top, "an incomplete record is refused with a message")
-	assert.Contains(t, strings.Join(texts(top), " "), "how it was destroyed")
+	assert.Contains(t, texts(top), "how it was destroyed")
 }
 
 func TestOverviewShowsNextDeadline(t *testing.T) {
@@ -107,26 +106,4 @@ func findingMessage(ed *Editor, id string) string {
 		}
 	}
 	return ""
-}
-
-// texts collects the text of every label under obj.
-func texts(obj fyne.CanvasObject) []string {
-	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Label:
-			out = append(out, x.Text)
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(obj)
-	return out
 }

@@ -15,6 +15,7 @@ var sectionViews = map[forms.SectionID]func(e *Editor) fyne.CanvasObject{
 	forms.SectionEvidence:  newEvidenceView,
 	forms.SectionLifecycle: newLifecycleView,
 	forms.SectionDataFlow:  newDataFlowView,
+	forms.SectionDPIA:      newDPIAView,
 }
 
 func buildSection(e *Editor, s forms.Section) fyne.CanvasObject {

@@ -25,14 +25,14 @@ var remaining = map[string][]string{
 		"evidence-dpia-flow-missing",
 	},
 	"consented-cohort": {
-		"data-product-flow", "dataflow-map-present", "legal-cohort-contact", "legal-consent-materials", "legal-transparency",
+		"data-product-flow", "dataflow-map-present", "dpia-signed", "dpia-started", "legal-cohort-contact", "legal-consent-materials", "legal-transparency",
 		"org-dsa-signatory", "org-dsfc", "org-listed", "org-security", "overview-access-period", "overview-lead",
 		"overview-readiness", "overview-summary", "overview-title", "people-details", "purpose-funding",
 		"purpose-published-data", "purpose-rec", "purpose-statements", "territory-locations",
 		"evidence-consent-missing", "evidence-dpia-flow-missing", "evidence-privacy-notice-missing", "evidence-research-missing",
 	},
 	"s251-linkage": {
-		"data-product-flow", "dataflow-map-present", "legal-cag-reference", "legal-opt-out", "legal-s251-support", "legal-transparency",
+		"data-product-flow", "dataflow-map-present", "dpia-signed", "dpia-started", "legal-cag-reference", "legal-opt-out", "legal-s251-support", "legal-transparency",
 		"org-dsa-signatory", "org-dsfc", "org-listed", "org-security", "overview-access-period", "overview-lead",
 		"overview-readiness", "overview-summary", "overview-title", "people-details", "purpose-funding",
 		"purpose-published-data", "purpose-statements", "territory-locations",

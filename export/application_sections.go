@@ -381,12 +381,16 @@ func drawFlowDiagram(d *Doc, dia forms.Diagram) {
 func (p *appPDF) dpia() {
 	d, x := p.d, p.a.DPIA
 	d.Paragraph("The full data protection impact assessment is issued as dpia.pdf in the same pack.")
-	s := x.Screening
-	d.Answer("Special category data", YesNo(s.SpecialCategory))
-	d.Answer("Large scale", YesNo(s.LargeScale))
-	d.Answer("Data matching", YesNo(s.Matching))
-	d.Answer("New technology", YesNo(s.NewTechnology))
-	d.Answer("Vulnerable people", YesNo(s.Vulnerable))
+	// Screening as the DPIA itself shows it: answers the application settles
+	// (health data that is personal, a linked cohort) count whatever was ticked.
+	sc := forms.ScreenDPIA(p.a)
+	for _, q := range sc.Answers {
+		d.Answer(q.Question, YesNo(q.Yes))
+	}
+	d.Answer("Is a DPIA required?", sc.Reason)
 	d.Answer("Why a DPIA is needed", x.Need)
 	d.Answer("Risks in the register", fmt.Sprint(len(x.Risks)))
+	if top := x.HighestResidual(); top != "" {
+		d.Answer("Highest risk after measures", top.Label())
+	}
 }

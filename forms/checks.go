@@ -108,6 +108,8 @@ var checkGroups = []func() []Check{
 	lifecycleChecks,
 	identifierChecks,
 	dataFlowChecks,
+	dpiaChecks,
+	reviewChecks,
 }
 
 // Catalogue returns every readiness check, ordered by ID.

@@ -122,6 +122,6 @@ func Example() *Application {
 		{ID: "e11", Type: "privacy-notice", Title: "Study privacy notice (web page, printed to PDF)", Version: "2.2", DocumentDate: d(2026, time.September, 1), Status: "final"},
 	}
 	a.DataFlow = DeriveDataFlow(a)
-	a.DPIA = DPIA{Need: "Linkage of special category health data for a consented cohort.", Screening: DPIAScreening{SpecialCategory: true, Matching: true}}
+	a.DPIA = exampleDPIA(d)
 	return a
 }
