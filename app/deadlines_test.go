@@ -107,3 +107,14 @@ func findingMessage(ed *Editor, id string) string {
 	}
 	return ""
 }
+
+func TestOverviewScreenshot(t *testing.T) {
+	u, st := newTestUI(t)
+	ed := openExample(t, u, st, func(a *forms.Application) {
+		a.Lifecycle = forms.Lifecycle{DSASigned: forms.NewDate(2026, 11, 10)}
+	})
+	ed.win.Resize(fyne.NewSize(1280, 800))
+	ed.selectSection(forms.SectionOverview)
+	assert.Contains(t, texts(ed.body.Content), "Next deadline: 10 Dec 2026")
+	shoot(t, ed.win, "overview.png")
+}
