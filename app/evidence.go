@@ -140,6 +140,12 @@ func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
 	var icon fyne.Resource
 	var right fyne.CanvasObject
 	switch {
+	case r.MetBy != "":
+		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
+		l := widget.NewLabel("Written in this draft")
+		why.SetText(why.Text + " Met by " + r.MetBy + ".")
+		v.registerRequirement(r, l)
+		right = container.NewVBox(l)
 	case !r.Met(a):
 		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
 		btn := widget.NewButtonWithIcon("Add to checklist", theme.ContentAddIcon(), func() { v.onAddRequired(r) })

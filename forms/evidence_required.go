@@ -27,11 +27,18 @@ type Requirement struct {
 	// Item is the index in Application.Evidence of the item that meets the
 	// requirement, or -1 when none does.
 	Item int
+	// MetBy names the part of the draft that meets the requirement itself
+	// (the DPIA and the data flow map are written here and exported with
+	// the pack), or "" when a document must be attached.
+	MetBy string
 }
 
 // Met reports whether an evidence item is recorded for the requirement and
 // is not itself marked missing.
 func (r Requirement) Met(a *Application) bool {
+	if r.MetBy != "" {
+		return true
+	}
 	if r.Item < 0 || r.Item >= len(a.Evidence) {
 		return false
 	}
@@ -143,9 +150,19 @@ func RequiredEvidence(a *Application) []Requirement {
 
 	// The aggregate-only HES route keeps all record-level data on NHS
 	// England's servers (R-D4): no flow of personal data for a DPIA or map.
+	// Both are written in this app and exported with the pack, so once
+	// their sections are started they need no separate upload.
 	if !a.Data.AggregatedHESOnly {
-		add(Requirement{Key: "dpia", Type: EvDPIA, Title: "Data protection impact assessment", Rule: ruleSupport, RequirementID: "R-T6", Because: "Data leaves NHS England, so a DPIA supports the application.", Field: "dpia"})
-		add(Requirement{Key: "data-flow-map", Type: EvDataFlowMap, Title: "Data flow map", Rule: ruleSupport, RequirementID: "R-T6", Because: "Data leaves NHS England, so a data flow map shows where it goes.", Field: "data_flow"})
+		dpia := Requirement{Key: "dpia", Type: EvDPIA, Title: "Data protection impact assessment", Rule: ruleSupport, RequirementID: "R-T6", Because: "Data leaves NHS England, so a DPIA supports the application.", Field: "dpia"}
+		if strings.TrimSpace(a.DPIA.Need) != "" {
+			dpia.MetBy = "the DPIA section (exported as dpia.pdf)"
+		}
+		add(dpia)
+		flow := Requirement{Key: "data-flow-map", Type: EvDataFlowMap, Title: "Data flow map", Rule: ruleSupport, RequirementID: "R-T6", Because: "Data leaves NHS England, so a data flow map shows where it goes.", Field: "data_flow"}
+		if len(a.DataFlow.Flows) > 0 {
+			flow.MetBy = "the Data flow map section (in the application PDF)"
+		}
+		add(flow)
 	}
 
 	match(a, reqs)
@@ -156,6 +173,9 @@ func match(a *Application, reqs []Requirement) {
 	used := make([]bool, len(a.Evidence))
 	for i := range reqs {
 		reqs[i].Item = -1
+		if reqs[i].MetBy != "" {
+			continue
+		}
 		for j, e := range a.Evidence {
 			if !used[j] && e.Satisfies == reqs[i].Key {
 				reqs[i].Item, used[j] = j, true
@@ -168,7 +188,7 @@ func match(a *Application, reqs []Requirement) {
 		keys[r.Key] = true
 	}
 	for i := range reqs {
-		if reqs[i].Item >= 0 {
+		if reqs[i].Item >= 0 || reqs[i].MetBy != "" {
 			continue
 		}
 		for j, e := range a.Evidence {
@@ -220,7 +240,7 @@ func NewEvidenceFor(r Requirement) EvidenceItem {
 func EvidenceProgress(a *Application) (done, total int) {
 	for _, r := range RequiredEvidence(a) {
 		total++
-		if r.Met(a) && a.Evidence[r.Item].Status == EvidenceFinal {
+		if r.MetBy != "" || (r.Met(a) && a.Evidence[r.Item].Status == EvidenceFinal) {
 			done++
 		}
 	}

@@ -63,6 +63,11 @@ func TestRequiredEvidenceMatching(t *testing.T) {
 	a := forms.Example()
 	rs := forms.RequiredEvidence(a)
 	for _, r := range rs {
+		if r.Key == "dpia" || r.Key == "data-flow-map" {
+			assert.NotEmpty(t, r.MetBy, "the example's own %s meets it", r.Key)
+			assert.Equal(t, -1, r.Item)
+			continue
+		}
 		require.GreaterOrEqual(t, r.Item, 0, r.Key)
 		assert.Equal(t, r.Type, a.Evidence[r.Item].Type, r.Key)
 		if r.Version != "" {
@@ -99,7 +104,7 @@ func TestNewEvidenceForMeetsItsRequirement(t *testing.T) {
 		assert.True(t, r.Met(a), r.Key)
 	}
 	done, total := forms.EvidenceProgress(a)
-	assert.Equal(t, 0, done, "new items are drafts")
+	assert.Equal(t, 2, done, "new items are drafts; the DPIA and map are written in the app")
 	assert.Equal(t, 11, total)
 }
 
@@ -116,7 +121,16 @@ func TestEvidenceChecks(t *testing.T) {
 		"complete example": {func(a *forms.Application) {}, nil},
 		"consent version missing": {func(a *forms.Application) {
 			a.Evidence = a.Evidence[:3] // drops v2.0 documents, IRAS, funding, DPIA, map, privacy notice
-		}, []string{"evidence-consent-missing", "evidence-consent-missing", "evidence-consent-missing", "evidence-dpia-flow-missing", "evidence-dpia-flow-missing", "evidence-funding-missing", "evidence-research-missing", "evidence-privacy-notice-missing"}},
+		}, []string{"evidence-consent-missing", "evidence-consent-missing", "evidence-consent-missing", "evidence-funding-missing", "evidence-research-missing", "evidence-privacy-notice-missing"}},
+		"no DPIA or map written, none attached": {func(a *forms.Application) {
+			a.Evidence = append(a.Evidence[:8], a.Evidence[10:]...)
+			a.DPIA.Need = ""
+			a.DataFlow = forms.DataFlowMap{}
+		}, []string{"evidence-dpia-flow-missing", "evidence-dpia-flow-missing"}},
+		"DPIA and map attached instead of written": {func(a *forms.Application) {
+			a.DPIA.Need = ""
+			a.DataFlow = forms.DataFlowMap{}
+		}, nil},
 		"s251 with nothing": {func(a *forms.Application) {
 			a.Legal.CLDC = forms.CLDCS251
 		}, []string{"evidence-s251-missing", "evidence-s251-missing", "evidence-s251-missing", "evidence-s251-missing"}},
