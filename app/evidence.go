@@ -143,7 +143,7 @@ func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
 	case r.MetBy != "":
 		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 		l := widget.NewLabel("Written in this draft")
-		why.SetText(why.Text + " Met by " + r.MetBy + ".")
+		why.SetText(why.Text + ". Met by " + r.MetBy + ".")
 		v.registerRequirement(r, l)
 		right = container.NewVBox(l)
 	case !r.Met(a):
