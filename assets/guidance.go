@@ -1,5 +1,3 @@
-// Package assets holds the files embedded in the binary: fonts, icons,
-// guidance Markdown and templates.
 package assets
 
 import (
