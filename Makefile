@@ -1,0 +1,73 @@
+# DARS Workbench. `make run` and `make test` do all the set-up on a fresh
+# Debian/Ubuntu machine with Go installed.
+
+BIN      := dars-workbench
+GO       ?= go
+# Debian packages: Fyne's cgo build needs the X11/GL headers; the end-to-end
+# test and the reader's checks need the rest.
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+TEST_PKGS  := xvfb xdotool imagemagick poppler-utils qpdf xclip zip
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+FUZZTIME ?= 10s
+
+.PHONY: run build deps-build deps-test test check-format vet unit e2e bench fuzz package clean
+
+run: deps-build build
+	./$(BIN)
+
+build:
+	$(GO) build -o $(BIN) .
+
+# deps-* install only what is missing, so a set-up machine is left alone.
+deps-build:
+	@missing=$$(for p in $(BUILD_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing missing packages: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+deps-test: deps-build
+	@missing=$$(for p in $(TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing missing packages: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+test: deps-test check-format vet unit e2e fuzz
+
+check-format:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+# The end-to-end test drives the real binary under Xvfb; it keeps its
+# screenshots in e2e-artifacts/.
+e2e: build
+	DARS_BIN=$(CURDIR)/$(BIN) DARS_E2E_OUT=$(CURDIR)/e2e-artifacts $(GO) test -count=1 -tags e2e -run 'TestEndToEnd' -v .
+
+# Every fuzz target runs briefly; go test -fuzz takes one target at a time.
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
+			echo "fuzz $$pkg $$t"; \
+			$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+# Figures: benchmarks side by side in one run, the 1,000-kill crash test, and
+# cold start against a bare Fyne window.
+bench: deps-test build
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	DARS_CRASH_KILLS=1000 $(GO) test -count=1 -run 'TestCrash' ./storage/
+	DARS_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -tags e2e -run 'TestColdStart' -v .
+
+package: deps-build
+	$(GO) tool fyne package -os linux -icon assets/icon.png -name $(BIN) -release
+
+clean:
+	rm -rf $(BIN) e2e-artifacts *.tar.xz

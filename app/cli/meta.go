@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Meta is the app's name, ID and version, read from FyneApp.toml (embedded by
+// main) so that the one file stays the single source of them.
+type Meta struct {
+	Name    string
+	ID      string
+	Version string
+	Build   int
+}
+
+// ParseMeta reads the [Details] of a FyneApp.toml.
+func ParseMeta(b []byte) (Meta, error) {
+	var f struct {
+		Details struct {
+			Name    string
+			ID      string
+			Version string
+			Build   int
+		}
+	}
+	if _, err := toml.Decode(string(b), &f); err != nil {
+		return Meta{}, fmt.Errorf("read FyneApp.toml: %w", err)
+	}
+	d := f.Details
+	if d.Name == "" || d.ID == "" || d.Version == "" {
+		return Meta{}, fmt.Errorf("FyneApp.toml: [Details] needs Name, ID and Version")
+	}
+	return Meta{Name: d.Name, ID: d.ID, Version: d.Version, Build: d.Build}, nil
+}

@@ -1,0 +1,289 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// Editor is one draft's window: section navigation, the current section's
+// screen, the readiness panel, and autosave.
+type Editor struct {
+	ui   *UI
+	win  fyne.Window
+	app  *forms.Application
+	save *autosaver
+
+	findings  []forms.Finding
+	listeners []func()
+
+	current forms.SectionID
+	fields  map[string]fyne.CanvasObject
+
+	nav       *widget.List
+	body      *container.Scroll
+	heading   *widget.Label
+	savedAt   *widget.Label
+	readiness *readinessPanel
+}
+
+func newEditor(u *UI, a *forms.Application) *Editor {
+	e := &Editor{ui: u, app: a, win: u.fyne.NewWindow(windowTitle(a)), fields: map[string]fyne.CanvasObject{}}
+	e.save = newAutosaver(u.store, e.onSaved)
+	e.evaluate()
+
+	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.savedAt = widget.NewLabel(fmt.Sprintf("Revision %d, not changed since opening", a.Revision))
+	e.savedAt.Importance = widget.LowImportance
+	e.body = container.NewVScroll(widget.NewLabel(""))
+	e.nav = e.newNav()
+	e.readiness = newReadinessPanel(e)
+
+	toolbar := container.NewHBox(
+		widget.NewButtonWithIcon("Snapshot", theme.DocumentSaveIcon(), e.onSnapshot),
+		widget.NewButtonWithIcon("History…", theme.HistoryIcon(), e.onHistory),
+	)
+	top := container.NewBorder(nil, nil, e.heading, container.NewHBox(e.savedAt, toolbar))
+	main := container.NewHSplit(container.NewBorder(top, nil, nil, nil, e.body), e.readiness.object)
+	main.Offset = 0.72
+	split := container.NewHSplit(e.nav, main)
+	split.Offset = 0.2
+	e.win.SetContent(split)
+	e.win.SetMainMenu(e.menu())
+	e.win.Resize(fyne.NewSize(1180, 760))
+	e.win.SetCloseIntercept(e.onClose)
+	e.addShortcuts()
+	e.showSection(forms.SectionOverview)
+	return e
+}
+
+func windowTitle(a *forms.Application) string {
+	t := strings.TrimSpace(a.Overview.Title)
+	if t == "" {
+		t = "Untitled draft"
+	}
+	return t + " — DARS Workbench"
+}
+
+// App is the draft being edited. Touch it only on the UI goroutine.
+func (e *Editor) App() *forms.Application { return e.app }
+
+// Window is the draft's window, for dialogs.
+func (e *Editor) Window() fyne.Window { return e.win }
+
+// Findings are the readiness findings of the draft as it stands.
+func (e *Editor) Findings() []forms.Finding { return e.findings }
+
+// Today is the date used for stage and deadline answers.
+func (e *Editor) Today() forms.Date { return e.ui.today() }
+
+// Changed records an edit: it re-runs the readiness checks, refreshes the
+// marks, and hands a private copy of the draft to the autosaver.
+func (e *Editor) Changed() {
+	e.evaluate()
+	e.win.SetTitle(windowTitle(e.app))
+	e.nav.Refresh()
+	e.readiness.refresh()
+	for _, f := range e.listeners {
+		f()
+	}
+	e.savedAt.SetText("Saving…")
+	e.save.submit(e.app.Clone())
+}
+
+// OnFindings registers a function run after every re-evaluation, for screens
+// that show findings of their own. Listeners are dropped when the screen changes.
+func (e *Editor) OnFindings(f func()) { e.listeners = append(e.listeners, f) }
+
+func (e *Editor) evaluate() { e.findings = forms.Evaluate(e.app, e.ui.now()) }
+
+func (e *Editor) onSaved(rev int64, at time.Time, err error) {
+	fyne.Do(func() {
+		if err != nil {
+			e.savedAt.SetText("Not saved: " + err.Error())
+			e.savedAt.Importance = widget.DangerImportance
+			e.savedAt.Refresh()
+			return
+		}
+		e.app.Revision = rev
+		e.savedAt.Importance = widget.LowImportance
+		e.savedAt.SetText(fmt.Sprintf("Saved %s · revision %d", at.Format("15:04:05"), rev))
+	})
+}
+
+// Field registers the widget that edits a field path, so a finding or a
+// comment can open it.
+func (e *Editor) Field(path string, obj fyne.CanvasObject) { e.fields[path] = obj }
+
+// Open shows a section and puts the cursor in the field a path names; for a
+// path inside a registered field (e.g. "organisations[2].security") the
+// nearest registered ancestor is used.
+func (e *Editor) Open(section forms.SectionID, path string) {
+	if section != e.current {
+		e.selectSection(section)
+	}
+	obj := e.lookupField(path)
+	if obj == nil {
+		return
+	}
+	if f, ok := obj.(fyne.Focusable); ok {
+		e.win.Canvas().Focus(f)
+	}
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(e.body.Content).Y
+	e.body.ScrollToOffset(fyne.NewPos(0, max(0, y-40)))
+}
+
+// focusFirstBlocker puts the cursor where work is needed: the highest field
+// on the current section's screen that a blocker points at.
+func (e *Editor) focusFirstBlocker() {
+	var best *forms.Finding
+	var bestY float32
+	d := fyne.CurrentApp().Driver()
+	for i, f := range e.findings {
+		if f.Severity != forms.Blocker || f.Section != e.current {
+			continue
+		}
+		if obj := e.lookupField(f.Field); obj != nil {
+			if y := d.AbsolutePositionForObject(obj).Y; best == nil || y < bestY {
+				best, bestY = &e.findings[i], y
+			}
+		}
+	}
+	if best != nil {
+		e.Open(best.Section, best.Field)
+	}
+}
+
+func (e *Editor) lookupField(path string) fyne.CanvasObject {
+	for p := path; p != ""; p = parentPath(p) {
+		if obj, ok := e.fields[p]; ok {
+			return obj
+		}
+	}
+	return nil
+}
+
+func parentPath(p string) string {
+	i := strings.LastIndexAny(p, ".[")
+	if i <= 0 {
+		return ""
+	}
+	return p[:i]
+}
+
+func (e *Editor) selectSection(id forms.SectionID) {
+	for i, s := range forms.Sections {
+		if s.ID == id {
+			e.nav.Select(i)
+			return
+		}
+	}
+}
+
+// showSection builds the section's screen afresh; screens read the draft
+// when built, so rebuilding is also how a restored revision is shown.
+func (e *Editor) showSection(id forms.SectionID) {
+	sec, ok := forms.SectionByID(id)
+	if !ok {
+		return
+	}
+	e.current = id
+	e.fields = map[string]fyne.CanvasObject{}
+	e.listeners = nil
+	e.heading.SetText(sec.Title)
+	e.body.Content = buildSection(e, sec)
+	e.body.ScrollToTop()
+	e.body.Refresh()
+}
+
+func (e *Editor) newNav() *widget.List {
+	l := widget.NewList(
+		func() int { return len(forms.Sections) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), widget.NewLabel("0"), widget.NewLabel("Section"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			s := forms.Sections[i]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(s.Title)
+			t := forms.Count(e.findings, s.ID)
+			c.Objects[1].(*widget.Icon).SetResource(sectionMark(t))
+			count := c.Objects[2].(*widget.Label)
+			switch {
+			case t.Blockers > 0:
+				count.SetText(fmt.Sprint(t.Blockers))
+			case t.Warnings > 0:
+				count.SetText(fmt.Sprint(t.Warnings))
+			default:
+				count.SetText("")
+			}
+		})
+	l.OnSelected = func(i widget.ListItemID) {
+		if forms.Sections[i].ID != e.current {
+			e.showSection(forms.Sections[i].ID)
+		}
+	}
+	l.Select(0)
+	return l
+}
+
+// sectionMark is the status icon of a section: red for blockers, amber for
+// warnings, a tick when nothing stands in the way.
+func sectionMark(t forms.Tally) fyne.Resource {
+	switch {
+	case t.Blockers > 0:
+		return theme.NewErrorThemedResource(theme.ErrorIcon())
+	case t.Warnings > 0:
+		return theme.NewWarningThemedResource(theme.WarningIcon())
+	}
+	return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+}
+
+func (e *Editor) onClose() {
+	e.save.close()
+	e.win.Close()
+	e.ui.editorClosed(e.app.ID)
+}
+
+func (e *Editor) addShortcuts() {
+	for i := range forms.Sections {
+		if i >= 9 {
+			break
+		}
+		idx := i
+		e.win.Canvas().AddShortcut(alt(fyne.KeyName(fmt.Sprint(i+1))), func(fyne.Shortcut) {
+			e.nav.Select(idx)
+		})
+	}
+}
+
+// findingsBySection groups findings in section order, for the readiness panel.
+func findingsBySection(fs []forms.Finding) ([]forms.SectionID, map[forms.SectionID][]forms.Finding) {
+	by := map[forms.SectionID][]forms.Finding{}
+	for _, f := range fs {
+		by[f.Section] = append(by[f.Section], f)
+	}
+	var order []forms.SectionID
+	for _, s := range forms.Sections {
+		if len(by[s.ID]) > 0 {
+			order = append(order, s.ID)
+		}
+	}
+	var unknown []forms.SectionID
+	for id := range by {
+		if _, ok := forms.SectionByID(id); !ok {
+			unknown = append(unknown, id)
+		}
+	}
+	sort.Slice(unknown, func(i, j int) bool { return unknown[i] < unknown[j] })
+	return append(order, unknown...), by
+}

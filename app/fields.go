@@ -1,0 +1,152 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// The helpers below bind one widget to one field of the draft: they show the
+// stored value, write every change straight into the model, call Changed, and
+// register the widget under its field path so findings can open it.
+
+// TextEntry edits a one-line text field. validate may be nil; a failing
+// validator marks the field but never stops the value being kept.
+func (e *Editor) TextEntry(path string, p *string, placeholder string, validate func(string) error) *widget.Entry {
+	w := widget.NewEntry()
+	w.SetText(*p)
+	w.SetPlaceHolder(placeholder)
+	if validate != nil {
+		w.Validator = validate
+	}
+	w.OnChanged = func(s string) {
+		*p = s
+		e.Changed()
+	}
+	e.Field(path, w)
+	return w
+}
+
+// LongText edits a free-text answer: it wraps, grows with its text up to a
+// limit, and shows a character count beneath.
+func (e *Editor) LongText(path string, p *string, placeholder string) fyne.CanvasObject {
+	w := widget.NewMultiLineEntry()
+	w.Wrapping = fyne.TextWrapWord
+	w.SetPlaceHolder(placeholder)
+	w.SetText(*p)
+	count := widget.NewLabel("")
+	count.Importance = widget.LowImportance
+	count.Alignment = fyne.TextAlignTrailing
+	update := func(s string) {
+		n := utf8.RuneCountInString(s)
+		count.SetText(fmt.Sprintf("%d characters", n))
+		w.SetMinRowsVisible(rowsFor(s))
+	}
+	update(*p)
+	w.OnChanged = func(s string) {
+		*p = s
+		update(s)
+		e.Changed()
+	}
+	e.Field(path, w)
+	return container.NewBorder(nil, count, nil, nil, w)
+}
+
+// rowsFor estimates the rows a text needs so the box grows as it fills,
+// between 3 and 14 rows (past that it scrolls).
+func rowsFor(s string) int {
+	rows := 0
+	for _, line := range strings.Split(s, "\n") {
+		rows += 1 + utf8.RuneCountInString(line)/90
+	}
+	return min(max(rows+1, 3), 14)
+}
+
+// DateEntry edits an optional date typed as 2026-03-31. Text that is not yet
+// a date is flagged and the last good date is kept.
+func (e *Editor) DateEntry(path string, p *forms.Date) *widget.Entry {
+	w := widget.NewEntry()
+	w.SetText(p.String())
+	w.SetPlaceHolder("YYYY-MM-DD")
+	w.Validator = forms.ValidateDate
+	w.OnChanged = func(s string) {
+		d, err := forms.ParseDate(s)
+		if err != nil {
+			return
+		}
+		*p = d
+		e.Changed()
+	}
+	e.Field(path, w)
+	return w
+}
+
+// Check edits a yes/no answer; then runs after the model changes, for
+// screens that show or hide follow-up questions.
+func (e *Editor) Check(path, label string, p *bool, then func(bool)) *widget.Check {
+	w := widget.NewCheck(label, nil)
+	w.SetChecked(*p)
+	w.OnChanged = func(b bool) {
+		*p = b
+		if then != nil {
+			then(b)
+		}
+		e.Changed()
+	}
+	e.Field(path, w)
+	return w
+}
+
+// Choose edits an enumerated field with a drop-down of its labels.
+func Choose[T ~string](e *Editor, path string, choices []forms.Choice, p *T, then func(T)) *widget.Select {
+	w := widget.NewSelect(forms.Labels(choices), nil)
+	w.PlaceHolder = "Choose…"
+	if *p != "" {
+		w.SetSelected(forms.LabelOf(choices, string(*p)))
+	}
+	w.OnChanged = func(label string) {
+		*p = T(forms.ValueOf(choices, label))
+		if then != nil {
+			then(*p)
+		}
+		e.Changed()
+	}
+	e.Field(path, w)
+	return w
+}
+
+// Suggest edits free text offering common answers, which the user may ignore.
+func (e *Editor) Suggest(path string, p *string, options []string) *widget.SelectEntry {
+	w := widget.NewSelectEntry(options)
+	w.SetText(*p)
+	w.OnChanged = func(s string) {
+		*p = s
+		e.Changed()
+	}
+	e.Field(path, w)
+	return w
+}
+
+// Hint is a line of help text under a form row.
+func Hint(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// Shown shows or hides a group of follow-up questions. Hidden answers stay in
+// the model; only the widgets go.
+func Shown(obj fyne.CanvasObject, on bool) {
+	if on {
+		obj.Show()
+	} else {
+		obj.Hide()
+	}
+}

@@ -1,0 +1,78 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// overviewView is the Overview section: the enquiry-level facts (R-P1, R-P2,
+// R-P4, R-P6, R-P7) and the draft's readiness totals.
+type overviewView struct {
+	e       *Editor
+	totals  *widget.Label
+	history *fyne.Container
+}
+
+func newOverviewView(e *Editor) fyne.CanvasObject {
+	v := &overviewView{e: e}
+	o := &e.App().Overview
+
+	v.totals = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.totals.Wrapping = fyne.TextWrapWord
+	v.refreshTotals()
+	e.OnFindings(v.refreshTotals)
+
+	stage := Choose(e, "overview.stage", forms.StageChoices, &o.Stage, v.onStage)
+	v.history = container.NewVBox()
+	v.buildHistory()
+
+	form := widget.NewForm(
+		widget.NewFormItem("Title", e.TextEntry("overview.title", &o.Title, "e.g. Kidney outcomes after childhood cancer", nil)),
+		widget.NewFormItem("Short summary", e.LongText("overview.summary", &o.Summary, "Why the data is needed, in a few sentences (R-P2)")),
+		withHint(widget.NewFormItem("DARS reference", e.TextEntry("overview.dars_reference", &o.DARSReference, "DARS-NIC-000000-XXXXX", forms.ValidateDARSReference)),
+			"Issued by NHS England after your enquiry; leave empty until then (R-P6)."),
+		widget.NewFormItem("Stage", stage),
+		widget.NewFormItem("Stage dates", v.history),
+		widget.NewFormItem("Requested start", e.DateEntry("overview.requested_start", &o.RequestedFrom)),
+		withHint(widget.NewFormItem("Requested end", e.DateEntry("overview.requested_end", &o.RequestedTo)),
+			"The period of data access you are asking for (R-P7)."),
+		widget.NewFormItem("Lead applicant", e.TextEntry("overview.lead_applicant", &o.LeadApplicant, "Name of the person leading the application", nil)),
+		widget.NewFormItem("Their organisation", e.TextEntry("overview.lead_organisation", &o.LeadOrg, "Legal name of the lead organisation", nil)),
+		withHint(widget.NewFormItem("Readiness", e.Suggest("overview.readiness", &o.Readiness, forms.ReadinessSuggestions)),
+			"How far along you are: funding, protocol, approvals (R-P2)."),
+		withHint(widget.NewFormItem("", e.Check("overview.novel_or_contentious", "Novel or potentially contentious use", &o.NovelUse, nil)),
+			"Such uses may get early assurance advice from NHS England (R-P4)."),
+	)
+	return container.NewVBox(v.totals, widget.NewSeparator(), form)
+}
+
+func withHint(item *widget.FormItem, hint string) *widget.FormItem {
+	item.HintText = hint
+	return item
+}
+
+func (v *overviewView) refreshTotals() {
+	v.totals.SetText("Readiness: " + TallyText(forms.Count(v.e.Findings(), "")))
+}
+
+// onStage records the date a newly chosen stage was reached (R-P1).
+func (v *overviewView) onStage(s forms.Stage) {
+	v.e.App().SetStage(s, v.e.Today())
+	v.buildHistory()
+}
+
+func (v *overviewView) buildHistory() {
+	v.history.RemoveAll()
+	h := v.e.App().Overview.StageHistory
+	if len(h) == 0 {
+		v.history.Add(Hint("No stage recorded yet: choose one above."))
+	}
+	for i := range h {
+		v.history.Add(container.NewBorder(nil, nil, widget.NewLabel(h[i].Stage.Label()), nil,
+			v.e.DateEntry("overview.stage_history", &h[i].Reached)))
+	}
+	v.history.Refresh()
+}

@@ -1,0 +1,83 @@
+// Package app is DARS Workbench's window: the start screen, the draft windows
+// and their section screens. It shows the domain (forms) and keeps it through
+// a narrow store interface; it holds no DARS rules and no SQL of its own.
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/storage"
+)
+
+// DraftSaver is what a draft window needs to keep its draft.
+type DraftSaver interface {
+	Load(id string) (*forms.Application, error)
+	Save(a *forms.Application) error
+	Snapshot(id, reason string) (storage.SnapshotInfo, error)
+	Snapshots(id string) ([]storage.SnapshotInfo, error)
+	RestoreSnapshot(draftID string, snapshotID int64) error
+}
+
+// Store is everything the start screen and the draft windows call.
+type Store interface {
+	DraftSaver
+	Create(a *forms.Application) error
+	List() ([]storage.DraftInfo, error)
+	ListDeleted() ([]storage.DraftInfo, error)
+	Rename(id, title string) error
+	Duplicate(id string) (*forms.Application, error)
+	Delete(id string) error
+	Restore(id string) error
+	Purge(id string) error
+}
+
+// UI ties the windows of one running app to one store.
+type UI struct {
+	fyne    fyne.App
+	store   Store
+	start   *startScreen
+	editors map[string]*Editor
+	now     func() time.Time
+}
+
+// New builds the UI on a Fyne app and a store; call ShowAndRun to start.
+func New(a fyne.App, store Store) *UI {
+	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now}
+	u.start = newStartScreen(u)
+	return u
+}
+
+// ShowAndRun shows the start window and runs the app until it quits.
+func (u *UI) ShowAndRun() {
+	u.start.win.ShowAndRun()
+}
+
+// StartWindow is the main window (for tests and the CLI's window launchers).
+func (u *UI) StartWindow() fyne.Window { return u.start.win }
+
+func (u *UI) today() forms.Date { return forms.DateOf(u.now()) }
+
+// openDraft shows the draft's window, raising it if it is already open.
+func (u *UI) openDraft(id string) {
+	if ed, ok := u.editors[id]; ok {
+		ed.win.RequestFocus()
+		return
+	}
+	a, err := u.store.Load(id)
+	if err != nil {
+		showError(u.start.win, "Could not open the draft", err)
+		return
+	}
+	ed := newEditor(u, a)
+	u.editors[id] = ed
+	ed.win.Show()
+	ed.focusFirstBlocker()
+}
+
+func (u *UI) editorClosed(id string) {
+	delete(u.editors, id)
+	u.start.refresh()
+}

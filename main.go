@@ -1,0 +1,61 @@
+// Command dars-workbench prepares NHS England DARS applications offline.
+// With no command it opens the window; with one it serves scripts, CI and
+// reviewers (see `dars-workbench help`). This file only wires the parts.
+package main
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/darsworkbench/dars-workbench/app"
+	"github.com/darsworkbench/dars-workbench/app/cli"
+	"github.com/darsworkbench/dars-workbench/assets"
+	"github.com/darsworkbench/dars-workbench/storage"
+)
+
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
+func main() {
+	meta, err := cli.ParseMeta(fyneAppTOML)
+	if err != nil {
+		panic(err) // our own embedded file: a build defect, not user input
+	}
+	db, rest, err := cli.SplitArgs(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "dars-workbench:", err)
+		os.Exit(cli.ExitUsage)
+	}
+	if len(rest) > 0 {
+		os.Exit(cli.Run(&cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, DBPath: db, Meta: meta}, rest))
+	}
+	os.Exit(runWindow(meta, db))
+}
+
+func runWindow(meta cli.Meta, db string) int {
+	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: meta.ID, Name: meta.Name, Version: meta.Version, Build: meta.Build, Icon: icon, Release: true})
+	a := fyneapp.NewWithID(meta.ID)
+	a.SetIcon(icon)
+
+	if db == "" {
+		var err error
+		if db, err = storage.DefaultPath(); err != nil {
+			app.ShowStartupError(a, "No place for the database", err)
+			return 1
+		}
+	}
+	store, err := storage.Open(db)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "dars-workbench:", err)
+		app.ShowStartupError(a, "The database could not be opened", err)
+		return 1
+	}
+	defer store.Close()
+	app.New(a, store).ShowAndRun()
+	return 0
+}
