@@ -24,20 +24,20 @@ func newCohortView(e *Editor) fyne.CanvasObject {
 	c := &e.App().Cohort
 	g := v.g
 
-	needed := widget.NewForm(g.item("", "cohort.needed",
+	needed := newForm(g.item("", "cohort.needed",
 		e.Check("cohort.needed", "We will send a cohort of named individuals to be linked", &c.Needed, v.onNeeded)))
 
-	v.existing = container.NewVBox(widget.NewForm(
+	v.existing = container.NewVBox(newForm(
 		g.item("Existing reference", "cohort.existing_reference", e.TextEntry("cohort.existing_reference", &c.ExistingReference, "Reference of the agreement the cohort came under", nil)),
 	))
 	v.service = widget.NewLabel("")
 	v.service.Wrapping = fyne.TextWrapWord
 	v.linkage = container.NewVBox(
-		widget.NewForm(
+		newForm(
 			g.item("Cohort", "cohort.kind", Choose(e, "cohort.kind", forms.CohortKindChoices, &c.Kind, v.onKind)),
 		),
 		v.existing,
-		widget.NewForm(
+		newForm(
 			g.item("Validation fields", "cohort.validation_fields", v.validationFields(c)),
 			widget.NewFormItem("Validation service", container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.InfoIcon())), nil, v.service)),
 			g.item("Period", "cohort.period", Choose(e, "cohort.period", forms.CohortPeriodChoices, &c.Period, nil)),
@@ -59,7 +59,6 @@ func (v *cohortView) onKind(k forms.CohortKind) { Shown(v.existing, k == "existi
 // list follows the choices so the JSON stays stable.
 func (v *cohortView) validationFields(c *forms.Cohort) fyne.CanvasObject {
 	cg := widget.NewCheckGroup(forms.Labels(forms.ValidationFieldChoices), nil)
-	cg.Horizontal = true
 	var sel []string
 	for _, f := range c.ValidationFields {
 		sel = append(sel, forms.LabelOf(forms.ValidationFieldChoices, string(f)))

@@ -28,7 +28,7 @@ func newDataView(e *Editor) fyne.CanvasObject {
 	d := &e.App().Data
 
 	v.aggNote = Hint("Aggregate HES route: NHS England runs the analysis on its own secure servers, so no organisation needs a DSPT for it (R-D4). Ask only for figures that are not already published.")
-	agg := widget.NewForm(v.g.item("", "data.aggregated_hes_only",
+	agg := newForm(v.g.item("", "data.aggregated_hes_only",
 		e.Check("data.aggregated_hes_only", "Only unpublished aggregate HES figures are needed", &d.AggregatedHESOnly, func(on bool) { Shown(v.aggNote, on) })))
 	Shown(v.aggNote, d.AggregatedHESOnly)
 
@@ -66,7 +66,7 @@ func (v *dataView) mrisSuggestion() fyne.CanvasObject {
 		})
 		v.products.afterChange()
 	})
-	return container.NewBorder(nil, nil, nil, add,
+	return container.NewBorder(nil, nil, nil, container.NewCenter(add),
 		notice(theme.InfoIcon(), "You supply a cohort: for medical research NHS England usually recommends an MRIS demographics and tracing product as well (R-D5)."))
 }
 
@@ -86,12 +86,15 @@ func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.
 		return fmt.Sprintf("Field %d: %s", j+1, orDefault(f.Name, "unnamed"))
 	}
 	fields.row = func(j int, fp string, f *forms.ProductField) fyne.CanvasObject {
-		return container.NewGridWithColumns(2,
-			fields.titled(e.TextEntry(fp+".name", &f.Name, "Field name, e.g. Admission date", nil)),
-			e.TextEntry(fp+".reason", &f.Reason, "Why it is needed", nil))
+		name := fields.titled(e.TextEntry(fp+".name", &f.Name, "Field name, e.g. Admission date", nil))
+		reason := e.TextEntry(fp+".reason", &f.Reason, "Why it is needed (R-D3)", nil)
+		reason.MultiLine, reason.Wrapping = true, fyne.TextWrapWord
+		reason.SetMinRowsVisible(reasonRows(f.Reason))
+		reason.OnChanged = chain(reason.OnChanged, func() { reason.SetMinRowsVisible(reasonRows(f.Reason)) })
+		return container.NewBorder(nil, nil, &fyne.Container{Layout: fixedWidth{200}, Objects: []fyne.CanvasObject{name}}, nil, reason)
 	}
 
-	return widget.NewForm(
+	return newForm(
 		g.item("Product", path+".name", name),
 		g.item("Historic years", path+".historic_from", years),
 		g.item("", path+".latest_available", e.Check(path+".latest_available", "Up to the latest data available", &p.LatestAvailable, nil)),
@@ -140,7 +143,6 @@ func (v *dataView) readers(path string, p *forms.ProductRequest) fyne.CanvasObje
 		}
 	}
 	cg := widget.NewCheckGroup(labels, nil)
-	cg.Horizontal = len(labels) <= 3
 	cg.SetSelected(selected)
 	cg.OnChanged = func(sel []string) {
 		var ids []string
@@ -192,3 +194,7 @@ func notice(icon fyne.Resource, text string) fyne.CanvasObject {
 	l.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, l)
 }
+
+// reasonRows lets a minimisation reason grow from one line to four as it
+// is typed, so a long reason stays readable without taking room when short.
+func reasonRows(s string) int { return min(1+len([]rune(s))/60, 4) }

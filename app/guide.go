@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -53,7 +55,8 @@ func (g *guide) field(path string, w fyne.CanvasObject) fyne.CanvasObject {
 		info.Refresh()
 	})
 	info.Importance = widget.LowImportance
-	return container.NewVBox(container.NewBorder(nil, nil, nil, info, w), panel)
+	// The button sits at the top of tall answers, level with the label.
+	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(info), w), panel)
 }
 
 // item is a form row with the field's guidance beside it.
@@ -67,11 +70,33 @@ func (g *guide) note(path string) string {
 	if !ok {
 		return ""
 	}
-	return fg.Text
+	return unwrap(fg.Text)
+}
+
+// unwrap joins the lines of each paragraph as Markdown means them to be
+// read: the guidance files wrap at 100 columns, but Fyne's Markdown renderer
+// and plain labels would keep those line ends. List items keep their own line.
+func unwrap(md string) string {
+	lines := strings.Split(md, "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		l = strings.TrimRight(l, " ")
+		if i > 0 {
+			next := strings.TrimSpace(l)
+			prev := strings.TrimSpace(lines[i-1])
+			if next == "" || prev == "" || strings.HasPrefix(next, "- ") || strings.HasPrefix(next, "* ") {
+				b.WriteString("\n")
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }
 
 func markdown(md string) *widget.RichText {
-	rt := widget.NewRichTextFromMarkdown(md)
+	rt := widget.NewRichTextFromMarkdown(unwrap(md))
 	rt.Wrapping = fyne.TextWrapWord
 	return rt
 }

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/darsworkbench/dars-workbench/forms"
 )
@@ -26,11 +25,11 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 	l := &e.App().Legal
 	g := v.g
 
-	gdpr := widget.NewForm(
+	gdpr := newForm(
 		g.item("Article 6 basis", "legal_basis.article6", Choose(e, "legal_basis.article6", forms.Article6Choices, &l.Article6, nil)),
 		g.item("Article 9 condition", "legal_basis.article9", Choose(e, "legal_basis.article9", forms.Article9Choices, &l.Article9, nil)),
 	)
-	route := widget.NewForm(
+	route := newForm(
 		g.item("Route", "legal_basis.cldc_route", Choose(e, "legal_basis.cldc_route", forms.CLDCChoices, &l.CLDC, v.onRoute)),
 	)
 
@@ -44,7 +43,7 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 	}
 	materials.row = func(i int, path string, m *forms.ConsentMaterial) fyne.CanvasObject {
 		kind := Choose(e, path+".kind", forms.ConsentMaterialChoices, &m.Kind, func(forms.ConsentMaterialKind) { materials.retitle() })
-		return widget.NewForm(
+		return newForm(
 			g.item("Document", path+".kind", kind),
 			g.item("Version", path+".version", materials.titled(e.TextEntry(path+".version", &m.Version, "e.g. 3.1", nil))),
 			g.item("Used from", path+".used_from", e.DateEntry(path+".used_from", &m.From)),
@@ -54,28 +53,28 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 	v.consent = container.NewVBox(
 		heading("Consent materials (R-L5)"),
 		materials.build(),
-		widget.NewForm(g.item("Contact with the cohort", "legal_basis.cohort_contact",
+		newForm(g.item("Contact with the cohort", "legal_basis.cohort_contact",
 			e.LongText("legal_basis.cohort_contact", &l.CohortContact, "Newsletters, website, annual letters"))),
 	)
 
 	v.s251 = container.NewVBox(
 		heading("Section 251 support (R-L6, R-L8)"),
-		widget.NewForm(
+		newForm(
 			g.item("CAG reference", "legal_basis.cag_reference", e.TextEntry("legal_basis.cag_reference", &l.CAGReference, "e.g. 18/CAG/0038", nil)),
 			g.item("What the support covers", "legal_basis.s251_scope", e.LongText("legal_basis.s251_scope", &l.S251Scope, "Receipt, linkage and release by NHS England, for this purpose and any amendment")),
 			g.item("", "legal_basis.s251_support_current", e.Check("legal_basis.s251_support_current", "The CAG register and latest annual review show the support is current", &l.S251SupportCurrent, nil)),
 		),
 		Hint("Add the s251 application, its amendments, the approval letters and the documents CAG reviewed under Evidence (R-L6)."),
 		notice(theme.WarningIcon(), "Under s251 the National Data Opt-out is applied before release: records of people who opted out will be missing from your data (R-L8)."),
-		widget.NewForm(g.item("", "legal_basis.opt_out_acknowledged",
+		newForm(g.item("", "legal_basis.opt_out_acknowledged",
 			e.Check("legal_basis.opt_out_acknowledged", "Our analysis allows for records missing because of the opt-out", &l.OptOutAcknowledged, nil))),
 	)
 
-	v.other = container.NewVBox(widget.NewForm(
+	v.other = container.NewVBox(newForm(
 		g.item("Explanation", "legal_basis.cldc_explanation", e.LongText("legal_basis.cldc_explanation", &l.CLDCExplanation, "The law or order that sets aside confidentiality, and how it covers this flow")),
 	))
 
-	transparency := widget.NewForm(
+	transparency := newForm(
 		g.item("Privacy notice", "legal_basis.privacy_notice_url", e.TextEntry("legal_basis.privacy_notice_url", &l.PrivacyNoticeURL, "https://…", nil)),
 		g.item("Why identifiable data", "legal_basis.identifiable_reasons", e.LongText("legal_basis.identifiable_reasons", &l.IdentifiableReasons, "Only if a product is identifiable: why pseudonymised data will not do")),
 	)

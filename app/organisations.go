@@ -56,12 +56,13 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 	name := v.orgs.titled(e.TextEntry(path+".name", &o.Name, "Full legal name", nil))
 	name.OnChanged = chain(name.OnChanged, func() { v.people.rebuild() })
 
-	dsfcDate := container.NewVBox(widget.NewForm(
+	dsfcDate := container.NewVBox(newForm(
 		g.item("DSFC signed on", path+".dsfc_date", e.DateEntry(path+".dsfc_date", &o.DSFCDate))))
-	signatory := container.NewVBox(widget.NewForm(
+	signatory := container.NewVBox(newForm(
 		g.item("DSA signatory", path+".dsa_signatory", e.TextEntry(path+".dsa_signatory", &o.DSASignatory, "Role or name with delegated authority to sign", nil))))
 	controller := container.NewVBox(
-		widget.NewForm(
+		subheading("As a data controller (R-O2, R-O7)"),
+		newForm(
 			g.item("", path+".legal_entity", e.Check(path+".legal_entity", "A legal entity that can sign contracts", &o.LegalEntity, nil)),
 			g.item("", path+".dsfc_signed", e.Check(path+".dsfc_signed", "Data Sharing Framework Contract signed", &o.DSFCSigned, func(on bool) { Shown(dsfcDate, on) })),
 		),
@@ -78,14 +79,14 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 	onRole(o.Role)
 
 	return container.NewVBox(
-		widget.NewForm(
+		newForm(
 			g.item("Name", path+".name", name),
 			g.item("Role", path+".role", role),
 			g.item("", path+".overall_responsibility", e.Check(path+".overall_responsibility", "Holds overall responsibility for the data", &o.OverallResponsibility, nil)),
 		),
 		controller,
 		security,
-		widget.NewForm(
+		newForm(
 			g.item("", path+".honorary_contracts", e.Check(path+".honorary_contracts", "People access the data under honorary contracts", &o.HonoraryContracts, nil)),
 		),
 	)
@@ -95,12 +96,13 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 // needed on the aggregate HES route (R-D4); the answers are kept either way.
 func (v *organisationsView) security(path string, s *forms.Security) fyne.CanvasObject {
 	e, g := v.e, v.g
-	isoExpiry := container.NewVBox(widget.NewForm(g.item("ISO 27001 expires", path+".iso27001_expiry", e.DateEntry(path+".iso27001_expiry", &s.ISO27001Expiry))))
-	ceExpiry := container.NewVBox(widget.NewForm(g.item("CE+ expires", path+".cyber_essentials_plus_expiry", e.DateEntry(path+".cyber_essentials_plus_expiry", &s.CEPlusExpiry))))
+	isoExpiry := container.NewVBox(newForm(g.item("ISO 27001 expires", path+".iso27001_expiry", e.DateEntry(path+".iso27001_expiry", &s.ISO27001Expiry))))
+	ceExpiry := container.NewVBox(newForm(g.item("CE+ expires", path+".cyber_essentials_plus_expiry", e.DateEntry(path+".cyber_essentials_plus_expiry", &s.CEPlusExpiry))))
 	Shown(isoExpiry, s.ISO27001)
 	Shown(ceExpiry, s.CyberEssentialsPlus)
 	form := container.NewVBox(
-		widget.NewForm(
+		subheading("Security assurance (R-O3)"),
+		newForm(
 			g.item("DSPT code", path+".dspt_code", e.TextEntry(path+".dspt_code", &s.DSPTCode, "e.g. EE133887-SCS", nil)),
 			g.item("DSPT status", path+".dspt_status", Choose(e, path+".dspt_status", forms.DSPTChoices, &s.DSPTStatus, nil)),
 			g.item("DSPT published", path+".dspt_published", e.DateEntry(path+".dspt_published", &s.DSPTPublished)),
@@ -108,7 +110,7 @@ func (v *organisationsView) security(path string, s *forms.Security) fyne.Canvas
 			g.item("", path+".iso27001", e.Check(path+".iso27001", "ISO 27001 certified", &s.ISO27001, func(on bool) { Shown(isoExpiry, on) })),
 		),
 		isoExpiry,
-		widget.NewForm(
+		newForm(
 			g.item("", path+".cyber_essentials_plus", e.Check(path+".cyber_essentials_plus", "Cyber Essentials Plus", &s.CyberEssentialsPlus, func(on bool) { Shown(ceExpiry, on) })),
 		),
 		ceExpiry,
@@ -125,7 +127,7 @@ func (v *organisationsView) security(path string, s *forms.Security) fyne.Canvas
 
 func (v *organisationsView) personRow(i int, path string, p *forms.Person) fyne.CanvasObject {
 	e, g := v.e, v.g
-	return widget.NewForm(
+	return newForm(
 		g.item("Name", path+".name", v.people.titled(e.TextEntry(path+".name", &p.Name, "Full name", nil))),
 		g.item("Role", path+".role", e.TextEntry(path+".role", &p.Role, "e.g. Statistician", nil)),
 		g.item("Organisation", path+".organisation_id", orgPicker(e, path+".organisation_id", &p.OrganisationID)),
@@ -172,4 +174,11 @@ func chain(prev func(string), then func()) func(string) {
 		}
 		then()
 	}
+}
+
+// subheading names a group of questions inside a repeating-group entry.
+func subheading(text string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

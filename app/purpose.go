@@ -23,7 +23,7 @@ func newPurposeView(e *Editor) fyne.CanvasObject {
 	p := &e.App().Purpose
 	g := v.g
 
-	main := widget.NewForm(
+	main := newForm(
 		g.item("Purpose", "purpose.category", Choose(e, "purpose.category", forms.PurposeChoices, &p.Category, nil)),
 		g.item("Objective", "purpose.objective", e.LongText("purpose.objective", &p.Objective, "What you want to find out or achieve")),
 		g.item("Processing activities", "purpose.processing_activities", e.LongText("purpose.processing_activities", &p.ProcessingActivities, "Who does what with the data, where, and when it is destroyed")),
@@ -32,33 +32,33 @@ func newPurposeView(e *Editor) fyne.CanvasObject {
 		g.item("Measurable benefits", "purpose.expected_benefits", e.LongText("purpose.expected_benefits", &p.ExpectedBenefits, "The benefit to health and care in England, and how you will measure it")),
 	)
 
-	v.commercial = container.NewVBox(widget.NewForm(
+	v.commercial = container.NewVBox(newForm(
 		g.item("Commercial purpose", "purpose.commercial_purpose", e.LongText("purpose.commercial_purpose", &p.CommercialPurpose, "What the company does and gains")),
 		g.item("Public benefit", "purpose.commercial_public_benefit", e.LongText("purpose.commercial_public_benefit", &p.CommercialBenefit, "Why the public, not only the company, gains")),
 	))
-	commercial := widget.NewForm(g.item("", "purpose.commercial_involvement",
+	commercial := newForm(g.item("", "purpose.commercial_involvement",
 		e.Check("purpose.commercial_involvement", "A company is involved (funding, analysis, outputs or products)", &p.Commercial, v.onCommercial)))
 
-	v.rec = container.NewVBox(widget.NewForm(
+	v.rec = container.NewVBox(newForm(
 		g.item("REC reference", "purpose.rec_reference", e.TextEntry("purpose.rec_reference", &p.RECReference, "e.g. 26/NW/0123", nil)),
 	))
-	v.research = container.NewVBox(widget.NewForm(
+	v.research = container.NewVBox(newForm(
 		g.item("", "purpose.rec_approval_needed", e.Check("purpose.rec_approval_needed", "Research Ethics Committee approval is needed", &p.RECNeeded, v.onREC)),
-	), v.rec, widget.NewForm(
+	), v.rec, newForm(
 		g.item("IRAS ID", "purpose.iras_reference", e.TextEntry("purpose.iras_reference", &p.IRASReference, "IRAS project ID, if any", nil)),
 	))
-	research := widget.NewForm(g.item("", "purpose.is_research",
+	research := newForm(g.item("", "purpose.is_research",
 		e.Check("purpose.is_research", "This work is research", &p.IsResearch, v.onResearch)))
 
-	funding := widget.NewForm(
+	funding := newForm(
 		g.item("Funding source", "purpose.funding_source", e.TextEntry("purpose.funding_source", &p.FundingSource, "Funder and grant", nil)),
 		g.item("Funding status", "purpose.funding_status", Choose(e, "purpose.funding_status", forms.FundingChoices, &p.FundingStatus, nil)),
 	)
 
-	v.published = container.NewVBox(widget.NewForm(
+	v.published = container.NewVBox(newForm(
 		g.item("What you checked", "purpose.published_data_note", e.LongText("purpose.published_data_note", &p.PublishedDataNote, "Published statistics or open data you looked at, and why they are not enough")),
 	))
-	published := widget.NewForm(g.item("", "purpose.published_data_checked",
+	published := newForm(g.item("", "purpose.published_data_checked",
 		e.Check("purpose.published_data_checked", "I checked that published statistics or open data do not already meet the need", &p.PublishedDataChecked, v.onPublished)))
 
 	v.onCommercial(p.Commercial)
@@ -86,6 +86,6 @@ func (v *purposeView) onPublished(on bool) { Shown(v.published, on) }
 // heading starts a group of related questions within a section.
 func heading(text string) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.Wrapping = fyne.TextWrapWord
+	l.Truncation = fyne.TextTruncateEllipsis
 	return container.NewVBox(widget.NewSeparator(), l)
 }

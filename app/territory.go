@@ -25,7 +25,7 @@ func newTerritoryView(e *Editor) fyne.CanvasObject {
 	a := e.App()
 	g := v.g
 
-	territory := widget.NewForm(g.item("Territory of use", "territory", radio(e, "territory", forms.TerritoryChoices, &a.Territory, nil)))
+	territory := newForm(g.item("Territory of use", "territory", radio(e, "territory", forms.TerritoryChoices, &a.Territory, nil)))
 
 	v.locations = newRepeat(e, "locations", &a.Locations, "location")
 	v.locations.empty = "No locations yet. Add every place the data is processed or stored, including cloud services and backups (R-O4)."
@@ -37,16 +37,16 @@ func newTerritoryView(e *Editor) fyne.CanvasObject {
 	}
 	v.locations.row = v.locationRow
 
-	v.sublicence = container.NewVBox(widget.NewForm(
+	v.sublicence = container.NewVBox(newForm(
 		g.item("Why they need it", "sub_licensing.reason", e.LongText("sub_licensing.reason", &a.SubLicensing.Reason, "Who receives the data and what for")),
 		g.item("Why not from NHS England", "sub_licensing.why_not_direct", e.LongText("sub_licensing.why_not_direct", &a.SubLicensing.WhyNotDirect, "Why NHS England cannot supply them directly")),
 		g.item("Value you add", "sub_licensing.value_added", e.LongText("sub_licensing.value_added", &a.SubLicensing.ValueAdded, "What you add to the data before passing it on")),
 	))
-	sub := widget.NewForm(g.item("", "sub_licensing.needed",
+	sub := newForm(g.item("", "sub_licensing.needed",
 		e.Check("sub_licensing.needed", "We will pass record-level data on to a third party", &a.SubLicensing.Needed, func(on bool) { Shown(v.sublicence, on) })))
 	Shown(v.sublicence, a.SubLicensing.Needed)
 
-	route := widget.NewForm(g.item("Access route", "access_route", radio(e, "access_route", forms.AccessRouteChoices, &a.AccessRoute, nil)))
+	route := newForm(g.item("Access route", "access_route", radio(e, "access_route", forms.AccessRouteChoices, &a.AccessRoute, nil)))
 
 	return container.NewVBox(g.intro(),
 		heading("Territory (R-T1)"), territory,
@@ -59,7 +59,7 @@ func (v *territoryView) locationRow(i int, path string, l *forms.Location) fyne.
 	e, g := v.e, v.g
 	tra := container.NewVBox(
 		notice(theme.WarningIcon(), "Outside the UK: NHS England will ask for extra assurance, and a country without a UK adequacy decision needs a transfer risk assessment (R-T3). Check the territory above covers it (R-T2)."),
-		widget.NewForm(g.item("TRA reference", path+".tra_reference", e.TextEntry(path+".tra_reference", &l.TRAReference, "Reference or title of the transfer risk assessment", nil))),
+		newForm(g.item("TRA reference", path+".tra_reference", e.TextEntry(path+".tra_reference", &l.TRAReference, "Reference or title of the transfer risk assessment", nil))),
 	)
 	country := e.Suggest(path+".country", &l.Country, countrySuggestions)
 	v.locations.titled(&country.Entry)
@@ -68,7 +68,7 @@ func (v *territoryView) locationRow(i int, path string, l *forms.Location) fyne.
 
 	site := v.locations.titled(e.TextEntry(path+".site", &l.Site, "Building, data centre or cloud region", nil))
 	return container.NewVBox(
-		widget.NewForm(
+		newForm(
 			g.item("Organisation", path+".organisation_id", orgPicker(e, path+".organisation_id", &l.OrganisationID)),
 			g.item("Site", path+".site", site),
 			g.item("Country", path+".country", country),
