@@ -2,6 +2,7 @@ package forms
 
 import (
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -43,9 +44,11 @@ type Check struct {
 	ID           string
 	Requirements []string
 	Severity     Severity
-	Section      SectionID
-	Title        string
-	Eval         func(c *Context) []Hit
+	// Section is where findings show; "" files each finding under the
+	// section of the field it points at (for checks that span the draft).
+	Section SectionID
+	Title   string
+	Eval    func(c *Context) []Hit
 }
 
 // Hit is a problem found by a check: the field it points at and what to do.
@@ -59,14 +62,50 @@ type Hit struct {
 type Context struct {
 	App   *Application
 	Today Date
+
+	// Built on first use and shared by the checks of one evaluation.
+	peopleByID map[string]*Person
+	orgsByID   map[string]*Organisation
+	idHits     []FieldIdentifierHit
+	scanned    bool
 }
 
 func hit(field, msg string) []Hit { return []Hit{{Field: field, Message: msg}} }
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func (c *Context) people() map[string]*Person {
+	if c.peopleByID == nil {
+		c.peopleByID = make(map[string]*Person, len(c.App.People))
+		for i := range c.App.People {
+			c.peopleByID[c.App.People[i].ID] = &c.App.People[i]
+		}
+	}
+	return c.peopleByID
+}
+
+func (c *Context) orgs() map[string]*Organisation {
+	if c.orgsByID == nil {
+		c.orgsByID = make(map[string]*Organisation, len(c.App.Organisations))
+		for i := range c.App.Organisations {
+			c.orgsByID[c.App.Organisations[i].ID] = &c.App.Organisations[i]
+		}
+	}
+	return c.orgsByID
+}
 
 // checkGroups lists the functions that contribute checks; each section's
 // rules live in a file of their own.
 var checkGroups = []func() []Check{
 	overviewChecks,
+	purposeChecks,
+	dataChecks,
+	cohortChecks,
+	legalChecks,
+	organisationChecks,
+	territoryChecks,
+	lifecycleChecks,
+	identifierChecks,
 }
 
 // Catalogue returns every readiness check, ordered by ID.
@@ -89,9 +128,13 @@ func Evaluate(a *Application, today time.Time) []Finding {
 	for i := range catalogue {
 		c := &catalogue[i]
 		for _, h := range c.Eval(ctx) {
+			sec := c.Section
+			if sec == "" {
+				sec = SectionOfField(h.Field)
+			}
 			out = append(out, Finding{
 				CheckID: c.ID, Requirements: c.Requirements, Severity: c.Severity,
-				Section: c.Section, Field: h.Field, Message: h.Message,
+				Section: sec, Field: h.Field, Message: h.Message,
 			})
 		}
 	}

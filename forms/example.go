@@ -68,6 +68,16 @@ func Example() *Application {
 			Identifiability: Pseudonymised, AccessedBy: []string{"pe1", "pe2"},
 			LegalBasis: "Consent", TransparencyNotice: "https://example.ac.uk/kidney-study/privacy",
 		},
+		{
+			ID: "p3", Name: "MRIS - Cohort Event Notification Report",
+			LatestAvailable: true, FutureDrops: true, Frequency: "ongoing",
+			Fields: []ProductField{
+				{Name: "Death notification", Reason: "Stops follow-up letters to bereaved families and censors the analysis."},
+				{Name: "Embarkation notification", Reason: "Participants who leave England are censored at emigration."},
+			},
+			Identifiability: Identifiable, AccessedBy: []string{"pe1"},
+			LegalBasis: "Consent", TransparencyNotice: "https://example.ac.uk/kidney-study/privacy",
+		},
 	}}
 	a.Cohort = Cohort{
 		Needed: true, Kind: "new", Period: "backdated", Size: "4,200",
@@ -96,7 +106,7 @@ func Example() *Application {
 		{ID: "pe2", Name: "Tomás O'Neill", Role: "Statistician", OrganisationID: "o1", AccessesData: true},
 	}
 	a.Territory = TerritoryEnglandWales
-	a.Locations = []Location{{ID: "l1", OrganisationID: "o1", Site: "Exampleton Trusted Research Environment, Main Campus", Country: "United Kingdom", Use: "processing-and-storage"}}
+	a.Locations = []Location{{ID: "l1", OrganisationID: "o1", Site: "Exampleton Trusted Research Environment, Main Campus", Country: "England", Use: "processing-and-storage"}}
 	a.AccessRoute = "secure-transfer"
 	a.Evidence = []EvidenceItem{
 		{ID: "e1", Type: "protocol", Title: "Study protocol", Version: "4.0", DocumentDate: d(2026, time.August, 1), Status: "final"},

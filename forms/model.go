@@ -111,6 +111,9 @@ type ProductRequest struct {
 	AccessedBy         []string        `json:"accessed_by"`
 	LegalBasis         string          `json:"legal_basis"`
 	TransparencyNotice string          `json:"transparency_notice"`
+	// GPData marks a product holding GP (primary care) records, which may
+	// need Professional Advisory Group review (R-D6, R-P5).
+	GPData bool `json:"gp_data"`
 }
 
 // ProductField is one requested field with its minimisation reason (R-D3).
@@ -236,11 +239,14 @@ type Attachment struct {
 
 // Lifecycle holds the dates and records that follow approval (R-A1…R-A4, R-C7).
 type Lifecycle struct {
-	DSASigned        Date               `json:"dsa_signed"`
-	DSAEnd           Date               `json:"dsa_end"`
-	RenewalRequested bool               `json:"renewal_requested"`
-	CohortFileSent   Date               `json:"cohort_file_sent"`
-	Destruction      *DestructionRecord `json:"destruction"`
+	DSASigned        Date `json:"dsa_signed"`
+	DSAEnd           Date `json:"dsa_end"`
+	RenewalRequested bool `json:"renewal_requested"`
+	// RenewalRequestedOn shows whether the renewal came at least a month
+	// before the DSA ended (R-A2).
+	RenewalRequestedOn Date               `json:"renewal_requested_on"`
+	CohortFileSent     Date               `json:"cohort_file_sent"`
+	Destruction        *DestructionRecord `json:"destruction"`
 }
 
 // DestructionRecord is what an applicant certifies after the DSA ends (R-A2).

@@ -51,3 +51,41 @@ func SectionByID(id SectionID) (Section, bool) {
 	}
 	return Section{}, false
 }
+
+// fieldSections maps the top-level JSON name of a field path to the section
+// that shows it.
+var fieldSections = map[string]SectionID{
+	"overview":               SectionOverview,
+	"preliminary_assessment": SectionOverview,
+	"comments":               SectionOverview,
+	"purpose":                SectionPurpose,
+	"data":                   SectionData,
+	"cohort":                 SectionCohort,
+	"legal_basis":            SectionLegal,
+	"organisations":          SectionOrganisations,
+	"people":                 SectionOrganisations,
+	"territory":              SectionTerritory,
+	"locations":              SectionTerritory,
+	"sub_licensing":          SectionTerritory,
+	"access_route":           SectionTerritory,
+	"evidence":               SectionEvidence,
+	"lifecycle":              SectionLifecycle,
+	"data_flow":              SectionDataFlow,
+	"dpia":                   SectionDPIA,
+}
+
+// SectionOfField returns the section showing a field path such as
+// "organisations[2].security" (the overview for an unknown path).
+func SectionOfField(path string) SectionID {
+	end := len(path)
+	for i := 0; i < len(path); i++ {
+		if path[i] == '.' || path[i] == '[' {
+			end = i
+			break
+		}
+	}
+	if s, ok := fieldSections[path[:end]]; ok {
+		return s
+	}
+	return SectionOverview
+}

@@ -1,0 +1,181 @@
+package app
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/storage"
+)
+
+// newTestUI runs the UI on Fyne's test driver over a real store in a
+// temporary directory.
+func newTestUI(t *testing.T) (*UI, *storage.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := storage.Open(filepath.Join(t.TempDir(), "ui.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	u := New(a, st)
+	u.now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) }
+	u.start.win.Show()
+	return u, st
+}
+
+func openOnly(t *testing.T, u *UI) *Editor {
+	t.Helper()
+	require.Len(t, u.editors, 1)
+	for _, e := range u.editors {
+		return e
+	}
+	return nil
+}
+
+func TestStartScreenEmptyStateOffersTheWorkedExample(t *testing.T) {
+	u, st := newTestUI(t)
+	assert.True(t, u.start.empty.Visible())
+	assert.False(t, u.start.list.Visible())
+
+	u.start.onExample()
+	drafts, err := st.List()
+	require.NoError(t, err)
+	require.Len(t, drafts, 1)
+	assert.Contains(t, drafts[0].Title, "worked example")
+	assert.False(t, u.start.empty.Visible())
+	e := openOnly(t, u)
+	assert.Equal(t, drafts[0].ID, e.App().ID)
+}
+
+func TestEditsAreAutosavedAndSurviveClosing(t *testing.T) {
+	u, st := newTestUI(t)
+	u.start.create("Blank", "First title")
+	e := openOnly(t, u)
+
+	title := e.fields["overview.title"].(*widget.Entry)
+	title.SetText("First title – edited")
+	summary := e.fields["overview.summary"].(*widget.Entry)
+	test.Type(summary, "Why we need the data.")
+	e.onClose()
+	assert.Empty(t, u.editors)
+
+	drafts, err := st.List()
+	require.NoError(t, err)
+	require.Len(t, drafts, 1)
+	got, err := st.Load(drafts[0].ID)
+	require.NoError(t, err)
+	assert.Equal(t, "First title – edited", got.Overview.Title)
+	assert.Equal(t, "Why we need the data.", got.Overview.Summary)
+	assert.Greater(t, got.Revision, int64(2))
+}
+
+func TestReadinessFollowsEveryEdit(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.start.create("Blank", "Readiness")
+	e := openOnly(t, u)
+	before := forms.Count(e.Findings(), forms.SectionOverview)
+	require.Positive(t, before.Blockers)
+
+	test.Type(e.fields["overview.summary"].(*widget.Entry), "A summary.")
+	after := forms.Count(e.Findings(), forms.SectionOverview)
+	assert.Equal(t, before.Blockers-1, after.Blockers)
+	assert.Contains(t, e.readiness.totals.Text, "blocker")
+
+	test.Type(e.fields["overview.dars_reference"].(*widget.Entry), "not-a-ref")
+	assert.Contains(t, checkIDs(e.Findings()), "overview-dars-reference")
+	e.onClose()
+}
+
+func checkIDs(fs []forms.Finding) []string {
+	var ids []string
+	for _, f := range fs {
+		ids = append(ids, f.CheckID)
+	}
+	return ids
+}
+
+func TestChoosingAStageRecordsTheDateReached(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.start.create("Blank", "Stages")
+	e := openOnly(t, u)
+	stage := e.fields["overview.stage"].(*widget.Select)
+	stage.SetSelected(forms.StagePreliminary.Label())
+	d, ok := e.App().StageReached(forms.StagePreliminary)
+	require.True(t, ok)
+	assert.Equal(t, "2026-11-23", d.String())
+	assert.Equal(t, forms.StagePreliminary, e.App().Overview.Stage)
+	e.onClose()
+}
+
+func TestOpenFindingPutsCursorInItsField(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.start.create("Blank", "Focus")
+	e := openOnly(t, u)
+	e.Open(forms.SectionOverview, "overview.requested_end")
+	assert.Equal(t, e.fields["overview.requested_end"], e.win.Canvas().Focused())
+
+	e.Open(forms.SectionPurpose, "")
+	assert.Equal(t, forms.SectionPurpose, e.current)
+	e.onClose()
+}
+
+func TestDeleteGoesToTheBinAndCanBeRestored(t *testing.T) {
+	u, st := newTestUI(t)
+	u.start.create("Blank", "To delete")
+	openOnly(t, u).onClose()
+	drafts, _ := st.List()
+	require.Len(t, drafts, 1)
+
+	require.NoError(t, st.Delete(drafts[0].ID))
+	u.start.refresh()
+	assert.Equal(t, "Bin (1)", u.start.binBtn.Text)
+	assert.True(t, u.start.empty.Visible())
+
+	u.start.restore(drafts[0])
+	assert.Equal(t, "Bin (0)", u.start.binBtn.Text)
+	assert.Len(t, u.start.drafts, 1)
+}
+
+func TestSnapshotAndRestoreRevision(t *testing.T) {
+	u, st := newTestUI(t)
+	u.start.create("Blank", "Before")
+	e := openOnly(t, u)
+	e.onSnapshot()
+	e.fields["overview.title"].(*widget.Entry).SetText("After")
+	e.save.flush()
+	snaps, err := st.Snapshots(e.App().ID)
+	require.NoError(t, err)
+	require.Len(t, snaps, 1)
+
+	require.NoError(t, st.RestoreSnapshot(e.App().ID, snaps[0].ID))
+	e.onClose()
+	got, err := st.Load(snaps[0].DraftID)
+	require.NoError(t, err)
+	assert.Equal(t, "Before", got.Overview.Title)
+}
+
+func TestHumanTime(t *testing.T) {
+	now := time.Date(2026, 11, 23, 15, 0, 0, 0, time.Local)
+	for name, tc := range map[string]struct {
+		at   time.Time
+		want string
+	}{
+		"today":     {now.Add(-time.Hour), "today 14:00"},
+		"yesterday": {now.AddDate(0, 0, -1), "yesterday 15:00"},
+		"older":     {time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local), "2 Mar 2026"},
+		"never":     {time.Time{}, "never"},
+	} {
+		t.Run(name, func(t *testing.T) { assert.Equal(t, tc.want, humanTime(tc.at, now)) })
+	}
+}
+
+func TestTallyText(t *testing.T) {
+	assert.Equal(t, "Nothing stands in the way of submission.", TallyText(forms.Tally{}))
+	assert.Equal(t, "1 blocker, 3 pieces of advice", TallyText(forms.Tally{Blockers: 1, Advice: 3}))
+	assert.Equal(t, "2 warnings", TallyText(forms.Tally{Warnings: 2}))
+}

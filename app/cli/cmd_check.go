@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+var checkCmd = &Command{Name: "check", Args: "DRAFT-ID|FILE.json [--json]", Summary: "print a draft's readiness findings; exit 1 if any blocks submission"}
+
+func init() { checkCmd.Run = runCheck }
+
+// checkReport is the JSON form of a check, for scripts.
+type checkReport struct {
+	Draft    string          `json:"draft"`
+	Title    string          `json:"title"`
+	Revision int64           `json:"revision"`
+	Blockers int             `json:"blockers"`
+	Warnings int             `json:"warnings"`
+	Advice   int             `json:"advice"`
+	Findings []forms.Finding `json:"findings"`
+}
+
+func runCheck(env *Env, args []string) int {
+	fs := newFlags(env, checkCmd)
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	pos, ok := parse(fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return ExitUsage
+	}
+	a, err := loadForCheck(env, pos[0])
+	if err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
+	findings := forms.Evaluate(a, env.Now())
+	if findings == nil {
+		findings = []forms.Finding{}
+	}
+	tally := forms.Count(findings, "")
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		rep := checkReport{Draft: a.ID, Title: a.Overview.Title, Revision: a.Revision, Blockers: tally.Blockers, Warnings: tally.Warnings, Advice: tally.Advice, Findings: findings}
+		if err := enc.Encode(rep); err != nil {
+			return fail(env, ExitUsage, "%v", err)
+		}
+	} else {
+		printFindings(env, a, findings, tally)
+	}
+	if tally.Blockers > 0 {
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+// loadForCheck reads a draft from a JSON file when arg names one (it ends in
+// .json or holds a path separator), else from the database by draft ID.
+func loadForCheck(env *Env, arg string) (*forms.Application, error) {
+	if strings.HasSuffix(strings.ToLower(arg), ".json") || strings.ContainsRune(arg, filepath.Separator) || strings.ContainsRune(arg, '/') {
+		b, err := os.ReadFile(arg)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", arg, err)
+		}
+		a, err := forms.Decode(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", arg, err)
+		}
+		return a, nil
+	}
+	st, err := env.OpenStore()
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	a, err := st.Load(arg)
+	if errors.Is(err, forms.ErrNotFound) {
+		return nil, fmt.Errorf("no draft with ID %q in %s (see \"dars-workbench list\"; to check a file, give its path ending in .json)", arg, st.Path())
+	}
+	return a, err
+}
+
+func printFindings(env *Env, a *forms.Application, fs []forms.Finding, t forms.Tally) {
+	w := env.Stdout
+	title := a.Overview.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	if a.ID == "" {
+		fmt.Fprintln(w, title)
+	} else {
+		fmt.Fprintf(w, "%s (draft %s, revision %d)\n", title, a.ID, a.Revision)
+	}
+	for _, s := range forms.Sections {
+		var in []forms.Finding
+		for _, f := range fs {
+			if f.Section == s.ID {
+				in = append(in, f)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s\n", s.Title)
+		for _, f := range in {
+			fmt.Fprintf(w, "  %-8s %s  [%s]  %s\n", strings.ToUpper(string(f.Severity)), f.CheckID, strings.Join(f.Requirements, ","), f.Field)
+			fmt.Fprintf(w, "           %s\n", f.Message)
+		}
+	}
+	fmt.Fprintf(w, "\n%d %s, %d %s, %d advice.\n", t.Blockers, plural(t.Blockers, "blocker", "blockers"), t.Warnings, plural(t.Warnings, "warning", "warnings"), t.Advice)
+	if t.Blockers > 0 {
+		fmt.Fprintln(w, "Not ready: resolve the blockers before submitting.")
+	} else {
+		fmt.Fprintln(w, "Nothing blocks submission.")
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

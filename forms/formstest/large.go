@@ -1,0 +1,83 @@
+// Package formstest builds drafts for tests and benchmarks in every package.
+package formstest
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// Sizes of the large draft: beyond any real application, so that a figure
+// measured on it bounds what a user will see.
+const (
+	LargeProducts      = 50
+	LargeOrganisations = 30
+	LargePeople        = 100
+	LargeFieldsPer     = 12
+)
+
+// paragraph is a long answer of realistic prose, with the numbers, dates
+// and references real answers hold, so the identifier scan does real work.
+func paragraph(topic string, n int) string {
+	s := "For " + topic + ", we will link the consented cohort (REC 26/NW/0123, IRAS 312345) to hospital records from 2000/01 to 2025/26. " +
+		"Analysts in the trusted research environment run survival models on pseudonymised extracts; outputs are aggregate tables with counts under 10 suppressed, reviewed on 05/01/2027 by the steering group. " +
+		"Contact the study office on 0161 496 0000 for questions about the protocol, version 4.0. "
+	return strings.Repeat(s, n)
+}
+
+// Large returns a complete, valid draft with LargeProducts products,
+// LargeOrganisations organisations, LargePeople people and long answers.
+func Large() *forms.Application {
+	a := forms.Example()
+	long := func(topic string) string { return paragraph(topic, 6) }
+	a.Overview.Summary = long("the summary")
+	p := &a.Purpose
+	p.Objective, p.ProcessingActivities, p.ExpectedOutputs = long("the objective"), long("processing"), long("outputs")
+	p.ExpectedOutcomes, p.ExpectedBenefits, p.PublishedDataNote = long("outcomes"), long("benefits"), long("published data")
+
+	a.Organisations = nil
+	for i := 0; i < LargeOrganisations; i++ {
+		role := forms.RoleJointController
+		if i >= 10 {
+			role = forms.RoleProcessor
+		}
+		a.Organisations = append(a.Organisations, forms.Organisation{
+			ID: fmt.Sprintf("o%d", i), Name: fmt.Sprintf("Partner organisation %d", i), Role: role, OverallResponsibility: i == 0,
+			LegalEntity: true, DSFCSigned: true, DSFCDate: forms.NewDate(2024, 5, 2), DSASignatory: "Director of Research Services",
+			Security: forms.Security{DSPTCode: fmt.Sprintf("EE%06d-SCS", i), DSPTStatus: forms.DSPTStandardsMet, DSPTPublished: forms.NewDate(2026, 6, 28), DSPTValidUntil: forms.NewDate(2027, 6, 30)},
+		})
+	}
+	a.People = nil
+	for i := 0; i < LargePeople; i++ {
+		a.People = append(a.People, forms.Person{
+			ID: fmt.Sprintf("pe%d", i), Name: fmt.Sprintf("Analyst %d", i), Role: "Statistician",
+			OrganisationID: fmt.Sprintf("o%d", i%LargeOrganisations), AccessesData: true,
+		})
+	}
+	a.Locations = nil
+	for i := 0; i < LargeOrganisations; i++ {
+		a.Locations = append(a.Locations, forms.Location{
+			ID: fmt.Sprintf("l%d", i), OrganisationID: fmt.Sprintf("o%d", i), Site: fmt.Sprintf("Secure data centre %d, Leeds LS2 9JT", i),
+			Country: "England", Use: "processing-and-storage",
+		})
+	}
+	a.Data.Products = nil
+	for i := 0; i < LargeProducts; i++ {
+		pr := forms.ProductRequest{
+			ID: fmt.Sprintf("p%d", i), Name: "Hospital Episode Statistics Admitted Patient Care (HES APC)",
+			HistoricFrom: "2000", HistoricTo: "2026", LatestAvailable: true, Frequency: "one-off",
+			YearsReason: paragraph("the years", 2), Identifiability: forms.Pseudonymised,
+			LegalBasis: "Consent", TransparencyNotice: "https://example.ac.uk/kidney-study/privacy",
+		}
+		for j := 0; j < LargeFieldsPer; j++ {
+			pr.Fields = append(pr.Fields, forms.ProductField{Name: fmt.Sprintf("Field %d", j), Reason: "Needed to identify admissions for chronic kidney disease and to time them from treatment, as set out in protocol section 4.2."})
+		}
+		for k := 0; k < 10; k++ {
+			pr.AccessedBy = append(pr.AccessedBy, fmt.Sprintf("pe%d", (i+k*7)%LargePeople))
+		}
+		a.Data.Products = append(a.Data.Products, pr)
+	}
+	a.Data.Products[0].Name = "MRIS - Cohort Event Notification Report"
+	return a
+}

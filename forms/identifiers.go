@@ -1,0 +1,343 @@
+package forms
+
+import (
+	"strings"
+)
+
+// The app must never hold the cohort itself (R-C8). ScanText looks for what
+// people paste by mistake: NHS numbers, and dates of birth or postcodes next
+// to words that say they belong to a person. It is a hand-written scanner,
+// not a set of regular expressions, because it runs over every free-text
+// field on every keystroke (see BenchmarkEvaluateLarge).
+
+// IdentifierKind is what kind of patient identifier a hit looks like.
+type IdentifierKind string
+
+const (
+	IdentNHSNumber   IdentifierKind = "nhs-number"
+	IdentDateOfBirth IdentifierKind = "date-of-birth"
+	IdentPostcode    IdentifierKind = "postcode"
+)
+
+// IdentifierHit is one thing in a text that looks like a patient identifier.
+// Start and End are byte offsets of the match, for highlighting.
+type IdentifierHit struct {
+	Kind       IdentifierKind
+	Severity   Severity
+	Start, End int
+	// Shown is the match with most digits masked, safe to display and log.
+	Shown string
+	Why   string
+	Fix   string
+}
+
+// Message is the hit as one sentence pair: why it was flagged, what to do.
+func (h IdentifierHit) Message() string { return h.Why + " " + h.Fix }
+
+// personWords are words that make a nearby date or postcode personal.
+var personWords = []string{"dob", "d.o.b", "born", "birth", "patient", "died", "deceased", "lives at", "address"}
+
+// personWindow is how many bytes either side of a date or postcode are
+// searched for a person word: about a short phrase.
+const personWindow = 40
+
+const (
+	classOther byte = iota
+	classDigit
+	classLetter
+)
+
+// byteClass sorts ASCII bytes for the scanner's inner loops; every byte of
+// a multi-byte UTF-8 character is "other", which is what the patterns need.
+var byteClass = func() (t [256]byte) {
+	for b := '0'; b <= '9'; b++ {
+		t[b] = classDigit
+	}
+	for b := 'a'; b <= 'z'; b++ {
+		t[b], t[b-'a'+'A'] = classLetter, classLetter
+	}
+	return t
+}()
+
+func isDigit(b byte) bool  { return byteClass[b] == classDigit }
+func isLetter(b byte) bool { return byteClass[b] == classLetter }
+func isAlnum(b byte) bool  { return byteClass[b] != classOther }
+
+// ValidNHSNumber reports whether ten digits pass the NHS number Modulus 11
+// check: weights 10 down to 2 on the first nine digits, and 11 minus the
+// remainder of their sum (11 becoming 0, 10 being invalid) is the tenth.
+func ValidNHSNumber(digits string) bool {
+	if len(digits) != 10 {
+		return false
+	}
+	sum := 0
+	zero := true
+	for i := 0; i < 10; i++ {
+		if !isDigit(digits[i]) {
+			return false
+		}
+		if digits[i] != '0' {
+			zero = false
+		}
+		if i < 9 {
+			sum += int(digits[i]-'0') * (10 - i)
+		}
+	}
+	if zero {
+		return false // a placeholder, not a number
+	}
+	check := 11 - sum%11
+	if check == 11 {
+		check = 0
+	}
+	return check != 10 && check == int(digits[9]-'0')
+}
+
+// ScanText returns the patient identifiers found in s, in order.
+func ScanText(s string) []IdentifierHit {
+	var hits []IdentifierHit
+	groupedUntil := 0
+	// Whole words and digit runs are stepped over at once: only their first
+	// byte can start a match.
+	for i := 0; i < len(s); {
+		b := s[i]
+		switch {
+		case isDigit(b):
+			if i >= groupedUntil {
+				end, nhs := scanGroupedNumber(s, i)
+				groupedUntil = end
+				hits = append(hits, nhs...)
+			}
+			if end, ok := scanDate(s, i); ok && nearPersonWord(s, i, end) {
+				hits = append(hits, IdentifierHit{
+					Kind: IdentDateOfBirth, Severity: Warning, Start: i, End: end, Shown: mask(s[i:end], 0),
+					Why: "A date beside a word such as \"DOB\", \"born\" or \"patient\" reads as a person's date of birth or death.",
+					Fix: "Remove it: a draft must not hold any participant's details. Describe the item instead (for example \"date of birth\").",
+				})
+			}
+			for i++; i < len(s) && isDigit(s[i]); i++ {
+			}
+		case isLetter(b):
+			j := i + 1
+			for j < len(s) && isLetter(s[j]) {
+				j++
+			}
+			// A postcode starts with one or two letters and a digit, not
+			// inside a longer code.
+			if j-i <= 2 && j < len(s) && isDigit(s[j]) && (i == 0 || !isDigit(s[i-1])) {
+				if end, ok := scanPostcode(s, i); ok && nearPersonWord(s, i, end) {
+					hits = append(hits, IdentifierHit{
+						Kind: IdentPostcode, Severity: Warning, Start: i, End: end, Shown: mask(s[i:end], 2),
+						Why: "A full postcode beside a word such as \"patient\" or \"born\" may say where a person lives.",
+						Fix: "Remove it, or give only the area (for example the postcode district \"M13\") when it is not about a person.",
+					})
+				}
+			}
+			i = j
+		default:
+			for i++; i < len(s) && byteClass[s[i]] == classOther; i++ {
+			}
+		}
+	}
+	return hits
+}
+
+// scanGroupedNumber reads digit groups joined by single spaces or dashes
+// from start and reports every ten digits, written whole or as 3-3-4, that
+// pass the Modulus 11 check. Phone numbers are skipped: they are 11 digits
+// or more, group differently, or start with "+".
+func scanGroupedNumber(s string, start int) (end int, hits []IdentifierHit) {
+	var starts, lens [16]int
+	n := 0
+	i := start
+	for n < len(starts) {
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		starts[n], lens[n] = i, j-i
+		n++
+		i = j
+		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) {
+			i = j + 1
+			continue
+		}
+		break
+	}
+	end = i
+	if start > 0 && s[start-1] == '+' {
+		return end, nil
+	}
+	var digits [10]byte
+	for g := 0; g < n; g++ {
+		var last int
+		switch {
+		case lens[g] == 10:
+			copy(digits[:], s[starts[g]:starts[g]+10])
+			last = g
+		case g+2 < n && lens[g] == 3 && lens[g+1] == 3 && lens[g+2] == 4:
+			copy(digits[0:3], s[starts[g]:starts[g]+3])
+			copy(digits[3:6], s[starts[g+1]:starts[g+1]+3])
+			copy(digits[6:10], s[starts[g+2]:starts[g+2]+4])
+			last = g + 2
+		default:
+			continue
+		}
+		if !ValidNHSNumber(string(digits[:])) {
+			continue
+		}
+		from, to := starts[g], starts[last]+lens[last]
+		hits = append(hits, IdentifierHit{
+			Kind: IdentNHSNumber, Severity: Blocker, Start: from, End: to, Shown: mask(s[from:to], 3),
+			Why: "This looks like an NHS number: ten digits that pass the NHS Modulus 11 check.",
+			Fix: "Delete it. A draft must never hold patient identifiers; describe the field instead (\"NHS number\") and send the cohort only through NHS England's secure route.",
+		})
+		g = last
+	}
+	return end, hits
+}
+
+var monthNames = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// scanDate recognises 31/12/1980, 31-12-80, 31.12.1980, 1980-12-31 and
+// 31 December 1980 (or Dec) starting at start.
+func scanDate(s string, start int) (int, bool) {
+	num := func(i, min, max int) (v, j int) {
+		j = i
+		for j < len(s) && isDigit(s[j]) && j-i < max {
+			v = v*10 + int(s[j]-'0')
+			j++
+		}
+		if j-i < min || (j < len(s) && isDigit(s[j])) {
+			return -1, i
+		}
+		return v, j
+	}
+	a, i := num(start, 1, 4)
+	if a < 0 || i >= len(s) {
+		return 0, false
+	}
+	sep := s[i]
+	if i-start == 4 { // year first: 1980-12-31
+		if sep != '-' && sep != '/' {
+			return 0, false
+		}
+		m, j := num(i+1, 1, 2)
+		if m < 1 || m > 12 || j >= len(s) || s[j] != sep {
+			return 0, false
+		}
+		d, k := num(j+1, 1, 2)
+		return k, d >= 1 && d <= 31 && a >= 1900
+	}
+	if a < 1 || a > 31 {
+		return 0, false
+	}
+	if sep == '/' || sep == '-' || sep == '.' {
+		m, j := num(i+1, 1, 2)
+		if m < 1 || m > 12 || j >= len(s) || s[j] != sep {
+			return 0, false
+		}
+		y, k := num(j+1, 2, 4)
+		return k, y >= 0 && (k-j-1 == 2 || k-j-1 == 4)
+	}
+	if sep != ' ' || i+4 >= len(s) {
+		return 0, false
+	}
+	w := i + 1
+	for w < len(s) && isLetter(s[w]) {
+		w++
+	}
+	if w-(i+1) < 3 || w >= len(s) || s[w] != ' ' {
+		return 0, false
+	}
+	mon := strings.ToLower(s[i+1 : i+4])
+	for _, m := range monthNames {
+		if mon == m {
+			y, k := num(w+1, 4, 4)
+			return k, y >= 1900
+		}
+	}
+	return 0, false
+}
+
+// scanPostcode recognises a full UK postcode (A9 9AA, A99 9AA, A9A 9AA,
+// AA9 9AA, AA99 9AA, AA9A 9AA; the space may be missing) at start.
+func scanPostcode(s string, start int) (int, bool) {
+	i := start
+	letters := 0
+	for i < len(s) && isLetter(s[i]) && letters < 3 {
+		i++
+		letters++
+	}
+	if letters < 1 || letters > 2 || i >= len(s) || !isDigit(s[i]) {
+		return 0, false
+	}
+	i++ // first outward digit
+	// The outward code may end in a second digit or a letter, but only when
+	// an inward code (digit, letter, letter) still follows.
+	try := func(j int) (int, bool) {
+		if j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j+3 > len(s) || !isDigit(s[j]) || !isLetter(s[j+1]) || !isLetter(s[j+2]) {
+			return 0, false
+		}
+		if j+3 < len(s) && isAlnum(s[j+3]) {
+			return 0, false
+		}
+		return j + 3, true
+	}
+	if i < len(s) && isAlnum(s[i]) {
+		if end, ok := try(i + 1); ok {
+			return end, true
+		}
+	}
+	return try(i)
+}
+
+// nearPersonWord reports whether a person word appears within personWindow
+// bytes of s[start:end]. It folds ASCII case in place rather than lowering
+// a copy: this runs for every date in every field on every keystroke.
+func nearPersonWord(s string, start, end int) bool {
+	w := s[max(start-personWindow, 0):min(end+personWindow, len(s))]
+	for k := 0; k < len(w); k++ {
+		if !isLetter(w[k]) || (k > 0 && isLetter(w[k-1])) {
+			continue
+		}
+		for _, word := range personWords {
+			if hasPrefixFold(w[k:], word) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case; prefix is lower case.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// mask keeps the first keep characters and replaces every later digit, so a
+// finding can show where the problem is without repeating it.
+func mask(s string, keep int) string {
+	b := []byte(s)
+	for i := keep; i < len(b); i++ {
+		if isAlnum(b[i]) {
+			b[i] = '*'
+		}
+	}
+	return string(b)
+}
