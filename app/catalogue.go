@@ -1,40 +1,38 @@
 package app
 
 import (
-	"strings"
+	"bytes"
 
 	"github.com/darsworkbench/dars-workbench/assets"
+	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-// productNames lists the catalogue's product names in file order (most
-// commonly agreed first) for the product picker. Lines starting with "#" and
-// the header are skipped; a malformed line gives at worst a stray name.
-//
-// The domain's own catalogue parser (forms.ParseProducts, issue 3) should
-// replace this once it is on main.
+// catalogue is the embedded data-product catalogue. A catalogue that cannot
+// be read leaves the picker empty; typing a product's name still works.
+var catalogue, _ = forms.ParseProducts(bytes.NewReader(assets.ProductsTSV))
+
+// productNames lists the catalogue's products, most often agreed first, for
+// the product picker (R-D1).
 func productNames() []string {
-	var out []string
-	for i, line := range strings.Split(assets.ProductCatalogueTSV(), "\n") {
-		name, _, _ := strings.Cut(line, "\t")
-		name = strings.TrimSpace(name)
-		if name == "" || strings.HasPrefix(name, "#") || (i < 5 && name == "name") {
-			continue
-		}
-		out = append(out, name)
+	out := make([]string, len(catalogue))
+	for i, p := range catalogue {
+		out[i] = p.Name
 	}
 	return out
 }
 
 // legalBasisSuggestions are the confidentiality routes seen on agreements,
-// offered for a product's legal basis (R-D2).
-var legalBasisSuggestions = []string{
-	"Consent (reasonable expectation)",
-	"Section 251 NHS Act 2006",
-	"Does not include the flow of confidential data",
-}
-
-// isMRIS reports whether a product is one of the MRIS demographics and
-// tracing products recommended for cohort research (R-D5).
-func isMRIS(name string) bool {
-	return strings.HasPrefix(strings.ToUpper(strings.TrimSpace(name)), "MRIS")
+// offered for a product's legal basis (R-D2), in the order first seen.
+func legalBasisSuggestions() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range catalogue {
+		for _, c := range p.Confidentiality {
+			if c != "" && !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }

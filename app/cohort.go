@@ -90,20 +90,9 @@ func (v *cohortView) refreshService() {
 	switch {
 	case len(fs) == 0:
 		v.service.SetText("Choose the fields your cohort file will hold; the service they imply is shown here.")
-	case impliesManualValidation(fs):
+	case forms.ValidationServiceFor(fs) == forms.ManualValidation:
 		v.service.SetText("Manual validation: names can only be matched by hand, which costs more and takes longer. Drop surname and forename if NHS number, date of birth, postcode and gender identify people well enough (R-C4, R-C5).")
 	default:
 		v.service.SetText("Automatic validation: NHS number, date of birth, postcode and gender are matched by machine, the quicker and cheaper service (R-C4).")
 	}
-}
-
-// impliesManualValidation: surname or forename can only be matched by the
-// manual service (R-C3, R-C4).
-func impliesManualValidation(fs []forms.ValidationField) bool {
-	for _, f := range fs {
-		if f == forms.VFSurname || f == forms.VFForename {
-			return true
-		}
-	}
-	return false
 }

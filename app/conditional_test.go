@@ -166,6 +166,22 @@ func TestMRISSuggestion(t *testing.T) {
 	require.True(t, shown(e, add))
 	test.Tap(add)
 	require.Len(t, a.Data.Products, 2)
-	assert.True(t, isMRIS(a.Data.Products[1].Name))
+	assert.True(t, forms.IsTracingProduct(a.Data.Products[1].Name))
 	assert.False(t, shown(e, add))
+}
+
+// Ticking a product as GP data brings the PAG note (R-D6); unticking hides it.
+func TestGPDataNote(t *testing.T) {
+	a := draftWithGroups()
+	a.Data.Products[0].Name = "Local primary care flow"
+	e := openSection(t, a, forms.SectionData)
+	note := labelWith(e.body.Content, "GP data is in the request")
+	require.NotNil(t, note)
+	gp := field[*widget.Check](t, e, "data.products[0].gp_data")
+	assert.False(t, shown(e, note))
+	test.Tap(gp)
+	assert.True(t, a.Data.Products[0].GPData)
+	assert.True(t, shown(e, note))
+	test.Tap(gp)
+	assert.False(t, shown(e, note))
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -102,9 +101,10 @@ func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.
 		g.item("Frequency", path+".frequency", Choose(e, path+".frequency", forms.FrequencyChoices, &p.Frequency, nil)),
 		g.item("Why these years", path+".years_reason", e.LongText(path+".years_reason", &p.YearsReason, "Why each year is needed (R-D2)")),
 		g.item("Fields and reasons", path+".fields", fields.build()),
+		g.item("", path+".gp_data", e.Check(path+".gp_data", "This product holds GP (primary care) records", &p.GPData, nil)),
 		g.item("Identifiability", path+".identifiability", Choose(e, path+".identifiability", forms.IdentifiabilityChoices, &p.Identifiability, nil)),
 		g.item("Who accesses it", path+".accessed_by", v.readers(path, p)),
-		g.item("Legal basis", path+".legal_basis", e.Suggest(path+".legal_basis", &p.LegalBasis, legalBasisSuggestions)),
+		g.item("Legal basis", path+".legal_basis", e.Suggest(path+".legal_basis", &p.LegalBasis, legalBasisSuggestions())),
 		g.item("Transparency notice", path+".transparency_notice", e.TextEntry(path+".transparency_notice", &p.TransparencyNotice, "Link to the privacy notice", nil)),
 	)
 }
@@ -163,25 +163,19 @@ func (v *dataView) readers(path string, p *forms.ProductRequest) fyne.CanvasObje
 
 func hasMRIS(ps []forms.ProductRequest) bool {
 	for _, p := range ps {
-		if isMRIS(p.Name) {
+		if forms.IsTracingProduct(p.Name) {
 			return true
 		}
 	}
 	return false
 }
 
-// hasGPData spots GP (primary care) products by name until the model carries
-// an explicit flag (R-D6).
+// hasGPData: a product ticked as GP data, or named as such though not yet
+// ticked, brings the PAG note (R-D6).
 func hasGPData(ps []forms.ProductRequest) bool {
 	for _, p := range ps {
-		n := strings.ToLower(p.Name)
-		if strings.Contains(n, "general practice") {
+		if p.GPData || forms.MentionsGPData(p.Name) {
 			return true
-		}
-		for _, w := range strings.FieldsFunc(n, func(r rune) bool { return !('a' <= r && r <= 'z') }) {
-			if w == "gp" || w == "gpes" || w == "gpdpr" {
-				return true
-			}
 		}
 	}
 	return false

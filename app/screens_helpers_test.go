@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 
@@ -192,4 +193,28 @@ func labelsUnder(o fyne.CanvasObject) []string {
 		}
 	}
 	return out
+}
+
+// labelWith finds the label under o whose text starts with prefix.
+func labelWith(o fyne.CanvasObject, prefix string) *widget.Label {
+	switch w := o.(type) {
+	case *widget.Label:
+		if strings.HasPrefix(w.Text, prefix) {
+			return w
+		}
+	case *fyne.Container:
+		for _, k := range w.Objects {
+			if l := labelWith(k, prefix); l != nil {
+				return l
+			}
+		}
+	case *widget.Entry, *widget.SelectEntry, *widget.Select:
+	case fyne.Widget:
+		for _, k := range test.WidgetRenderer(w).Objects() {
+			if l := labelWith(k, prefix); l != nil {
+				return l
+			}
+		}
+	}
+	return nil
 }

@@ -30,7 +30,13 @@ func newTerritoryView(e *Editor) fyne.CanvasObject {
 	v.locations = newRepeat(e, "locations", &a.Locations, "location")
 	v.locations.empty = "No locations yet. Add every place the data is processed or stored, including cloud services and backups (R-O4)."
 	v.locations.title = func(i int, l *forms.Location) string {
-		return fmt.Sprintf("Location %d: %s", i+1, orDefault(strings.TrimSpace(l.Site+", "+l.Country), "not described"))
+		var parts []string
+		for _, s := range []string{l.Site, l.Country} {
+			if strings.TrimSpace(s) != "" {
+				parts = append(parts, strings.TrimSpace(s))
+			}
+		}
+		return fmt.Sprintf("Location %d: %s", i+1, orDefault(strings.Join(parts, ", "), "not described"))
 	}
 	v.locations.fresh = func() forms.Location {
 		return forms.Location{ID: forms.NewID(), Country: "United Kingdom", Use: "processing-and-storage"}
@@ -103,15 +109,10 @@ var countrySuggestions = []string{
 	"Ireland", "France", "Germany", "Netherlands", "Sweden", "United States", "Canada", "Australia", "India",
 }
 
-// outsideUK says whether a typed country lies outside the UK, for showing the
-// transfer questions. An empty or UK answer keeps them hidden.
-//
-// The domain's country table (forms.LookupCountry, issue 3) should replace
-// this once it is on main.
+// outsideUK says whether a typed country is known to lie outside the UK,
+// for showing the transfer questions (R-T3). An unknown name is left to the
+// readiness check that asks for a clearer one.
 func outsideUK(country string) bool {
-	switch strings.ToLower(strings.TrimSpace(country)) {
-	case "", "united kingdom", "uk", "u.k.", "great britain", "gb", "england", "wales", "scotland", "northern ireland", "england and wales":
-		return false
-	}
-	return true
+	c, ok := forms.LookupCountry(country)
+	return ok && c.OutsideUK()
 }
