@@ -67,10 +67,11 @@ func TestConditionalQuestions(t *testing.T) {
 			}
 		}, "locations[0].tra_reference", func(a *forms.Application) string { return a.Locations[0].TRAReference }},
 	}
+	e := openSection(t, draftWithGroups(), forms.SectionOverview)
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			a := draftWithGroups()
-			e := openSection(t, a, tc.section)
+			switchDraft(t, e, a, tc.section)
 			tc.trigger(t, e, false)
 			follow := field[*widget.Entry](t, e, tc.follow)
 			assert.False(t, shown(e, follow), "shown before it applies")

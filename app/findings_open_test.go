@@ -57,8 +57,9 @@ func TestFindingsOpenTheirField(t *testing.T) {
 				require.Greater(t, n, 15, "the odd draft should raise findings in every section")
 				require.Len(t, bySection, len(mine))
 			}
+			e := openSection(t, a, forms.SectionOverview)
 			for id, fs := range bySection {
-				e := openSection(t, a, id)
+				e.showSection(id)
 				for _, f := range fs {
 					_, ok := e.fields[f.Field]
 					assert.True(t, ok, "%s: finding %s points at %q, which no widget edits", id, f.CheckID, f.Field)

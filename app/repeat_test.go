@@ -64,11 +64,12 @@ func TestRepeatingGroups(t *testing.T) {
 			return out
 		}},
 	}
+	e := openSection(t, draftWithGroups(), forms.SectionOverview)
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			a := draftWithGroups()
 			a.Legal.CLDC = forms.CLDCConsent
-			e := openSection(t, a, tc.section)
+			switchDraft(t, e, a, tc.section)
 			entry := func(i int) *widget.Entry {
 				return field[*widget.Entry](t, e, tc.group+"["+string(rune('0'+i))+"]."+tc.name)
 			}

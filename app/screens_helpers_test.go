@@ -75,6 +75,18 @@ func openSection(t *testing.T, a *forms.Application, id forms.SectionID) *Editor
 	return e
 }
 
+// switchDraft puts another draft in an open editor and shows a section:
+// building an editor takes a while on the test driver, and table tests need
+// a fresh draft per case, not a fresh window.
+func switchDraft(t *testing.T, e *Editor, a *forms.Application, id forms.SectionID) {
+	t.Helper()
+	e.save.flush()
+	require.NoError(t, e.ui.store.Create(a))
+	e.app = a
+	e.evaluate()
+	e.showSection(id)
+}
+
 // field is the widget registered for a field path, of the type the test expects.
 func field[T fyne.CanvasObject](t *testing.T, e *Editor, path string) T {
 	t.Helper()
