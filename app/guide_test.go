@@ -1,9 +1,17 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/darsworkbench/dars-workbench/forms"
 )
 
 func TestUnwrap(t *testing.T) {
@@ -17,4 +25,49 @@ func TestUnwrap(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) { assert.Equal(t, tc.want, unwrap(tc.in)) })
 	}
+}
+
+// The info button beside a field unfolds our guidance for it in place, and
+// folds it away again.
+func TestFieldGuidanceUnfolds(t *testing.T) {
+	e := openSection(t, draftWithGroups(), forms.SectionPurpose)
+	text := richTextWith(e.body.Content, "Serves R-U1.")
+	require.NotNil(t, text, "no guidance for the purpose category")
+	assert.Contains(t, text.String(), "Example: Health care")
+	require.False(t, shown(e, text))
+
+	info := findButton(e.body.Content, theme.InfoIcon().Name())
+	require.NotNil(t, info)
+	test.Tap(info)
+	assert.True(t, shown(e, text))
+	test.Tap(info)
+	assert.False(t, shown(e, text))
+}
+
+// Every screen built here offers its section's introduction.
+func TestSectionIntroductions(t *testing.T) {
+	e := openSection(t, draftWithGroups(), forms.SectionOverview)
+	for _, id := range []forms.SectionID{forms.SectionPurpose, forms.SectionData, forms.SectionCohort, forms.SectionLegal, forms.SectionOrganisations, forms.SectionTerritory} {
+		e.showSection(id)
+		acc, ok := e.body.Content.(*fyne.Container).Objects[0].(*widget.Accordion)
+		require.True(t, ok, "%s does not start with its introduction", id)
+		assert.Equal(t, "About this section", acc.Items[0].Title)
+		assert.Contains(t, acc.Items[0].Detail.(*widget.RichText).String(), "(R-", "%s: the introduction names no requirement", id)
+	}
+}
+
+func richTextWith(o fyne.CanvasObject, s string) *widget.RichText {
+	switch w := o.(type) {
+	case *widget.RichText:
+		if strings.Contains(w.String(), s) {
+			return w
+		}
+	case *fyne.Container:
+		for _, k := range w.Objects {
+			if r := richTextWith(k, s); r != nil {
+				return r
+			}
+		}
+	}
+	return nil
 }
