@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -178,4 +179,14 @@ func TestTallyText(t *testing.T) {
 	assert.Equal(t, "Nothing stands in the way of submission.", TallyText(forms.Tally{}))
 	assert.Equal(t, "1 blocker, 3 pieces of advice", TallyText(forms.Tally{Blockers: 1, Advice: 3}))
 	assert.Equal(t, "2 warnings", TallyText(forms.Tally{Warnings: 2}))
+}
+
+func TestAppearanceIsKeptAndApplied(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.applyAppearance(appearanceLight)
+	assert.Equal(t, appearanceLight, u.fyne.Preferences().String(appearancePref))
+	light := u.fyne.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantDark)
+	u.applyAppearance(appearanceDark)
+	dark := u.fyne.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight)
+	assert.NotEqual(t, light, dark)
 }

@@ -54,7 +54,9 @@ func (s *startScreen) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", newItem,
 			fyne.NewMenuItem("Open the worked example", s.onExample),
-			fyne.NewMenuItem("Bin…", s.onBin)),
+			fyne.NewMenuItem("Bin…", s.onBin),
+			fyne.NewMenuItemSeparator(),
+			s.u.appearanceMenu()),
 		helpMenu(s.u, s.win),
 	)
 }

@@ -46,6 +46,7 @@ type UI struct {
 // New builds the UI on a Fyne app and a store; call ShowAndRun to start.
 func New(a fyne.App, store Store) *UI {
 	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now}
+	u.applyAppearance(a.Preferences().StringWithFallback(appearancePref, appearanceSystem))
 	u.start = newStartScreen(u)
 	return u
 }

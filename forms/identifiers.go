@@ -97,49 +97,51 @@ func ValidNHSNumber(digits string) bool {
 func ScanText(s string) []IdentifierHit {
 	var hits []IdentifierHit
 	groupedUntil := 0
-	// Whole words and digit runs are stepped over at once: only their first
-	// byte can start a match.
+	// Every pattern holds a digit, and digits are rare in prose: jump from
+	// digit run to digit run, looking back only for a postcode's letters.
 	for i := 0; i < len(s); {
-		b := s[i]
-		switch {
-		case isDigit(b):
-			if i >= groupedUntil {
-				end, nhs := scanGroupedNumber(s, i)
-				groupedUntil = end
-				hits = append(hits, nhs...)
-			}
-			if end, ok := scanDate(s, i); ok && nearPersonWord(s, i, end) {
+		for i < len(s) && byteClass[s[i]] != classDigit {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		// A postcode starts with one or two letters and a digit, not
+		// inside a longer word or code.
+		if w := letterRunBefore(s, i); w > 0 && w <= 2 && (i-w == 0 || !isAlnum(s[i-w-1])) {
+			if end, ok := scanPostcode(s, i-w); ok && nearPersonWord(s, i-w, end) {
 				hits = append(hits, IdentifierHit{
-					Kind: IdentDateOfBirth, Severity: Warning, Start: i, End: end, Shown: mask(s[i:end], 0),
-					Why: "A date beside a word such as \"DOB\", \"born\" or \"patient\" reads as a person's date of birth or death.",
-					Fix: "Remove it: a draft must not hold any participant's details. Describe the item instead (for example \"date of birth\").",
+					Kind: IdentPostcode, Severity: Warning, Start: i - w, End: end, Shown: mask(s[i-w:end], 2),
+					Why: "A full postcode beside a word such as \"patient\" or \"born\" may say where a person lives.",
+					Fix: "Remove it, or give only the area (for example the postcode district \"M13\") when it is not about a person.",
 				})
 			}
-			for i++; i < len(s) && isDigit(s[i]); i++ {
-			}
-		case isLetter(b):
-			j := i + 1
-			for j < len(s) && isLetter(s[j]) {
-				j++
-			}
-			// A postcode starts with one or two letters and a digit, not
-			// inside a longer code.
-			if j-i <= 2 && j < len(s) && isDigit(s[j]) && (i == 0 || !isDigit(s[i-1])) {
-				if end, ok := scanPostcode(s, i); ok && nearPersonWord(s, i, end) {
-					hits = append(hits, IdentifierHit{
-						Kind: IdentPostcode, Severity: Warning, Start: i, End: end, Shown: mask(s[i:end], 2),
-						Why: "A full postcode beside a word such as \"patient\" or \"born\" may say where a person lives.",
-						Fix: "Remove it, or give only the area (for example the postcode district \"M13\") when it is not about a person.",
-					})
-				}
-			}
-			i = j
-		default:
-			for i++; i < len(s) && byteClass[s[i]] == classOther; i++ {
-			}
+		}
+		if i >= groupedUntil {
+			end, nhs := scanGroupedNumber(s, i)
+			groupedUntil = end
+			hits = append(hits, nhs...)
+		}
+		if end, ok := scanDate(s, i); ok && nearPersonWord(s, i, end) {
+			hits = append(hits, IdentifierHit{
+				Kind: IdentDateOfBirth, Severity: Warning, Start: i, End: end, Shown: mask(s[i:end], 0),
+				Why: "A date beside a word such as \"DOB\", \"born\" or \"patient\" reads as a person's date of birth or death.",
+				Fix: "Remove it: a draft must not hold any participant's details. Describe the item instead (for example \"date of birth\").",
+			})
+		}
+		for i++; i < len(s) && isDigit(s[i]); i++ {
 		}
 	}
 	return hits
+}
+
+// letterRunBefore counts the letters just before s[i], up to three.
+func letterRunBefore(s string, i int) int {
+	n := 0
+	for n < 3 && i-n > 0 && isLetter(s[i-n-1]) {
+		n++
+	}
+	return n
 }
 
 // scanGroupedNumber reads digit groups joined by single spaces or dashes

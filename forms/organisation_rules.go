@@ -13,12 +13,11 @@ func orgLabel(o *Organisation, i int) string {
 // given day (R-O3).
 type Assurance struct {
 	OK bool
-	// Why says what is missing or out of date when OK is false, and what
-	// will soon lapse when it is true.
+	// Why says what is missing or out of date, and what to do, when OK is false.
 	Why string
 }
 
-// dsptLifetime is how long a DSPT publication counts when no valid-until
+// dsptLifetimeMonths is how long a DSPT publication counts when no valid-until
 // date was recorded: one annual cycle and the three months' grace to the
 // next submission deadline.
 const dsptLifetimeMonths = 15

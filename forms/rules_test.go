@@ -1,6 +1,7 @@
 package forms_test
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -456,4 +457,46 @@ func TestValidationService(t *testing.T) {
 	assert.Equal(t, forms.AutomaticValidation, forms.ValidationServiceFor([]forms.ValidationField{forms.VFNHSNumber, forms.VFDateBirth, forms.VFPostcode, forms.VFGender}))
 	assert.Equal(t, forms.ManualValidation, forms.ValidationServiceFor([]forms.ValidationField{forms.VFNHSNumber, forms.VFSurname}))
 	assert.Contains(t, forms.ManualValidation.Label(), "extra cost")
+}
+
+// resolves reports whether a finding's field path names a field of the
+// model, so "open this field" always has somewhere to go.
+func resolves(path string) bool {
+	t := reflect.TypeOf(forms.Application{})
+	for _, part := range strings.Split(path, ".") {
+		name, _, indexed := strings.Cut(part, "[")
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return false
+		}
+		found := false
+		for i := 0; i < t.NumField(); i++ {
+			if tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); tag == name {
+				t, found = t.Field(i).Type, true
+				break
+			}
+		}
+		if !found || (indexed && t.Kind() != reflect.Slice) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestFindingsPointAtRealFields(t *testing.T) {
+	assert.False(t, resolves("legal_basis.no_such_field"))
+	assert.True(t, resolves("data.products[3].fields[1].reason"))
+	for _, tc := range ruleCases {
+		base := tc.base
+		if base == nil {
+			base = forms.Example
+		}
+		a := base()
+		tc.edit(a)
+		for _, f := range forms.Evaluate(a, today) {
+			assert.True(t, resolves(f.Field), "%s points at %q, which is not a field", f.CheckID, f.Field)
+		}
+	}
 }

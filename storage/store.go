@@ -86,7 +86,13 @@ func open(p string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !created {
+	if created {
+		// SQLite would replay a WAL left behind by a deleted database into
+		// the new one: whatever that WAL holds is not ours to adopt.
+		if st, err := os.Stat(abs + "-wal"); err == nil && st.Size() > 0 {
+			return nil, fmt.Errorf("%w: %s is left over from another database; move it away first", ErrNotOurs, filepath.Base(abs)+"-wal")
+		}
+	} else {
 		if err := checkHeader(abs, latest); err != nil {
 			return nil, err
 		}

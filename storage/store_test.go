@@ -181,3 +181,26 @@ func TestOpenPathWithURICharacters(t *testing.T) {
 	assert.FileExists(t, p)
 	assert.NoFileExists(t, filepath.Join(filepath.Dir(p), "odd"))
 }
+
+func TestOpenRefusesLeftoverWAL(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.db")
+	db, err := sql.Open("sqlite", old+"?_pragma=journal_mode(WAL)&_pragma=wal_autocheckpoint(0)")
+	require.NoError(t, err)
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	_, err = db.Exec("CREATE TABLE secret (x); INSERT INTO secret VALUES ('not ours')")
+	require.NoError(t, err)
+	wal, err := os.ReadFile(old + "-wal")
+	require.NoError(t, err)
+	require.NotEmpty(t, wal)
+
+	p := filepath.Join(dir, "workbench.db")
+	require.NoError(t, os.WriteFile(p+"-wal", wal, 0o600))
+	_, err = storage.Open(p)
+	assert.ErrorIs(t, err, storage.ErrNotOurs)
+	assert.ErrorContains(t, err, "workbench.db-wal")
+	got, err := os.ReadFile(p + "-wal")
+	require.NoError(t, err)
+	assert.Equal(t, wal, got, "the leftover WAL is kept for the user to deal with")
+}

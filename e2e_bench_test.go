@@ -1,0 +1,128 @@
+//go:build e2e
+
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/storage"
+)
+
+// TestColdStart reports the figures of issue 2 side by side in one run: cold
+// start to the first visible frame against a bare Fyne window built now, and
+// the resident memory with a large draft open. It runs from `make bench`
+// only; it reports and does not time-fail, since a busy machine would make
+// that flaky.
+func TestColdStart(t *testing.T) {
+	if os.Getenv("DARS_BIN") == "" {
+		t.Skip("run through make bench")
+	}
+	bin := binary(t)
+	bare := filepath.Join(t.TempDir(), "barewindow")
+	out, err := exec.Command("go", "build", "-o", bare, "./testdata/barewindow").CombinedOutput()
+	require.NoError(t, err, string(out))
+	d := startDisplay(t)
+
+	const runs = 7
+	var app, base []time.Duration
+	for i := 0; i < runs; i++ {
+		base = append(base, timeToWindow(t, d, "^Bare window$", bare))
+		app = append(app, timeToWindow(t, d, "^DARS Workbench$", bin, "--db", filepath.Join(t.TempDir(), "cold.db")))
+	}
+	ma, mb := median(app), median(base)
+	ratio := float64(ma) / float64(mb)
+	verdict := "within"
+	if ratio > 1.2 {
+		verdict = "OVER"
+	}
+	fmt.Printf("cold start to first frame (median of %d): app %v, bare Fyne window %v, ratio %.2f× (%s the 1.2× goal)\n", runs, ma, mb, ratio, verdict)
+
+	db := filepath.Join(t.TempDir(), "large.db")
+	st, err := storage.Open(db)
+	require.NoError(t, err)
+	large := largeDraft()
+	require.NoError(t, st.Create(large))
+	require.NoError(t, st.Close())
+	c := d.startApp(bin, "--db", db)
+	d.waitFor(func() bool { return d.windowVisible("^DARS Workbench$") }, "the start window")
+	time.Sleep(time.Second)
+	d.must("mousemove", "300", "95", "click", "1")
+	d.waitFor(func() bool { return d.windowVisible("Large draft") }, "the large draft's window")
+	time.Sleep(3 * time.Second)
+	d.shot("large-draft.png")
+	fmt.Printf("idle memory with a large draft open: %s (goal under 150 MB)\n", rss(t, c.Process.Pid))
+}
+
+func timeToWindow(t *testing.T, d *display, name, bin string, args ...string) time.Duration {
+	t.Helper()
+	c := exec.Command(bin, args...)
+	c.Env = append(d.env(), "HOME="+t.TempDir())
+	start := time.Now()
+	require.NoError(t, c.Start())
+	defer func() { _ = c.Process.Signal(syscall.SIGTERM); _ = c.Wait() }()
+	for time.Since(start) < 30*time.Second {
+		if d.windowVisible(name) {
+			return time.Since(start)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("%s never showed a window", bin)
+	return 0
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+func rss(t *testing.T, pid int) string {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	require.NoError(t, err)
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			return strings.TrimSpace(strings.TrimPrefix(line, "VmRSS:"))
+		}
+	}
+	return "unknown"
+}
+
+// largeDraft is a realistic large application: 50 products, 30
+// organisations, 100 people and long free text.
+func largeDraft() *forms.Application {
+	a := forms.Example()
+	a.ID = forms.NewID()
+	a.Overview.Title = "Large draft"
+	a.Purpose.Objective = strings.Repeat("The objective explains the research question in detail. ", 400)
+	p := a.Data.Products[0]
+	a.Data.Products = nil
+	for i := 0; i < 50; i++ {
+		q := p
+		q.ID = fmt.Sprintf("p%d", i)
+		a.Data.Products = append(a.Data.Products, q)
+	}
+	o := a.Organisations[0]
+	a.Organisations = nil
+	for i := 0; i < 30; i++ {
+		q := o
+		q.ID = fmt.Sprintf("o%d", i)
+		q.Name = fmt.Sprintf("Organisation %d", i)
+		a.Organisations = append(a.Organisations, q)
+	}
+	a.People = nil
+	for i := 0; i < 100; i++ {
+		a.People = append(a.People, forms.Person{ID: fmt.Sprintf("pe%d", i), Name: fmt.Sprintf("Person %d", i), Role: "Analyst", OrganisationID: "o1", AccessesData: true})
+	}
+	return a
+}

@@ -1,0 +1,6 @@
+//go:build !race
+
+package storage_test
+
+// raceEnabled shortens the crash test under the race detector.
+const raceEnabled = false
