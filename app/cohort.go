@@ -25,7 +25,7 @@ func newCohortView(e *Editor) fyne.CanvasObject {
 	g := v.g
 
 	needed := newForm(g.item("", "cohort.needed",
-		e.Check("cohort.needed", "We will send a cohort of named individuals to be linked", &c.Needed, v.onNeeded)))
+		e.Check("cohort.needed", "We will send a cohort to be linked", &c.Needed, v.onNeeded)))
 
 	v.existing = container.NewVBox(newForm(
 		g.item("Existing reference", "cohort.existing_reference", e.TextEntry("cohort.existing_reference", &c.ExistingReference, "Reference of the agreement the cohort came under", nil)),

@@ -28,7 +28,7 @@ func newDataView(e *Editor) fyne.CanvasObject {
 
 	v.aggNote = Hint("Aggregate HES route: NHS England runs the analysis on its own secure servers, so no organisation needs a DSPT for it (R-D4). Ask only for figures that are not already published.")
 	agg := newForm(v.g.item("", "data.aggregated_hes_only",
-		e.Check("data.aggregated_hes_only", "Only unpublished aggregate HES figures are needed", &d.AggregatedHESOnly, func(on bool) { Shown(v.aggNote, on) })))
+		e.Check("data.aggregated_hes_only", "Only unpublished aggregate HES figures", &d.AggregatedHESOnly, func(on bool) { Shown(v.aggNote, on) })))
 	Shown(v.aggNote, d.AggregatedHESOnly)
 
 	v.mris = v.mrisSuggestion()

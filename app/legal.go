@@ -62,12 +62,12 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 		newForm(
 			g.item("CAG reference", "legal_basis.cag_reference", e.TextEntry("legal_basis.cag_reference", &l.CAGReference, "e.g. 18/CAG/0038", nil)),
 			g.item("What the support covers", "legal_basis.s251_scope", e.LongText("legal_basis.s251_scope", &l.S251Scope, "Receipt, linkage and release by NHS England, for this purpose and any amendment")),
-			g.item("", "legal_basis.s251_support_current", e.Check("legal_basis.s251_support_current", "The CAG register and latest annual review show the support is current", &l.S251SupportCurrent, nil)),
+			g.item("", "legal_basis.s251_support_current", e.Check("legal_basis.s251_support_current", "Support checked as current (CAG register)", &l.S251SupportCurrent, nil)),
 		),
 		Hint("Add the s251 application, its amendments, the approval letters and the documents CAG reviewed under Evidence (R-L6)."),
 		notice(theme.WarningIcon(), "Under s251 the National Data Opt-out is applied before release: records of people who opted out will be missing from your data (R-L8)."),
 		newForm(g.item("", "legal_basis.opt_out_acknowledged",
-			e.Check("legal_basis.opt_out_acknowledged", "Our analysis allows for records missing because of the opt-out", &l.OptOutAcknowledged, nil))),
+			e.Check("legal_basis.opt_out_acknowledged", "Analysis allows for opted-out records", &l.OptOutAcknowledged, nil))),
 	)
 
 	v.other = container.NewVBox(newForm(

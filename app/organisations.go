@@ -87,7 +87,7 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 		controller,
 		security,
 		newForm(
-			g.item("", path+".honorary_contracts", e.Check(path+".honorary_contracts", "People access the data under honorary contracts", &o.HonoraryContracts, nil)),
+			g.item("", path+".honorary_contracts", e.Check(path+".honorary_contracts", "Honorary contracts are used", &o.HonoraryContracts, nil)),
 		),
 	)
 }

@@ -37,7 +37,7 @@ func newPurposeView(e *Editor) fyne.CanvasObject {
 		g.item("Public benefit", "purpose.commercial_public_benefit", e.LongText("purpose.commercial_public_benefit", &p.CommercialBenefit, "Why the public, not only the company, gains")),
 	))
 	commercial := newForm(g.item("", "purpose.commercial_involvement",
-		e.Check("purpose.commercial_involvement", "A company is involved (funding, analysis, outputs or products)", &p.Commercial, v.onCommercial)))
+		e.Check("purpose.commercial_involvement", "A company is involved", &p.Commercial, v.onCommercial)))
 
 	v.rec = container.NewVBox(newForm(
 		g.item("REC reference", "purpose.rec_reference", e.TextEntry("purpose.rec_reference", &p.RECReference, "e.g. 26/NW/0123", nil)),
@@ -59,7 +59,7 @@ func newPurposeView(e *Editor) fyne.CanvasObject {
 		g.item("What you checked", "purpose.published_data_note", e.LongText("purpose.published_data_note", &p.PublishedDataNote, "Published statistics or open data you looked at, and why they are not enough")),
 	))
 	published := newForm(g.item("", "purpose.published_data_checked",
-		e.Check("purpose.published_data_checked", "I checked that published statistics or open data do not already meet the need", &p.PublishedDataChecked, v.onPublished)))
+		e.Check("purpose.published_data_checked", "Published statistics and open data checked", &p.PublishedDataChecked, v.onPublished)))
 
 	v.onCommercial(p.Commercial)
 	v.onResearch(p.IsResearch)

@@ -90,6 +90,10 @@ func TestSectionScreensBuild(t *testing.T) {
 				e.showSection(id)
 				assert.NotEmpty(t, e.fields, "%s registered no fields for findings to open", id)
 				assert.Greater(t, e.body.Content.MinSize().Height, float32(100), "%s looks empty", id)
+				// The body of a 1180-wide window is about 670 wide; a screen
+				// asking for more (a long check label, a horizontal group)
+				// pushes the readiness panel aside.
+				assert.LessOrEqual(t, e.body.Content.MinSize().Width, float32(640), "%s is too wide for the window", id)
 			}
 		})
 	}

@@ -49,7 +49,7 @@ func newTerritoryView(e *Editor) fyne.CanvasObject {
 		g.item("Value you add", "sub_licensing.value_added", e.LongText("sub_licensing.value_added", &a.SubLicensing.ValueAdded, "What you add to the data before passing it on")),
 	))
 	sub := newForm(g.item("", "sub_licensing.needed",
-		e.Check("sub_licensing.needed", "We will pass record-level data on to a third party", &a.SubLicensing.Needed, func(on bool) { Shown(v.sublicence, on) })))
+		e.Check("sub_licensing.needed", "Record-level data passed to a third party", &a.SubLicensing.Needed, func(on bool) { Shown(v.sublicence, on) })))
 	Shown(v.sublicence, a.SubLicensing.Needed)
 
 	route := newForm(g.item("Access route", "access_route", radio(e, "access_route", forms.AccessRouteChoices, &a.AccessRoute, nil)))
