@@ -64,7 +64,7 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 			g.item("What the support covers", "legal_basis.s251_scope", e.LongText("legal_basis.s251_scope", &l.S251Scope, "Receipt, linkage and release by NHS England, for this purpose and any amendment")),
 			g.item("", "legal_basis.s251_support_current", e.Check("legal_basis.s251_support_current", "Support checked as current (CAG register)", &l.S251SupportCurrent, nil)),
 		),
-		Hint("Add the s251 application, its amendments, the approval letters and the documents CAG reviewed under Evidence (R-L6)."),
+		notice(theme.InfoIcon(), "Add the s251 application, its amendments, the approval letters and the documents CAG reviewed under Evidence (R-L6)."),
 		notice(theme.WarningIcon(), "Under s251 the National Data Opt-out is applied before release: records of people who opted out will be missing from your data (R-L8)."),
 		newForm(g.item("", "legal_basis.opt_out_acknowledged",
 			e.Check("legal_basis.opt_out_acknowledged", "Analysis allows for opted-out records", &l.OptOutAcknowledged, nil))),
