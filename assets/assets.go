@@ -8,3 +8,15 @@ import _ "embed"
 //
 //go:embed icon.png
 var IconPNG []byte
+
+// NotoSansRegular and NotoSansBold are the fonts every PDF embeds: they cover
+// Latin (Welsh ŵ ŷ included), Greek and Cyrillic and typographic punctuation.
+// Their licence travels with them in fonts/OFL.txt.
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	NotoSansRegular []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	NotoSansBold []byte
+	//go:embed fonts/OFL.txt
+	FontLicence string
+)

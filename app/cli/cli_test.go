@@ -92,7 +92,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 func TestHelpListsEveryCommand(t *testing.T) {
 	code, out, _ := run(t, seeded(t), "help")
 	assert.Equal(t, 0, code)
-	for _, c := range []string{"version", "list", "rules", "check"} {
+	for _, c := range []string{"version", "list", "rules", "check", "export", "import", "verify", "schema"} {
 		assert.Contains(t, out, "  "+c+" ")
 	}
 }

@@ -1,17 +1,20 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-var checkCmd = &Command{Name: "check", Args: "DRAFT-ID|FILE.json [--json]", Summary: "print a draft's readiness findings; exit 1 if any blocks submission"}
+var checkCmd = &Command{Name: "check", Args: "DRAFT-ID|FILE [--json]", Summary: "print a draft's readiness findings; exit 1 if any blocks submission"}
 
 func init() { checkCmd.Run = runCheck }
 
@@ -62,19 +65,12 @@ func runCheck(env *Env, args []string) int {
 	return ExitOK
 }
 
-// loadForCheck reads a draft from a JSON file when arg names one (it ends in
-// .json or holds a path separator), else from the database by draft ID.
+// loadForCheck reads a draft from a file when arg names one (it ends in
+// .json or .zip or holds a path separator), else from the database by draft ID.
 func loadForCheck(env *Env, arg string) (*forms.Application, error) {
-	if strings.HasSuffix(strings.ToLower(arg), ".json") || strings.ContainsRune(arg, filepath.Separator) || strings.ContainsRune(arg, '/') {
-		b, err := os.ReadFile(arg)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", arg, err)
-		}
-		a, err := forms.Decode(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", arg, err)
-		}
-		return a, nil
+	lower := strings.ToLower(arg)
+	if strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".zip") || strings.ContainsRune(arg, filepath.Separator) || strings.ContainsRune(arg, '/') {
+		return loadFileForCheck(arg)
 	}
 	st, err := env.OpenStore()
 	if err != nil {
@@ -128,4 +124,40 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// loadFileForCheck reads a pack (verified first), a submission.json, or a
+// draft's bare JSON.
+func loadFileForCheck(arg string) (*forms.Application, error) {
+	f, err := os.Open(arg)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", arg, err)
+	}
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(f, head)
+	f.Close()
+	if bytes.Equal(head[:n], []byte("PK\x03\x04")) {
+		s, err := export.ReadSubmission(arg)
+		if err != nil {
+			return nil, err
+		}
+		return s.Application, nil
+	}
+	b, err := os.ReadFile(arg)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", arg, err)
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(b, &top) == nil && top["schema_version"] != nil {
+		s, err := export.DecodeSubmission(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", arg, err)
+		}
+		return s.Application, nil
+	}
+	a, err := forms.Decode(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", arg, err)
+	}
+	return a, nil
 }

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/darsworkbench/dars-workbench/export"
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+var exportCmd = &Command{Name: "export", Args: "DRAFT-ID --out PACK.zip", Summary: "write a draft's pack: submission.json, PDFs, evidence, BagIt manifests"}
+
+func init() { exportCmd.Run = runExport }
+
+func runExport(env *Env, args []string) int {
+	fs := newFlags(env, exportCmd)
+	out := fs.String("out", "", "the pack file to write (a .zip)")
+	pos, ok := parse(fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	if len(pos) != 1 || *out == "" {
+		fs.Usage()
+		return ExitUsage
+	}
+	if st, err := os.Stat(*out); err == nil && st.IsDir() {
+		return fail(env, ExitUsage, "%s is a folder: give the pack's file name, e.g. %s", *out, filepath.Join(*out, "pack.zip"))
+	}
+	store, err := env.OpenStore()
+	if err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
+	defer store.Close()
+	app, err := store.Load(pos[0])
+	if errors.Is(err, forms.ErrNotFound) {
+		return fail(env, ExitUsage, "no draft %q: see dars-workbench list", pos[0])
+	}
+	if err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
+	// The snapshot records exactly what was sent, whatever is edited later.
+	if _, err := store.Snapshot(app.ID, "before export"); err != nil {
+		return fail(env, ExitFailed, "%v", err)
+	}
+	at := env.Now()
+	err = export.ExportPack(*out, app, evidenceSource(store), export.PackOptions{AppVersion: env.Meta.Version, At: at})
+	if err != nil {
+		return fail(env, ExitFailed, "%v", err)
+	}
+	t := forms.Count(forms.Evaluate(app, at), "")
+	fmt.Fprintf(env.Stdout, "Exported %q (revision %d) to %s\n", app.Overview.Title, app.Revision, *out)
+	if t.Blockers > 0 {
+		fmt.Fprintf(env.Stdout, "The pack is marked DRAFT: %d blockers still stand between it and submission (dars-workbench check).\n", t.Blockers)
+	}
+	return ExitOK
+}

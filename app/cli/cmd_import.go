@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/darsworkbench/dars-workbench/export"
+)
+
+var importCmd = &Command{Name: "import", Args: "FILE", Summary: "make a new draft from a submission.json or a pack"}
+
+func init() { importCmd.Run = runImport }
+
+func runImport(env *Env, args []string) int {
+	fs := newFlags(env, importCmd)
+	pos, ok := parse(fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return ExitUsage
+	}
+	store, err := env.OpenStore()
+	if err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
+	defer store.Close()
+	got, err := export.Import(pos[0], blobStore(store))
+	switch {
+	case errors.Is(err, export.ErrPackDamaged):
+		return fail(env, ExitFailed, "%v\nNothing was imported.", err)
+	case err != nil:
+		return fail(env, ExitUsage, "%v\nNothing was imported.", err)
+	}
+	if err := store.Create(got.App); err != nil {
+		return fail(env, ExitFailed, "%v", err)
+	}
+	fmt.Fprintf(env.Stdout, "Imported %q as a new draft: %s\n", got.App.Overview.Title, got.App.ID)
+	if got.EvidenceStored > 0 {
+		fmt.Fprintf(env.Stdout, "%d evidence files stored.\n", got.EvidenceStored)
+	}
+	if len(got.MissingEvidence) > 0 {
+		fmt.Fprintf(env.Stdout, "Not included, attach again: %s\n", strings.Join(got.MissingEvidence, ", "))
+	}
+	return ExitOK
+}

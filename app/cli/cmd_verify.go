@@ -1,0 +1,40 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/darsworkbench/dars-workbench/export"
+)
+
+var verifyCmd = &Command{Name: "verify", Args: "PACK.zip", Summary: "check a pack's hashes, manifests and schema (exit 0 intact, 1 not, 2 unreadable)"}
+
+func init() { verifyCmd.Run = runVerify }
+
+func runVerify(env *Env, args []string) int {
+	fs := newFlags(env, verifyCmd)
+	pos, ok := parse(fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return ExitUsage
+	}
+	rep, err := export.Verify(pos[0])
+	if err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
+	if rep.OK() {
+		fmt.Fprintf(env.Stdout, "%s: intact (%d files, %d bytes checked)\n", pos[0], rep.Files, rep.Bytes)
+		return ExitOK
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintln(env.Stdout, p.String())
+	}
+	noun := "problems"
+	if len(rep.Problems) == 1 {
+		noun = "problem"
+	}
+	fmt.Fprintf(env.Stdout, "%s: NOT intact: %d %s\n", pos[0], len(rep.Problems), noun)
+	return ExitFailed
+}

@@ -1,0 +1,102 @@
+package export
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// enumChoices names the choice list of every enumerated type of the model.
+// The schema's enumerations are generated from it and submission files are
+// checked against it, so a new enumerated type in forms/ needs a line here
+// (TestSchemaIsCurrent says so when one is missing).
+func enumChoices() map[reflect.Type][]forms.Choice {
+	sections := make([]forms.Choice, len(forms.Sections))
+	for i, s := range forms.Sections {
+		sections[i] = forms.Choice{Value: string(s.ID), Label: s.Title}
+	}
+	return map[reflect.Type][]forms.Choice{
+		reflect.TypeFor[forms.Stage]():               forms.StageChoices,
+		reflect.TypeFor[forms.PurposeCategory]():     forms.PurposeChoices,
+		reflect.TypeFor[forms.FundingStatus]():       forms.FundingChoices,
+		reflect.TypeFor[forms.Frequency]():           forms.FrequencyChoices,
+		reflect.TypeFor[forms.Identifiability]():     forms.IdentifiabilityChoices,
+		reflect.TypeFor[forms.CohortKind]():          forms.CohortKindChoices,
+		reflect.TypeFor[forms.ValidationField]():     forms.ValidationFieldChoices,
+		reflect.TypeFor[forms.CohortPeriod]():        forms.CohortPeriodChoices,
+		reflect.TypeFor[forms.Article6]():            forms.Article6Choices,
+		reflect.TypeFor[forms.Article9]():            forms.Article9Choices,
+		reflect.TypeFor[forms.CLDCRoute]():           forms.CLDCChoices,
+		reflect.TypeFor[forms.ConsentMaterialKind](): forms.ConsentMaterialChoices,
+		reflect.TypeFor[forms.OrganisationRole]():    forms.RoleChoices,
+		reflect.TypeFor[forms.DSPTStatus]():          forms.DSPTChoices,
+		reflect.TypeFor[forms.LocationUse]():         forms.LocationUseChoices,
+		reflect.TypeFor[forms.Territory]():           forms.TerritoryChoices,
+		reflect.TypeFor[forms.AccessRoute]():         forms.AccessRouteChoices,
+		reflect.TypeFor[forms.EvidenceType]():        forms.EvidenceTypeChoices,
+		reflect.TypeFor[forms.EvidenceStatus]():      forms.EvidenceStatusChoices,
+		reflect.TypeFor[forms.CommentKind]():         forms.CommentKindChoices,
+		reflect.TypeFor[forms.NodeKind]():            forms.NodeKindChoices,
+		reflect.TypeFor[forms.SectionID]():           sections,
+	}
+}
+
+var enums = enumChoices()
+
+// badEnums lists, as "path: value", values of enumerated fields that are
+// neither "" (not answered) nor one of their choices, as the schema would.
+func badEnums(v reflect.Value, path string, out *[]string) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			badEnums(v.Elem(), path, out)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			badEnums(v.Field(i), joinPath(path, name), out)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			badEnums(v.Index(i), fmt.Sprintf("%s[%d]", path, i), out)
+		}
+	case reflect.String:
+		choices, ok := enums[v.Type()]
+		if !ok || v.String() == "" {
+			return
+		}
+		for _, c := range choices {
+			if c.Value == v.String() {
+				return
+			}
+		}
+		*out = append(*out, fmt.Sprintf("%s: %q is not one of %s", path, v.String(), strings.Join(quoted(forms.Values(choices)), ", ")))
+	}
+}
+
+func joinPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func quoted(vs []string) []string {
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		if v != "" {
+			out = append(out, fmt.Sprintf("%q", v))
+		}
+	}
+	return out
+}

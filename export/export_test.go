@@ -1,0 +1,12 @@
+package export
+
+// PretendSchemaVersion makes the decoder read up to version v with the given
+// upgrade steps, so tests can run the upgrade chain; the returned func undoes it.
+func PretendSchemaVersion(v int, steps map[int]func(map[string]any) error) (restore func()) {
+	oldV, oldSteps := readsUpTo, upgrades
+	readsUpTo, upgrades = v, steps
+	return func() { readsUpTo, upgrades = oldV, oldSteps }
+}
+
+// EnumChoices exposes the enumerated types and their choice lists.
+var EnumChoices = enumChoices

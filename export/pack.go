@@ -1,0 +1,357 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// EvidenceSource gives the bytes of a stored evidence file by its SHA-256
+// (lower-case hex). Storage implements it; export never reads the database.
+type EvidenceSource interface {
+	Open(sha256 string) (io.ReadCloser, error)
+}
+
+// PackOptions says who exports and when, and where progress goes.
+type PackOptions struct {
+	// AppVersion is written into submission.json and bag-info.txt.
+	AppVersion string
+	// At is the export time: it dates the files and the bag, and judges the
+	// readiness findings printed in application.pdf.
+	At time.Time
+	// Progress, if set, is called as payload bytes are written (done of
+	// total), from the exporting goroutine.
+	Progress func(done, total int64)
+}
+
+// Names inside a pack. The layout is a BagIt 1.0 bag (RFC 8493) so that any
+// BagIt tool can check it.
+const (
+	bagitFile       = "bagit.txt"
+	bagInfoFile     = "bag-info.txt"
+	manifestFile    = "manifest-sha256.txt"
+	tagManifestFile = "tagmanifest-sha256.txt"
+	payloadDir      = "data/"
+	evidenceDir     = "data/evidence/"
+	applicationPDF  = "application.pdf"
+	dpiaPDF         = "dpia.pdf"
+)
+
+// ErrEvidenceMissing is returned when an attached file is not in the store.
+var ErrEvidenceMissing = errors.New("evidence file missing from the store")
+
+// ExportPack writes the pack of a draft to dest atomically: it is written
+// to a temporary file in the same folder, flushed to disk and renamed, so a
+// crash or error never leaves a partial pack under dest's name.
+func ExportPack(dest string, app *forms.Application, ev EvidenceSource, opt PackOptions) (err error) {
+	dir := filepath.Dir(dest)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.partial")
+	if err != nil {
+		return fmt.Errorf("export pack to %s: %w", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = WritePack(tmp, app, ev, opt); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("export pack: flush %s: %w", tmp.Name(), err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("export pack: close %s: %w", tmp.Name(), err)
+	}
+	if err = os.Rename(tmp.Name(), dest); err != nil {
+		return fmt.Errorf("export pack: %w", err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes a rename durable; not every system can open a folder for
+// syncing (Windows), and the pack is complete either way.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// packEntry is one payload file of the bag.
+type packEntry struct {
+	name string // under data/
+	sum  string
+	size int64
+}
+
+// WritePack streams the pack of a draft to w: submission.json, the PDFs and
+// every attached evidence file, with the BagIt manifests. Evidence is copied
+// in chunks, so memory does not grow with its size; each file's hash is
+// checked against the draft as it is copied.
+func WritePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackOptions) error {
+	at := opt.At.UTC().Truncate(time.Second)
+	sub, err := EncodeSubmission(NewSubmission(app, opt.AppVersion, at))
+	if err != nil {
+		return err
+	}
+	var appPDF, dpia bytes.Buffer
+	if err := WriteApplicationPDF(&appPDF, app, at); err != nil {
+		return fmt.Errorf("export pack: application.pdf: %w", err)
+	}
+	if err := WriteDPIAPDF(&dpia, app, at); err != nil {
+		return fmt.Errorf("export pack: dpia.pdf: %w", err)
+	}
+	files := evidenceFiles(app)
+	total := int64(len(sub) + appPDF.Len() + dpia.Len())
+	for _, f := range files {
+		total += f.size
+	}
+	var done int64
+	progress := func(n int64) {
+		done += n
+		if opt.Progress != nil {
+			opt.Progress(done, total)
+		}
+	}
+
+	zw := zip.NewWriter(w)
+	var manifest []packEntry
+	addBytes := func(name string, b []byte, deflate bool) error {
+		sum := sha256.Sum256(b)
+		if err := writeEntry(zw, payloadDir+name, at, deflate, bytes.NewReader(b)); err != nil {
+			return err
+		}
+		manifest = append(manifest, packEntry{name, hex.EncodeToString(sum[:]), int64(len(b))})
+		progress(int64(len(b)))
+		return nil
+	}
+	if err := addBytes(SubmissionFile, sub, true); err != nil {
+		return err
+	}
+	// PDF streams are compressed already: storing them again saves time.
+	if err := addBytes(applicationPDF, appPDF.Bytes(), false); err != nil {
+		return err
+	}
+	if err := addBytes(dpiaPDF, dpia.Bytes(), false); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := copyEvidence(zw, ev, f, at, progress); err != nil {
+			return err
+		}
+		manifest = append(manifest, f)
+	}
+
+	tags, err := tagFiles(app, opt, at, manifest)
+	if err != nil {
+		return err
+	}
+	for _, t := range tags {
+		if err := writeEntry(zw, t.name, at, true, bytes.NewReader(t.body)); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("export pack: %w", err)
+	}
+	return nil
+}
+
+func copyEvidence(zw *zip.Writer, ev EvidenceSource, f packEntry, at time.Time, progress func(int64)) error {
+	rc, err := ev.Open(f.sum)
+	if err != nil {
+		return fmt.Errorf("export pack: %s: %w (%v); attach the file again", f.name, ErrEvidenceMissing, err)
+	}
+	defer rc.Close()
+	h := sha256.New()
+	counted := &countingReader{r: rc, on: progress}
+	if err := writeEntry(zw, payloadDir+f.name, at, false, io.TeeReader(counted, h)); err != nil {
+		return err
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != f.sum || counted.n != f.size {
+		return fmt.Errorf("export pack: %s: the stored file has changed or is damaged (expected SHA-256 %s and %d bytes, found %s and %d bytes); attach the file again", f.name, f.sum, f.size, got, counted.n)
+	}
+	return nil
+}
+
+type countingReader struct {
+	r  io.Reader
+	n  int64
+	on func(int64)
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if n > 0 && c.on != nil {
+		c.on(int64(n))
+	}
+	return n, err
+}
+
+func writeEntry(zw *zip.Writer, name string, at time.Time, deflate bool, r io.Reader) error {
+	hdr := &zip.FileHeader{Name: name, Modified: at, Method: zip.Store}
+	if deflate {
+		hdr.Method = zip.Deflate
+	}
+	hdr.SetMode(0o644)
+	w, err := zw.CreateHeader(hdr)
+	if err != nil {
+		return fmt.Errorf("export pack: %s: %w", name, err)
+	}
+	if _, err := io.Copy(w, r); err != nil {
+		return fmt.Errorf("export pack: %s: %w", name, err)
+	}
+	return nil
+}
+
+// evidenceFiles lists the attached files of a draft, once each, under names
+// that are safe on every system and unique (prefixed by their hash).
+func evidenceFiles(app *forms.Application) []packEntry {
+	seen := map[string]bool{}
+	var out []packEntry
+	for _, e := range app.Evidence {
+		if e.File == nil || e.File.SHA256 == "" {
+			continue
+		}
+		name := EvidencePackName(e.File.SHA256, e.File.Name)
+		if seen[strings.ToLower(name)] {
+			continue
+		}
+		seen[strings.ToLower(name)] = true
+		out = append(out, packEntry{name: "evidence/" + name, sum: strings.ToLower(e.File.SHA256), size: e.File.Size})
+	}
+	return out
+}
+
+// PackFileName suggests a file name for a draft's pack: its DARS reference
+// (or title), revision and the export date, e.g.
+// DARS-NIC-123456-AB1C2-v1.0-rev7-2026-11-23.zip.
+func PackFileName(app *forms.Application, at time.Time) string {
+	name := app.Overview.DARSReference
+	if name == "" {
+		name = orUntitled(app.Overview.Title)
+	}
+	name = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*%`, r) || unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, name)), " ")
+	if r := []rune(name); len(r) > 60 {
+		name = strings.TrimSpace(string(r[:60]))
+	}
+	return fmt.Sprintf("%s-rev%d-%s.zip", name, app.Revision, at.Format("2006-01-02"))
+}
+
+// EvidencePackName is the file name an attachment gets under
+// data/evidence/: the first 12 digits of its hash, then its own name made
+// safe (no folders, no characters Windows or zip tools refuse).
+func EvidencePackName(sum, name string) string {
+	prefix := strings.ToLower(sum)
+	if len(prefix) > 12 {
+		prefix = prefix[:12]
+	}
+	return prefix + "-" + safeFileName(name)
+}
+
+func safeFileName(name string) string {
+	name = norm.NFC.String(name)
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune(`<>:"|?*%`, r):
+			b.WriteRune('_')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	s := strings.Trim(b.String(), " .")
+	if r := []rune(s); len(r) > 100 {
+		ext := path.Ext(s)
+		if len([]rune(ext)) > 10 {
+			ext = ""
+		}
+		s = string(r[:100-len([]rune(ext))]) + ext
+	}
+	if s == "" {
+		s = "file"
+	}
+	return s
+}
+
+type tagFile struct {
+	name string
+	body []byte
+}
+
+// tagFiles builds bagit.txt, bag-info.txt and the two manifests.
+func tagFiles(app *forms.Application, opt PackOptions, at time.Time, payload []packEntry) ([]tagFile, error) {
+	var bytesTotal int64
+	for _, p := range payload {
+		bytesTotal += p.size
+	}
+	sort.Slice(payload, func(i, j int) bool { return payload[i].name < payload[j].name })
+	var manifest strings.Builder
+	for _, p := range payload {
+		fmt.Fprintf(&manifest, "%s  %s\n", p.sum, encodeBagPath(payloadDir+p.name))
+	}
+	var info strings.Builder
+	infoLine := func(k, v string) {
+		v = strings.Join(strings.Fields(v), " ")
+		if v != "" {
+			fmt.Fprintf(&info, "%s: %s\n", k, v)
+		}
+	}
+	infoLine("Source-Organization", app.Overview.LeadOrg)
+	infoLine("Contact-Name", app.Overview.LeadApplicant)
+	infoLine("External-Description", "DARS application pack: "+orUntitled(app.Overview.Title))
+	infoLine("External-Identifier", app.ID)
+	infoLine("DARS-Reference", app.Overview.DARSReference)
+	infoLine("Draft-Revision", fmt.Sprint(app.Revision))
+	infoLine("Bagging-Date", at.Format("2006-01-02"))
+	infoLine("Bag-Software-Agent", "DARS Workbench "+opt.AppVersion)
+	infoLine("Payload-Oxum", fmt.Sprintf("%d.%d", bytesTotal, len(payload)))
+
+	tags := []tagFile{
+		{bagitFile, []byte("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")},
+		{bagInfoFile, []byte(info.String())},
+		{manifestFile, []byte(manifest.String())},
+	}
+	var tm strings.Builder
+	for _, t := range tags {
+		sum := sha256.Sum256(t.body)
+		fmt.Fprintf(&tm, "%s  %s\n", hex.EncodeToString(sum[:]), t.name)
+	}
+	return append(tags, tagFile{tagManifestFile, []byte(tm.String())}), nil
+}
+
+// encodeBagPath percent-encodes what RFC 8493 asks: CR, LF and %.
+func encodeBagPath(p string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(p)
+}
+
+func decodeBagPath(p string) string {
+	return strings.NewReplacer("%0D", "\r", "%0d", "\r", "%0A", "\n", "%0a", "\n", "%25", "%").Replace(p)
+}

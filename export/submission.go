@@ -1,0 +1,197 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// SchemaVersion is the version of submission.json this app writes. Raise it
+// when the JSON form of forms.Application changes in a way an older reader
+// would misread (a renamed or removed field, a changed meaning), and add the
+// step that upgrades the previous version to upgrades.
+const SchemaVersion = 1
+
+// SubmissionFile is the name of the submission file inside a pack.
+const SubmissionFile = "submission.json"
+
+// ErrBadSubmission wraps every reason a submission file cannot be read.
+var ErrBadSubmission = errors.New("not a readable DARS Workbench submission file")
+
+// ErrNewerSchema is returned for a file written by a newer app.
+var ErrNewerSchema = errors.New("submission file is newer than this app")
+
+// Submission is the envelope of submission.json: the draft as the app holds
+// it, with what a reader needs to trust and place it.
+type Submission struct {
+	SchemaVersion int                `json:"schema_version"`
+	AppVersion    string             `json:"app_version"`
+	DraftID       string             `json:"draft_id"`
+	Revision      int64              `json:"revision"`
+	ExportedAt    time.Time          `json:"exported_at"`
+	Application   *forms.Application `json:"application"`
+}
+
+// NewSubmission wraps a draft for export at time at by app version appVersion.
+func NewSubmission(app *forms.Application, appVersion string, at time.Time) *Submission {
+	return &Submission{
+		SchemaVersion: SchemaVersion, AppVersion: appVersion,
+		DraftID: app.ID, Revision: app.Revision,
+		ExportedAt: at.UTC().Truncate(time.Second), Application: app,
+	}
+}
+
+// EncodeSubmission writes the stable, indented JSON of a submission.
+func EncodeSubmission(s *Submission) ([]byte, error) {
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encode submission: %w", err)
+	}
+	return append(b, '\n'), nil
+}
+
+// upgrades[v] turns a version-v file (as generic JSON) into version v+1.
+// Version 1 is the first, so there are none yet; the chain is run on every
+// older file so adding a step is all a new version needs.
+var upgrades = map[int]func(doc map[string]any) error{}
+
+// readsUpTo is the newest version this app reads: SchemaVersion, a variable
+// only so that tests can exercise the upgrade chain before version 2 exists.
+var readsUpTo = SchemaVersion
+
+// DecodeSubmission reads a submission file strictly: invalid UTF-8,
+// duplicate keys, unknown fields and trailing data are refused, as is a file
+// from a newer schema; files from older schemas are upgraded first.
+func DecodeSubmission(b []byte) (*Submission, error) {
+	if !utf8.Valid(b) {
+		return nil, fmt.Errorf("%w: the text is not valid UTF-8 (at byte %d); save the file as UTF-8", ErrBadSubmission, invalidUTF8At(b))
+	}
+	if err := checkDuplicateKeys(b); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadSubmission, err)
+	}
+	var head struct {
+		SchemaVersion *json.Number `json:"schema_version"`
+		AppVersion    string       `json:"app_version"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadSubmission, describeJSONError(b, err))
+	}
+	if head.SchemaVersion == nil {
+		return nil, fmt.Errorf("%w: it has no schema_version; is it a submission.json exported by DARS Workbench?", ErrBadSubmission)
+	}
+	v, err := head.SchemaVersion.Int64()
+	if err != nil || v < 1 {
+		return nil, fmt.Errorf("%w: schema_version %s is not a version number", ErrBadSubmission, head.SchemaVersion.String())
+	}
+	if v > int64(readsUpTo) {
+		by := ""
+		if head.AppVersion != "" {
+			by = " (it was written by DARS Workbench " + head.AppVersion + ")"
+		}
+		return nil, fmt.Errorf("%w: it uses schema version %d%s and this app reads up to version %d; install a DARS Workbench release that reads schema version %d", ErrNewerSchema, v, by, readsUpTo, v)
+	}
+	if v < int64(readsUpTo) {
+		if b, err = upgrade(b, int(v)); err != nil {
+			return nil, err
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var s Submission
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadSubmission, describeJSONError(b, err))
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%w: there is more data after the submission", ErrBadSubmission)
+	}
+	if s.Application == nil {
+		return nil, fmt.Errorf("%w: it holds no application", ErrBadSubmission)
+	}
+	var bad []string
+	badEnums(reflect.ValueOf(s.Application), "application", &bad)
+	if len(bad) > 0 {
+		more := ""
+		if len(bad) > 3 {
+			bad, more = bad[:3], fmt.Sprintf(" (and %d more)", len(bad)-3)
+		}
+		return nil, fmt.Errorf("%w: %s%s", ErrBadSubmission, strings.Join(bad, "; "), more)
+	}
+	return &s, nil
+}
+
+func upgrade(b []byte, from int) ([]byte, error) {
+	var doc map[string]any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadSubmission, err)
+	}
+	for v := from; v < readsUpTo; v++ {
+		step, ok := upgrades[v]
+		if !ok {
+			return nil, fmt.Errorf("%w: schema version %d can no longer be read; export it again from a DARS Workbench release of that time", ErrBadSubmission, v)
+		}
+		if err := step(doc); err != nil {
+			return nil, fmt.Errorf("%w: upgrade from schema version %d: %v", ErrBadSubmission, v, err)
+		}
+	}
+	doc["schema_version"] = readsUpTo
+	return json.Marshal(doc)
+}
+
+// describeJSONError adds the line and column to encoding/json's offsets,
+// which mean nothing to a person with a text editor.
+func describeJSONError(b []byte, err error) error {
+	var off int64 = -1
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &syn) && strings.Contains(syn.Error(), "unexpected end")):
+		return errors.New("the file ends too early: it is truncated or incomplete")
+	case errors.As(err, &syn) && strings.Contains(syn.Error(), "after top-level value"):
+		return fmt.Errorf("line %s: there is more data after the submission", lineCol(b, syn.Offset))
+	case errors.As(err, &syn):
+		off = syn.Offset
+	case errors.As(err, &typ):
+		off = typ.Offset
+		if typ.Field != "" {
+			return fmt.Errorf("line %s: %s should be %s, not %s", lineCol(b, off), typ.Field, typ.Type, typ.Value)
+		}
+	}
+	if off >= 0 {
+		return fmt.Errorf("line %s: %v", lineCol(b, off), err)
+	}
+	return err
+}
+
+func lineCol(b []byte, off int64) string {
+	off = min(off, int64(len(b)))
+	line, col := 1, 1
+	for _, c := range b[:off] {
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return fmt.Sprintf("%d column %d", line, col)
+}
+
+func invalidUTF8At(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
