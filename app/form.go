@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
@@ -13,13 +14,18 @@ import (
 const formLabelWidth = 175
 
 // newForm lays out label and answer rows like widget.Form, in the shared
-// label column. A row whose label and answer are both hidden takes no space.
+// label column, with a FormItem's HintText under its answer. A row whose
+// label and answer are both hidden takes no space.
 func newForm(items ...*widget.FormItem) *fyne.Container {
 	objs := make([]fyne.CanvasObject, 0, 2*len(items))
 	for _, it := range items {
 		l := widget.NewLabelWithStyle(it.Text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		l.Wrapping = fyne.TextWrapWord
-		objs = append(objs, &fyne.Container{Layout: fixedWidth{formLabelWidth}, Objects: []fyne.CanvasObject{l}}, it.Widget)
+		w := it.Widget
+		if it.HintText != "" {
+			w = container.NewVBox(w, Hint(it.HintText))
+		}
+		objs = append(objs, &fyne.Container{Layout: fixedWidth{formLabelWidth}, Objects: []fyne.CanvasObject{l}}, w)
 	}
 	return &fyne.Container{Layout: layout.NewFormLayout(), Objects: objs}
 }

@@ -47,9 +47,10 @@ func TestFieldGuidanceUnfolds(t *testing.T) {
 // Every screen built here offers its section's introduction.
 func TestSectionIntroductions(t *testing.T) {
 	e := openSection(t, draftWithGroups(), forms.SectionOverview)
-	for _, id := range []forms.SectionID{forms.SectionPurpose, forms.SectionData, forms.SectionCohort, forms.SectionLegal, forms.SectionOrganisations, forms.SectionTerritory} {
+	for _, id := range []forms.SectionID{forms.SectionOverview, forms.SectionPurpose, forms.SectionData, forms.SectionCohort, forms.SectionLegal, forms.SectionOrganisations, forms.SectionTerritory} {
 		e.showSection(id)
-		acc, ok := e.body.Content.(*fyne.Container).Objects[0].(*widget.Accordion)
+		acc := accordionIn(e.body.Content)
+		ok := acc != nil
 		require.True(t, ok, "%s does not start with its introduction", id)
 		assert.Equal(t, "About this section", acc.Items[0].Title)
 		assert.Contains(t, acc.Items[0].Detail.(*widget.RichText).String(), "(R-", "%s: the introduction names no requirement", id)
@@ -66,6 +67,20 @@ func richTextWith(o fyne.CanvasObject, s string) *widget.RichText {
 		for _, k := range w.Objects {
 			if r := richTextWith(k, s); r != nil {
 				return r
+			}
+		}
+	}
+	return nil
+}
+
+func accordionIn(o fyne.CanvasObject) *widget.Accordion {
+	switch w := o.(type) {
+	case *widget.Accordion:
+		return w
+	case *fyne.Container:
+		for _, k := range w.Objects {
+			if a := accordionIn(k); a != nil {
+				return a
 			}
 		}
 	}

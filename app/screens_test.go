@@ -30,6 +30,7 @@ func TestTypingUpdatesTheDraft(t *testing.T) {
 		path    string
 		got     func(a *forms.Application) string
 	}{
+		"preliminary cost":        {forms.SectionOverview, "preliminary_assessment.cost_estimate", func(a *forms.Application) string { return a.Preliminary.CostEstimate }},
 		"purpose objective":       {forms.SectionPurpose, "purpose.objective", func(a *forms.Application) string { return a.Purpose.Objective }},
 		"commercial purpose":      {forms.SectionPurpose, "purpose.commercial_purpose", func(a *forms.Application) string { return a.Purpose.CommercialPurpose }},
 		"REC reference":           {forms.SectionPurpose, "purpose.rec_reference", func(a *forms.Application) string { return a.Purpose.RECReference }},
@@ -85,7 +86,7 @@ func TestSectionScreensBuild(t *testing.T) {
 	for name, mk := range drafts {
 		t.Run(name, func(t *testing.T) {
 			e := openSection(t, mk(), forms.SectionOverview)
-			for _, id := range []forms.SectionID{forms.SectionPurpose, forms.SectionData, forms.SectionCohort, forms.SectionLegal, forms.SectionOrganisations, forms.SectionTerritory} {
+			for _, id := range []forms.SectionID{forms.SectionOverview, forms.SectionPurpose, forms.SectionData, forms.SectionCohort, forms.SectionLegal, forms.SectionOrganisations, forms.SectionTerritory} {
 				require.Contains(t, sectionViews, id)
 				e.showSection(id)
 				assert.NotEmpty(t, e.fields, "%s registered no fields for findings to open", id)
