@@ -86,3 +86,20 @@ func accordionIn(o fyne.CanvasObject) *widget.Accordion {
 	}
 	return nil
 }
+
+// Every field a screen registers has our guidance, so no question is left
+// without an explanation and an example.
+func TestEveryFieldHasGuidance(t *testing.T) {
+	e := openSection(t, forms.Example(), forms.SectionOverview)
+	for _, id := range []forms.SectionID{forms.SectionOverview, forms.SectionPurpose, forms.SectionData, forms.SectionCohort, forms.SectionLegal, forms.SectionOrganisations, forms.SectionTerritory} {
+		e.showSection(id)
+		g := sectionGuide(id)
+		for path := range e.fields {
+			if strings.HasSuffix(path, "]") {
+				continue // an entry of a repeating group, not a question
+			}
+			f, ok := g.g.Field(path)
+			assert.True(t, ok && f.Path == forms.GenericPath(path), "%s: no guidance for %s", id, path)
+		}
+	}
+}

@@ -36,7 +36,7 @@ func newOverviewView(e *Editor) fyne.CanvasObject {
 		withHint(widget.NewFormItem("DARS reference", g.field("overview.dars_reference", e.TextEntry("overview.dars_reference", &o.DARSReference, "DARS-NIC-000000-XXXXX", forms.ValidateDARSReference))),
 			"Issued by NHS England after your enquiry; leave empty until then (R-P6)."),
 		widget.NewFormItem("Stage", g.field("overview.stage", stage)),
-		widget.NewFormItem("Stage dates", v.history),
+		widget.NewFormItem("Stage dates", g.field("overview.stage_history", v.history)),
 		widget.NewFormItem("Requested start", g.field("overview.requested_start", e.DateEntry("overview.requested_start", &o.RequestedFrom))),
 		withHint(widget.NewFormItem("Requested end", g.field("overview.requested_end", e.DateEntry("overview.requested_end", &o.RequestedTo))),
 			"The period of data access you are asking for (R-P7)."),

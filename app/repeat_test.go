@@ -100,6 +100,16 @@ func TestRepeatingGroups(t *testing.T) {
 			assert.Equal(t, []string{"C", "A", "B"}, tc.names(a))
 			assert.Equal(t, "C", entry(0).Text, "the screen shows the new order")
 
+			// Reorder with the keyboard: Space on a focused move button.
+			down := rowButton(t, e, tc.group+"[1]", "down")
+			e.win.Canvas().Focus(down)
+			down.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+			assert.Equal(t, []string{"C", "B", "A"}, tc.names(a))
+			up := rowButton(t, e, tc.group+"[2]", "up")
+			e.win.Canvas().Focus(up)
+			up.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+			assert.Equal(t, []string{"C", "A", "B"}, tc.names(a))
+
 			// Remove asks first; cancelling keeps the entry.
 			test.Tap(rowButton(t, e, tc.group+"[1]", "remove"))
 			confirm(t, e, "No")
