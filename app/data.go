@@ -80,6 +80,7 @@ func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.
 		e.TextEntry(path+".historic_to", &p.HistoricTo, "To year, e.g. 2026", nil),
 	)
 	fields := newRepeat(e, path+".fields", &p.Fields, "field")
+	fields.flat = true
 	fields.empty = "No fields yet: add each field you need with the reason it is needed (R-D3)."
 	fields.title = func(j int, f *forms.ProductField) string {
 		return fmt.Sprintf("Field %d: %s", j+1, orDefault(f.Name, "unnamed"))
@@ -107,58 +108,6 @@ func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.
 		g.item("Legal basis", path+".legal_basis", e.Suggest(path+".legal_basis", &p.LegalBasis, legalBasisSuggestions())),
 		g.item("Transparency notice", path+".transparency_notice", e.TextEntry(path+".transparency_notice", &p.TransparencyNotice, "Link to the privacy notice", nil)),
 	)
-}
-
-// readers picks the people of the draft who will see a product (R-D2, R-O6).
-// IDs of people since removed are kept, so nothing is lost silently; the
-// readiness checks point them out.
-func (v *dataView) readers(path string, p *forms.ProductRequest) fyne.CanvasObject {
-	people := v.e.App().People
-	if len(people) == 0 {
-		return Hint("Add the people who will access the data under Organisations and people; they can then be chosen here.")
-	}
-	var labels []string
-	byLabel := map[string]string{}
-	for _, pe := range people {
-		l := orDefault(pe.Name, "Unnamed person")
-		if pe.Role != "" {
-			l += " (" + pe.Role + ")"
-		}
-		for byLabel[l] != "" {
-			l += " "
-		}
-		labels = append(labels, l)
-		byLabel[l] = pe.ID
-	}
-	known := map[string]bool{}
-	for _, id := range byLabel {
-		known[id] = true
-	}
-	var selected []string
-	for _, l := range labels {
-		for _, id := range p.AccessedBy {
-			if byLabel[l] == id {
-				selected = append(selected, l)
-			}
-		}
-	}
-	cg := widget.NewCheckGroup(labels, nil)
-	cg.SetSelected(selected)
-	cg.OnChanged = func(sel []string) {
-		var ids []string
-		for _, id := range p.AccessedBy {
-			if !known[id] {
-				ids = append(ids, id)
-			}
-		}
-		for _, l := range sel {
-			ids = append(ids, byLabel[l])
-		}
-		p.AccessedBy = ids
-		v.e.Changed()
-	}
-	v.e.Field(path+".accessed_by", cg)
-	return cg
 }
 
 func hasMRIS(ps []forms.ProductRequest) bool {

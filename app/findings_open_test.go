@@ -61,6 +61,7 @@ func TestFindingsOpenTheirField(t *testing.T) {
 			for id, fs := range bySection {
 				e.showSection(id)
 				for _, f := range fs {
+					e.Open(id, f.Field) // unfolds a folded entry
 					_, ok := e.fields[f.Field]
 					assert.True(t, ok, "%s: finding %s points at %q, which no widget edits", id, f.CheckID, f.Field)
 				}

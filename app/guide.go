@@ -41,11 +41,15 @@ func (g *guide) field(path string, w fyne.CanvasObject) fyne.CanvasObject {
 	if !ok || fg.Path != forms.GenericPath(path) {
 		return w
 	}
-	text := markdown(fg.Markdown())
-	panel := container.NewPadded(text)
+	// The text is rendered on first use: a screen with fifty products has
+	// hundreds of info buttons, and most are never opened.
+	panel := container.NewPadded()
 	panel.Hide()
 	var info *widget.Button
 	info = widget.NewButtonWithIcon("", theme.InfoIcon(), func() {
+		if len(panel.Objects) == 0 {
+			panel.Add(markdown(fg.Markdown()))
+		}
 		Shown(panel, !panel.Visible())
 		if panel.Visible() {
 			info.Importance = widget.HighImportance

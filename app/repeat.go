@@ -30,10 +30,16 @@ type repeat[T any] struct {
 	row func(i int, path string, it *T) fyne.CanvasObject
 	// fresh makes a new entry for the add button.
 	fresh func() T
+	// flat groups never fold: a product's fields are one line each.
+	flat bool
 	// changed runs after the group's shape changes, for screens that derive
 	// something from the list (pickers of organisations, for example).
 	changed func()
 
+	// folded says which entries show only their heading; entries are built
+	// on first unfolding. A long group starts folded: fifty products
+	// unfolded are thousands of widgets, and seconds to show.
+	folded   []bool
 	box      *fyne.Container
 	headings []*widget.Label
 	add      *widget.Button
@@ -50,23 +56,46 @@ func newRepeat[T any](e *Editor, path string, items *[]T, noun string) *repeat[T
 	return r
 }
 
+// foldAbove is the length from which a group starts folded.
+const foldAbove = 3
+
 // build shows the entries; call it once the callbacks are set.
 func (r *repeat[T]) build() fyne.CanvasObject {
+	r.folded = make([]bool, len(*r.items))
+	if len(*r.items) > foldAbove && !r.flat {
+		for i := range r.folded {
+			r.folded[i] = true
+		}
+	}
 	r.rebuild()
 	return r.object
 }
 
+// isFolded reports whether entry i shows only its heading; entries added
+// behind the group's back (a suggestion's button) show unfolded.
+func (r *repeat[T]) isFolded(i int) bool { return i < len(r.folded) && r.folded[i] }
+
+func (r *repeat[T]) setFolded(i int, f bool) {
+	for len(r.folded) <= i {
+		r.folded = append(r.folded, false)
+	}
+	r.folded[i] = f
+}
+
 func (r *repeat[T]) rebuild() {
 	r.forgetFields()
-	r.box.RemoveAll()
 	r.headings = r.headings[:0]
 	n := len(*r.items)
+	// Objects are set in one go: Add lays the box out again each time, which
+	// made a 50-product request take seconds to show.
+	objs := make([]fyne.CanvasObject, 0, max(n, 1))
 	if n == 0 {
-		r.box.Add(Hint(r.empty))
+		objs = append(objs, Hint(r.empty))
 	}
 	for i := range n {
-		r.box.Add(r.entry(i))
+		objs = append(objs, r.entry(i))
 	}
+	r.box.Objects = objs
 	r.box.Refresh()
 }
 
@@ -97,12 +126,73 @@ func (r *repeat[T]) entry(i int) fyne.CanvasObject {
 	if i == len(*r.items)-1 {
 		down.Disable()
 	}
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(up, down, remove), heading)
-	body := r.row(i, path, it)
-	c := container.NewVBox(widget.NewSeparator(), header, body)
-	r.e.Field(path, c)
-	return c
+	body := container.NewVBox()
+	row := newFoldingRow(container.NewVBox(widget.NewSeparator()))
+	row.unfold = func() bool {
+		if !r.isFolded(i) && len(body.Objects) > 0 {
+			return false
+		}
+		r.setFolded(i, false)
+		if len(body.Objects) == 0 {
+			body.Add(r.row(i, path, it))
+		}
+		body.Show()
+		row.toggle.SetIcon(theme.MenuDropDownIcon())
+		return true
+	}
+	row.toggle = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() {
+		if body.Visible() && len(body.Objects) > 0 {
+			r.setFolded(i, true)
+			body.Hide()
+			row.toggle.SetIcon(theme.MenuExpandIcon())
+			return
+		}
+		row.unfold()
+	})
+	row.toggle.Importance = widget.LowImportance
+	if r.isFolded(i) {
+		body.Hide()
+		row.toggle.SetIcon(theme.MenuExpandIcon())
+	} else {
+		body.Add(r.row(i, path, it))
+	}
+	var toggle fyne.CanvasObject = row.toggle
+	if r.flat {
+		toggle = nil
+	}
+	header := container.NewBorder(nil, nil, toggle, container.NewHBox(up, down, remove), heading)
+	row.Container.Add(header)
+	row.Container.Add(body)
+	r.e.Field(path, row)
+	return row
 }
+
+// revealer is a registered object that hides the fields under it until asked;
+// Editor.Open asks before looking for the field again.
+type revealer interface{ reveal() bool }
+
+// foldingRow is an entry of a repeating group that can fold to its heading.
+// It is a widget, not a bare type around a container, so that Fyne walks
+// into it to draw and focus what it holds.
+type foldingRow struct {
+	widget.BaseWidget
+	Container *fyne.Container
+	toggle    *widget.Button
+	unfold    func() bool
+}
+
+func newFoldingRow(c *fyne.Container) *foldingRow {
+	f := &foldingRow{Container: c}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+func (f *foldingRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(f.Container)
+}
+
+// reveal unfolds the entry; it reports whether it had to.
+func (f *foldingRow) reveal() bool { return f.unfold() }
 
 // retitle refreshes the entry headings after a name is typed.
 func (r *repeat[T]) retitle() {
@@ -125,6 +215,7 @@ func (r *repeat[T]) titled(w *widget.Entry) *widget.Entry {
 
 func (r *repeat[T]) onAdd() {
 	*r.items = append(*r.items, r.fresh())
+	r.setFolded(len(*r.items)-1, false)
 	r.afterChange()
 	r.focusLast()
 }
@@ -146,6 +237,8 @@ func firstFocusable(o fyne.CanvasObject) fyne.Focusable {
 		return w
 	case *widget.SelectEntry:
 		return w
+	case *foldingRow:
+		return firstFocusable(w.Container)
 	case *fyne.Container:
 		for _, c := range w.Objects {
 			if f := firstFocusable(c); f != nil {
@@ -168,6 +261,9 @@ func (r *repeat[T]) onMove(from, to int) {
 		return
 	}
 	s[from], s[to] = s[to], s[from]
+	a, b := r.isFolded(from), r.isFolded(to)
+	r.setFolded(from, b)
+	r.setFolded(to, a)
 	r.afterChange()
 }
 
@@ -191,6 +287,9 @@ func (r *repeat[T]) removeAt(i int) {
 		return
 	}
 	*r.items = append(s[:i], s[i+1:]...)
+	if i < len(r.folded) {
+		r.folded = append(r.folded[:i], r.folded[i+1:]...)
+	}
 	r.afterChange()
 }
 

@@ -79,7 +79,7 @@ func TestRepeatingGroups(t *testing.T) {
 			test.Tap(field[*widget.Button](t, e, tc.group))
 			require.Len(t, tc.names(a), 2)
 			focused := e.win.Canvas().Focused()
-			assert.True(t, focused != nil && focused == firstFocusable(field[*fyne.Container](t, e, tc.group+"[1]")),
+			assert.True(t, focused != nil && focused == firstFocusable(field[*foldingRow](t, e, tc.group+"[1]")),
 				"the cursor is not in the new entry")
 			test.Type(entry(1), "B")
 
@@ -129,18 +129,51 @@ func TestRepeatingGroups(t *testing.T) {
 	}
 }
 
-// The readers of a product are the draft's people, stored by ID.
+// The readers of a product are the draft's people, chosen in a dialog and
+// stored by ID; an unknown ID is kept for the checks to report.
 func TestProductReaders(t *testing.T) {
 	a := draftWithGroups()
-	a.People = []forms.Person{{ID: "pe1", Name: "Ann", Role: "Analyst"}, {ID: "pe2", Name: "Bob"}}
+	a.People = []forms.Person{{ID: "pe1", Name: "Ann", Role: "Analyst"}, {ID: "pe2", Name: "Bob"}, {ID: "pe3", Name: "Bob"}}
 	a.Data.Products[0].AccessedBy = []string{"gone", "pe2"}
 	e := openSection(t, a, forms.SectionData)
-	cg := field[*widget.CheckGroup](t, e, "data.products[0].accessed_by")
-	assert.Equal(t, []string{"Ann (Analyst)", "Bob"}, cg.Options)
-	assert.Equal(t, []string{"Bob"}, cg.Selected)
+	choose := field[*widget.Button](t, e, "data.products[0].accessed_by")
+	assert.NotNil(t, labelWith(e.body.Content, "Bob"), "the chosen reader is shown")
 
-	cg.SetSelected([]string{"Ann (Analyst)", "Bob"})
-	assert.Equal(t, []string{"gone", "pe1", "pe2"}, a.Data.Products[0].AccessedBy, "an unknown ID is kept for the checks to report")
+	test.Tap(choose)
+	cg := checkGroupIn(e.win.Canvas().Overlays().Top())
+	require.NotNil(t, cg, "no people to choose from")
+	assert.Equal(t, []string{"Ann (Analyst)", "Bob", "Bob #2"}, cg.Options)
+	assert.Equal(t, []string{"Bob"}, cg.Selected)
+	cg.SetSelected([]string{"Ann (Analyst)", "Bob #2"})
+	confirm(t, e, "Cancel")
+	assert.Equal(t, []string{"gone", "pe2"}, a.Data.Products[0].AccessedBy, "cancel changes nothing")
+
+	test.Tap(choose)
+	cg = checkGroupIn(e.win.Canvas().Overlays().Top())
+	cg.SetSelected([]string{"Ann (Analyst)", "Bob #2"})
+	confirm(t, e, "Save")
+	assert.Equal(t, []string{"gone", "pe1", "pe3"}, a.Data.Products[0].AccessedBy)
+	assert.NotNil(t, labelWith(e.body.Content, "Ann (Analyst); Bob #2"))
+}
+
+func checkGroupIn(o fyne.CanvasObject) *widget.CheckGroup {
+	switch w := o.(type) {
+	case *widget.CheckGroup:
+		return w
+	case *fyne.Container:
+		for _, k := range w.Objects {
+			if c := checkGroupIn(k); c != nil {
+				return c
+			}
+		}
+	case fyne.Widget:
+		for _, k := range test.WidgetRenderer(w).Objects() {
+			if c := checkGroupIn(k); c != nil {
+				return c
+			}
+		}
+	}
+	return nil
 }
 
 // People and locations pick their organisation from the draft's list.

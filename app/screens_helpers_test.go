@@ -63,7 +63,7 @@ func (m *memStore) RestoreSnapshot(string, int64) error              { return ni
 
 // openSection opens draft a in an editor backed by an in-memory store and
 // shows one section's screen.
-func openSection(t *testing.T, a *forms.Application, id forms.SectionID) *Editor {
+func openSection(t testing.TB, a *forms.Application, id forms.SectionID) *Editor {
 	t.Helper()
 	test.NewTempApp(t)
 	store := &memStore{drafts: map[string][]byte{}}
@@ -107,6 +107,8 @@ func shown(e *Editor, obj fyne.CanvasObject) bool {
 		}
 		var kids []fyne.CanvasObject
 		switch w := o.(type) {
+		case *foldingRow:
+			kids = []fyne.CanvasObject{w.Container}
 		case *fyne.Container:
 			kids = w.Objects
 		case *widget.Form:
@@ -141,6 +143,8 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		if w.Text == text || (w.Text == "" && w.Icon != nil && w.Icon.Name() == text) {
 			return w
 		}
+	case *foldingRow:
+		return findButton(w.Container, text)
 	case *fyne.Container:
 		for _, k := range w.Objects {
 			if b := findButton(k, text); b != nil {
@@ -169,7 +173,7 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 func rowButton(t *testing.T, e *Editor, rowPath, which string) *widget.Button {
 	t.Helper()
 	icon := map[string]fyne.Resource{"up": theme.MoveUpIcon(), "down": theme.MoveDownIcon(), "remove": theme.DeleteIcon()}[which]
-	b := findButton(field[*fyne.Container](t, e, rowPath), icon.Name())
+	b := findButton(field[*foldingRow](t, e, rowPath).Container, icon.Name())
 	require.NotNil(t, b, "no %s button in %s", which, rowPath)
 	return b
 }
@@ -190,6 +194,8 @@ func labelsUnder(o fyne.CanvasObject) []string {
 	switch w := o.(type) {
 	case *widget.Label:
 		out = append(out, w.Text)
+	case *foldingRow:
+		out = append(out, labelsUnder(w.Container)...)
 	case *fyne.Container:
 		for _, k := range w.Objects {
 			out = append(out, labelsUnder(k)...)
@@ -214,6 +220,8 @@ func labelWith(o fyne.CanvasObject, prefix string) *widget.Label {
 		if strings.HasPrefix(w.Text, prefix) {
 			return w
 		}
+	case *foldingRow:
+		return labelWith(w.Container, prefix)
 	case *fyne.Container:
 		for _, k := range w.Objects {
 			if l := labelWith(k, prefix); l != nil {
