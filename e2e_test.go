@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"image/png"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -164,4 +165,42 @@ func TestEndToEndCreateDraftThroughTheWindow(t *testing.T) {
 	d.waitFor(func() bool { rows = listDrafts(t, bin, db); return rows[0].Revision >= 2 }, "the edit to be autosaved")
 	time.Sleep(500 * time.Millisecond)
 	d.shot("04-overview-edited.png")
+}
+
+// TestEndToEndDataFlowMap opens the worked example from the empty start
+// screen, goes to the Data flow map and keeps a screenshot of the map as a
+// person sees it (R-T6). Fyne windows open at the top left of a display
+// with no window manager, so the clicks use fixed window positions.
+func TestEndToEndDataFlowMap(t *testing.T) {
+	bin := binary(t)
+	d := startDisplay(t)
+	db := filepath.Join(t.TempDir(), "e2e-flow.db")
+	d.startApp(bin, "--db", db)
+	d.waitFor(func() bool { return d.windowVisible("^DARS Workbench$") }, "the start window")
+	time.Sleep(time.Second)
+
+	d.must("mousemove", "507", "340", "click", "1") // "Open the worked example"
+	d.waitFor(func() bool { return d.windowVisible("worked example") }, "the worked example's window")
+	time.Sleep(time.Second)
+	d.must("mousemove", "83", "400", "click", "1") // "Data flow map" in the section list
+	time.Sleep(1500 * time.Millisecond)
+	shot := d.shot("10-data-flow-map.png")
+
+	// The map is drawn: NHS England's box shows in its own blue, in the
+	// section's body (right of the list, left of the readiness panel).
+	f, err := os.Open(shot)
+	require.NoError(t, err)
+	defer f.Close()
+	img, err := png.Decode(f)
+	require.NoError(t, err)
+	blue := 0
+	for y := 150; y < 600; y++ {
+		for x := 245; x < 910; x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			if r>>8 < 0x10 && g>>8 > 0x50 && g>>8 < 0x6A && b>>8 > 0xB0 && b>>8 < 0xC0 {
+				blue++
+			}
+		}
+	}
+	require.Greater(t, blue, 500, "NHS England's box should be drawn in the map")
 }

@@ -30,13 +30,19 @@ func main() {
 		fmt.Fprintln(os.Stderr, "dars-workbench:", err)
 		os.Exit(cli.ExitUsage)
 	}
+	pack := ""
+	if len(rest) == 1 && app.IsPackArg(rest[0]) {
+		// dars-workbench PACK.zip (also how the OS hands the app a pack)
+		// opens the window with the pack under review.
+		pack, rest = rest[0], nil
+	}
 	if len(rest) > 0 {
 		os.Exit(cli.Run(&cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, DBPath: db, Meta: meta}, rest))
 	}
-	os.Exit(runWindow(meta, db))
+	os.Exit(runWindow(meta, db, pack))
 }
 
-func runWindow(meta cli.Meta, db string) int {
+func runWindow(meta cli.Meta, db, pack string) int {
 	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: meta.ID, Name: meta.Name, Version: meta.Version, Build: meta.Build, Icon: icon, Release: true})
 	a := fyneapp.NewWithID(meta.ID)
@@ -56,6 +62,10 @@ func runWindow(meta cli.Meta, db string) int {
 		return 1
 	}
 	defer store.Close()
-	app.New(a, store).ShowAndRun()
+	u := app.New(a, store)
+	if pack != "" {
+		u.OpenPackOnStart(pack)
+	}
+	u.ShowAndRun()
 	return 0
 }

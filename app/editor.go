@@ -28,6 +28,12 @@ type Editor struct {
 	current forms.SectionID
 	fields  map[string]fyne.CanvasObject
 
+	// review is set when the window shows a pack for review: read-only,
+	// never saved, with the reviewer's comments.
+	review *reviewSession
+	// readOnly is the theme override that keeps a read-only screen legible.
+	readOnly *container.ThemeOverride
+
 	nav       *widget.List
 	body      *container.Scroll
 	heading   *widget.Label
@@ -35,9 +41,18 @@ type Editor struct {
 	readiness *readinessPanel
 }
 
-func newEditor(u *UI, a *forms.Application) *Editor {
-	e := &Editor{ui: u, app: a, win: u.fyne.NewWindow(windowTitle(a)), fields: map[string]fyne.CanvasObject{}}
-	e.save = newAutosaver(u.store, e.onSaved)
+func newEditor(u *UI, a *forms.Application) *Editor { return newEditorFor(u, a, nil) }
+
+// newEditorFor builds a draft window, or with rs a read-only window on a
+// pack under review.
+func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
+	e := &Editor{ui: u, app: a, win: u.fyne.NewWindow(windowTitle(a)), fields: map[string]fyne.CanvasObject{}, review: rs}
+	if rs != nil {
+		rs.e = e
+		e.win.SetTitle("Review (read-only): " + windowTitle(a))
+	} else {
+		e.save = newAutosaver(u.store, e.onSaved)
+	}
 	e.evaluate()
 
 	e.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -50,14 +65,29 @@ func newEditor(u *UI, a *forms.Application) *Editor {
 	toolbar := container.NewHBox(
 		widget.NewButtonWithIcon("Snapshot", theme.DocumentSaveIcon(), e.onSnapshot),
 		widget.NewButtonWithIcon("History…", theme.HistoryIcon(), e.onHistory),
+		widget.NewButtonWithIcon("Compare…", theme.ViewRefreshIcon(), e.onCompare),
 	)
+	if rs != nil {
+		e.savedAt.SetText(fmt.Sprintf("Revision %d, read-only", a.Revision))
+		toolbar = container.NewHBox()
+	}
 	top := container.NewBorder(nil, nil, e.heading, container.NewHBox(e.savedAt, toolbar))
-	main := container.NewHSplit(container.NewBorder(top, nil, nil, nil, e.body), e.readiness.object)
+	var body fyne.CanvasObject = e.body
+	if rs != nil {
+		e.readOnly = readable(e.body)
+		body = e.readOnly
+	}
+	main := container.NewHSplit(container.NewBorder(top, nil, nil, nil, body), e.readiness.object)
 	main.Offset = 0.72
 	split := container.NewHSplit(e.nav, main)
 	split.Offset = 0.2
-	e.win.SetContent(split)
-	e.win.SetMainMenu(e.menu())
+	if rs != nil {
+		e.win.SetContent(container.NewBorder(rs.banner(), nil, nil, nil, split))
+		e.win.SetMainMenu(e.reviewMenu())
+	} else {
+		e.win.SetContent(split)
+		e.win.SetMainMenu(e.menu())
+	}
 	e.win.Resize(fyne.NewSize(1180, 760))
 	e.win.SetCloseIntercept(e.onClose)
 	e.addShortcuts()
@@ -76,6 +106,10 @@ func windowTitle(a *forms.Application) string {
 // App is the draft being edited. Touch it only on the UI goroutine.
 func (e *Editor) App() *forms.Application { return e.app }
 
+// ReadOnly reports whether the window shows a pack under review: screens
+// must then not change the draft, not even to bring derived parts up to date.
+func (e *Editor) ReadOnly() bool { return e.review != nil }
+
 // Window is the draft's window, for dialogs.
 func (e *Editor) Window() fyne.Window { return e.win }
 
@@ -88,6 +122,9 @@ func (e *Editor) Today() forms.Date { return e.ui.today() }
 // Changed records an edit: it re-runs the readiness checks, refreshes the
 // marks, and hands a private copy of the draft to the autosaver.
 func (e *Editor) Changed() {
+	if e.review != nil {
+		return // a pack under review is never changed or saved
+	}
 	e.evaluate()
 	e.win.SetTitle(windowTitle(e.app))
 	e.nav.Refresh()
@@ -204,9 +241,16 @@ func (e *Editor) showSection(id forms.SectionID) {
 	e.fields = map[string]fyne.CanvasObject{}
 	e.listeners = nil
 	e.heading.SetText(sec.Title)
-	e.body.Content = buildSection(e, sec)
+	screen := buildSection(e, sec)
+	if e.review != nil {
+		disableAll(screen)
+	}
+	e.body.Content = e.withComments(screen)
 	e.body.ScrollToTop()
 	e.body.Refresh()
+	if e.readOnly != nil {
+		e.readOnly.Refresh() // applies the theme to the new screen
+	}
 }
 
 func (e *Editor) newNav() *widget.List {
@@ -253,6 +297,12 @@ func sectionMark(t forms.Tally) fyne.Resource {
 }
 
 func (e *Editor) onClose() {
+	if e.review != nil {
+		e.review.close()
+		e.win.Close()
+		e.ui.editorClosed("pack:" + e.review.opened.SHA256)
+		return
+	}
 	e.save.close()
 	e.win.Close()
 	e.ui.editorClosed(e.app.ID)

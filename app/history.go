@@ -87,7 +87,23 @@ func (e *Editor) menu() *fyne.MainMenu {
 	e.win.Canvas().AddShortcut(hist.Shortcut, func(fyne.Shortcut) { e.onHistory() })
 	e.win.Canvas().AddShortcut(closeItem.Shortcut, func(fyne.Shortcut) { e.onClose() })
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", snap, hist, fyne.NewMenuItemSeparator(), closeItem),
+		fyne.NewMenu("Draft", snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem),
+		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
+		helpMenu(e.ui, e.win),
+	)
+}
+
+// reviewMenu is the menu of a pack opened for review.
+func (e *Editor) reviewMenu() *fyne.MainMenu {
+	closeItem := fyne.NewMenuItem("Close pack", e.onClose)
+	closeItem.Shortcut = ctrl(fyne.KeyW)
+	e.win.Canvas().AddShortcut(closeItem.Shortcut, func(fyne.Shortcut) { e.onClose() })
+	return fyne.NewMainMenu(
+		fyne.NewMenu("Review",
+			fyne.NewMenuItem("Comment on this section…", func() { e.review.onComment("") }),
+			fyne.NewMenuItem("Evidence files…", e.review.onEvidence),
+			fyne.NewMenuItem("Save review…", e.review.onSave),
+			fyne.NewMenuItemSeparator(), closeItem),
 		helpMenu(e.ui, e.win),
 	)
 }

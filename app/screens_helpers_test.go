@@ -60,6 +60,9 @@ func (m *memStore) Snapshot(string, string) (storage.SnapshotInfo, error) {
 }
 func (m *memStore) Snapshots(string) ([]storage.SnapshotInfo, error) { return nil, nil }
 func (m *memStore) RestoreSnapshot(string, int64) error              { return nil }
+func (m *memStore) LoadSnapshot(int64) (*forms.Application, error) {
+	return nil, forms.ErrNotFound
+}
 
 // openSection opens draft a in an editor backed by an in-memory store and
 // shows one section's screen.

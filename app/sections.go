@@ -18,6 +18,8 @@ var sectionViews = map[forms.SectionID]func(e *Editor) fyne.CanvasObject{
 	forms.SectionLegal:         newLegalView,
 	forms.SectionOrganisations: newOrganisationsView,
 	forms.SectionTerritory:     newTerritoryView,
+	forms.SectionDataFlow:      newDataFlowView,
+	forms.SectionDPIA:          newDPIAView,
 }
 
 func buildSection(e *Editor, s forms.Section) fyne.CanvasObject {

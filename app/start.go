@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,6 +55,7 @@ func (s *startScreen) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", newItem,
 			fyne.NewMenuItem("Open the worked example", s.onExample),
+			fyne.NewMenuItem("Open pack…", s.onOpenPack),
 			fyne.NewMenuItem("Bin…", s.onBin),
 			fyne.NewMenuItemSeparator(),
 			s.u.appearanceMenu()),
@@ -250,4 +252,18 @@ func (s *startScreen) onDelete(d storage.DraftInfo) {
 		}
 		s.refresh()
 	}, s.win)
+}
+
+// onOpenPack asks for a pack and opens it for review.
+func (s *startScreen) onOpenPack() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.u.OpenPack(path)
+	}, s.win)
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip"}))
+	d.Show()
 }

@@ -19,6 +19,7 @@ type DraftSaver interface {
 	Snapshot(id, reason string) (storage.SnapshotInfo, error)
 	Snapshots(id string) ([]storage.SnapshotInfo, error)
 	RestoreSnapshot(draftID string, snapshotID int64) error
+	LoadSnapshot(snapshotID int64) (*forms.Application, error)
 }
 
 // Store is everything the start screen and the draft windows call.
@@ -62,20 +63,21 @@ func (u *UI) StartWindow() fyne.Window { return u.start.win }
 func (u *UI) today() forms.Date { return forms.DateOf(u.now()) }
 
 // openDraft shows the draft's window, raising it if it is already open.
-func (u *UI) openDraft(id string) {
+func (u *UI) openDraft(id string) *Editor {
 	if ed, ok := u.editors[id]; ok {
 		ed.win.RequestFocus()
-		return
+		return ed
 	}
 	a, err := u.store.Load(id)
 	if err != nil {
 		showError(u.start.win, "Could not open the draft", err)
-		return
+		return nil
 	}
 	ed := newEditor(u, a)
 	u.editors[id] = ed
 	ed.win.Show()
 	ed.focusFirstBlocker()
+	return ed
 }
 
 func (u *UI) editorClosed(id string) {

@@ -14,28 +14,29 @@ import (
 
 // remaining lists, per template, the checks a new draft from it may still
 // fail: each asks for something only the applicant can supply (their title,
-// study, organisation, people, approvals and references). Any other finding
+// study, organisation, people, approvals and references, and the data flow
+// map, which is proposed from those once they are in). Any other finding
 // is a fault in the template.
 var remaining = map[string][]string{
 	"blank": {
-		"data-products", "org-listed", "overview-access-period", "overview-lead", "overview-readiness",
+		"data-products", "dataflow-map-present", "org-listed", "overview-access-period", "overview-lead", "overview-readiness",
 		"overview-summary", "overview-title", "purpose-category", "purpose-published-data", "purpose-statements",
 		"territory-access-route", "territory-declared", "territory-locations",
 	},
 	"consented-cohort": {
-		"data-product-flow", "legal-cohort-contact", "legal-consent-materials", "legal-transparency",
+		"data-product-flow", "dataflow-map-present", "dpia-signed", "dpia-started", "legal-cohort-contact", "legal-consent-materials", "legal-transparency",
 		"org-dsa-signatory", "org-dsfc", "org-listed", "org-security", "overview-access-period", "overview-lead",
 		"overview-readiness", "overview-summary", "overview-title", "people-details", "purpose-funding",
 		"purpose-published-data", "purpose-rec", "purpose-statements", "territory-locations",
 	},
 	"s251-linkage": {
-		"data-product-flow", "legal-cag-reference", "legal-opt-out", "legal-s251-support", "legal-transparency",
+		"data-product-flow", "dataflow-map-present", "dpia-signed", "dpia-started", "legal-cag-reference", "legal-opt-out", "legal-s251-support", "legal-transparency",
 		"org-dsa-signatory", "org-dsfc", "org-listed", "org-security", "overview-access-period", "overview-lead",
 		"overview-readiness", "overview-summary", "overview-title", "people-details", "purpose-funding",
 		"purpose-published-data", "purpose-statements", "territory-locations",
 	},
 	"aggregated-hes": {
-		"data-product-details", "org-dsa-signatory", "org-dsfc", "org-listed", "overview-access-period",
+		"data-product-details", "dataflow-map-present", "org-dsa-signatory", "org-dsfc", "org-listed", "overview-access-period",
 		"overview-lead", "overview-readiness", "overview-summary", "overview-title", "purpose-published-data",
 		"purpose-statements",
 	},

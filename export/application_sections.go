@@ -322,15 +322,16 @@ func (p *appPDF) lifecycle() {
 
 func (p *appPDF) dataFlow() { drawDataFlow(p.d, p.a) }
 
-// drawDataFlow prints the data flow map (R-T6). It is the hook for the
-// vector drawing (export/flowdraw.go, from the data-flow work): until that
-// lands it prints a table of the parties and a table of the flows.
+// drawDataFlow prints the data flow map (R-T6): the diagram as vectors,
+// laid out exactly as on screen, then a table of the parties and a table of
+// the flows for readers who cannot see the drawing.
 func drawDataFlow(d *Doc, a *forms.Application) {
 	m := a.DataFlow
 	if len(m.Nodes) == 0 {
 		d.Answer("Data flow map", "")
 		return
 	}
+	drawFlowDiagram(d, forms.Layout(m, a))
 	names := map[string]string{}
 	var nodes [][]string
 	for _, n := range m.Nodes {
@@ -351,20 +352,45 @@ func drawDataFlow(d *Doc, a *forms.Application) {
 			enc = "Encrypted"
 		}
 		flows = append(flows, []string{orNotGiven(names[f.From]), orNotGiven(names[f.To]), f.Items,
-			label(forms.IdentifiabilityChoices, string(f.Identifiability)), strings.TrimSpace(f.Method + "\n" + enc), f.LegalGateway})
+			label(forms.IdentifiabilityChoices, string(f.Identifiability)), strings.TrimSpace(label(forms.TransferMethodChoices, string(f.Method)) + "\n" + enc), f.LegalGateway})
 	}
 	d.Table([]Column{{"From", 1.3}, {"To", 1.3}, {"Data", 2}, {"Identifiability", 1.25}, {"Transfer", 1.3}, {"Legal gateway", 1.1}}, flows)
+}
+
+// drawFlowDiagram places the diagram at the cursor, as wide as the text
+// column and never taller than a page; it starts a new page when the rest
+// of this one is too short.
+func drawFlowDiagram(d *Doc, dia forms.Diagram) {
+	if dia.Width <= 0 || dia.Height <= 0 {
+		return
+	}
+	w := d.Width()
+	h := dia.Height * w / dia.Width
+	if full := d.Bottom() - marginTop; h > full {
+		w, h = w*full/h, full
+	}
+	d.Ensure(h)
+	if err := DrawDiagram(d.PDF(), dia, d.Left(), d.Y(), w, h); err != nil {
+		d.Fail(fmt.Errorf("data flow map: %w", err))
+		return
+	}
+	d.SetY(d.Y() + h)
+	d.Space(8)
 }
 
 func (p *appPDF) dpia() {
 	d, x := p.d, p.a.DPIA
 	d.Paragraph("The full data protection impact assessment is issued as dpia.pdf in the same pack.")
-	s := x.Screening
-	d.Answer("Special category data", YesNo(s.SpecialCategory))
-	d.Answer("Large scale", YesNo(s.LargeScale))
-	d.Answer("Data matching", YesNo(s.Matching))
-	d.Answer("New technology", YesNo(s.NewTechnology))
-	d.Answer("Vulnerable people", YesNo(s.Vulnerable))
+	// Screening as the DPIA itself shows it: answers the application settles
+	// (health data that is personal, a linked cohort) count whatever was ticked.
+	sc := forms.ScreenDPIA(p.a)
+	for _, q := range sc.Answers {
+		d.Answer(q.Question, YesNo(q.Yes))
+	}
+	d.Answer("Is a DPIA required?", sc.Reason)
 	d.Answer("Why a DPIA is needed", x.Need)
 	d.Answer("Risks in the register", fmt.Sprint(len(x.Risks)))
+	if top := x.HighestResidual(); top != "" {
+		d.Answer("Highest risk after measures", top.Label())
+	}
 }

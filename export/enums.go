@@ -39,7 +39,12 @@ func enumChoices() map[reflect.Type][]forms.Choice {
 		reflect.TypeFor[forms.EvidenceStatus]():      forms.EvidenceStatusChoices,
 		reflect.TypeFor[forms.CommentKind]():         forms.CommentKindChoices,
 		reflect.TypeFor[forms.NodeKind]():            forms.NodeKindChoices,
+		reflect.TypeFor[forms.TransferMethod]():      forms.TransferMethodChoices,
 		reflect.TypeFor[forms.SectionID]():           sections,
+		reflect.TypeFor[forms.Likelihood]():          forms.LikelihoodChoices,
+		reflect.TypeFor[forms.HarmSeverity]():        forms.HarmSeverityChoices,
+		reflect.TypeFor[forms.RiskEffect]():          forms.RiskEffectChoices,
+		reflect.TypeFor[forms.DPOOutcome]():          forms.DPOOutcomeChoices,
 	}
 }
 

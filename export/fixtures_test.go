@@ -66,11 +66,16 @@ func richApp() (*forms.Application, memEvidence) {
 			{ID: "n3", Kind: "output", Label: "Aggregate tables (small numbers suppressed)"},
 		},
 		Flows: []forms.Flow{
-			{ID: "f1", From: "n1", To: "n2", Items: "HES APC and deaths, linked to the cohort", Identifiability: forms.Pseudonymised, Method: "Secure electronic file transfer", Encrypted: true, Frequency: "one-off", LegalGateway: "Consent", Derived: true},
-			{ID: "f2", From: "n2", To: "n3", Items: "Aggregate results", Identifiability: forms.AggregateLevel, Method: "Output checking"},
+			{ID: "f1", From: "n1", To: "n2", Items: "HES APC and deaths, linked to the cohort", Identifiability: forms.Pseudonymised, Method: forms.TransferSecureFile, Encrypted: true, Frequency: "one-off", LegalGateway: "Consent", Derived: true},
+			{ID: "f2", From: "n2", To: "n3", Items: "Aggregate results", Identifiability: forms.AggregateLevel, Method: forms.TransferPublication},
 		},
 	}
-	a.DPIA.Risks = []forms.DPIARisk{{ID: "r1", Source: "Re-identification from small cells", Harm: "Loss of confidentiality", Likelihood: "remote", Severity: "significant", Measures: "Suppress counts under 10", Residual: "low", Approved: true, Owner: "Dr Siân Wyn", Due: forms.NewDate(2027, time.May, 1), FlowRefs: []string{"f2"}}}
+	a.DPIA.Risks = []forms.DPIARisk{{
+		ID: "r1", Title: "Small cells in outputs", Source: "Re-identification from small cells", Harm: "Loss of confidentiality",
+		Likelihood: "remote", Severity: "significant",
+		Measures: []forms.DPIAMeasure{{ID: "m1", Text: "Suppress counts under 10", Approved: true, Owner: "Dr Siân Wyn", Due: forms.NewDate(2027, time.May, 1)}},
+		Effect:   "reduced", ResidualLikelihood: "remote", ResidualSeverity: "minimal", FlowRefs: []string{"f2"},
+	}}
 	a.Comments = []forms.ReviewComment{{ID: "c1", Section: forms.SectionPurpose, Field: "purpose.objective", Kind: "question", Text: "Which years of HES?", Author: "IG lead", Revision: 6, Replies: []forms.CommentNote{{Author: "Siân", Text: "2000–2026", On: forms.NewDate(2026, time.November, 2)}}}}
 	return a, ev
 }

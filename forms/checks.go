@@ -106,6 +106,9 @@ var checkGroups = []func() []Check{
 	territoryChecks,
 	lifecycleChecks,
 	identifierChecks,
+	dataFlowChecks,
+	dpiaChecks,
+	reviewChecks,
 }
 
 // Catalogue returns every readiness check, ordered by ID.

@@ -113,7 +113,7 @@ func Example() *Application {
 		{ID: "e2", Type: "rec-review", Title: "REC favourable opinion", Version: "1", DocumentDate: d(2026, time.August, 20), Status: "final"},
 		{ID: "e3", Type: "consent-form", Title: "Consent form", Version: "3.1", DocumentDate: d(2019, time.July, 1), Status: "final"},
 	}
-	a.DataFlow = DataFlowMap{}
-	a.DPIA = DPIA{Need: "Linkage of special category health data for a consented cohort.", Screening: DPIAScreening{SpecialCategory: true, Matching: true}}
+	a.DataFlow = DeriveDataFlow(a)
+	a.DPIA = exampleDPIA(d)
 	return a
 }

@@ -32,7 +32,7 @@ type Command struct {
 }
 
 // commands are listed in the order usage shows them.
-var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, exportCmd, importCmd, verifyCmd, schemaCmd}
+var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd}
 
 // Exit codes shared by the commands.
 const (

@@ -48,6 +48,14 @@ func Large() *forms.Application {
 			Security: forms.Security{DSPTCode: fmt.Sprintf("EE%06d-SCS", i), DSPTStatus: forms.DSPTStandardsMet, DSPTPublished: forms.NewDate(2026, 6, 28), DSPTValidUntil: forms.NewDate(2027, 6, 30)},
 		})
 	}
+	// The DPIA names every processor, as a complete one would.
+	var processors []string
+	for _, o := range a.Organisations {
+		if o.Role == forms.RoleProcessor {
+			processors = append(processors, o.Name)
+		}
+	}
+	a.DPIA.Necessity.Processors = "Each processor works only on the controllers' written instructions under an Article 28 contract: " + strings.Join(processors, ", ") + "."
 	a.People = nil
 	for i := 0; i < LargePeople; i++ {
 		a.People = append(a.People, forms.Person{
@@ -79,5 +87,7 @@ func Large() *forms.Application {
 		a.Data.Products = append(a.Data.Products, pr)
 	}
 	a.Data.Products[0].Name = "MRIS - Cohort Event Notification Report"
+	// The map follows the answers above, as the app proposes it.
+	a.DataFlow = forms.DeriveDataFlow(a)
 	return a
 }

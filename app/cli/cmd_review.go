@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/darsworkbench/dars-workbench/export"
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+var reviewCmd = &Command{Name: "review", Args: "import REVIEW.json DRAFT-ID", Summary: "attach a reviewer's comments (review.json) to a draft"}
+
+func init() { reviewCmd.Run = runReview }
+
+func runReview(env *Env, args []string) int {
+	fs := newFlags(env, reviewCmd)
+	anyDraft := fs.Bool("any-draft", false, "attach even if the review was made on another draft's pack")
+	pos, ok := parse(fs, args)
+	if !ok {
+		return ExitUsage
+	}
+	if len(pos) != 3 || pos[0] != "import" {
+		fs.Usage()
+		return ExitUsage
+	}
+	f, err := export.ReadReview(pos[1])
+	if err != nil {
+		return fail(env, ExitUsage, "%v\nNothing was imported.", err)
+	}
+	store, err := env.OpenStore()
+	if err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
+	defer store.Close()
+	app, err := store.Load(pos[2])
+	if errors.Is(err, forms.ErrNotFound) {
+		return fail(env, ExitUsage, "no draft %q: see dars-workbench list", pos[2])
+	}
+	if err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
+	if f.DraftID != app.ID && !*anyDraft {
+		return fail(env, ExitUsage, "this review is of draft %s (%q), not %s; add --any-draft to attach it anyway (for a draft imported from that pack)", f.DraftID, f.Title, app.ID)
+	}
+	res, err := forms.AttachReview(app, &f.Review)
+	if err != nil {
+		return fail(env, ExitUsage, "%v\nNothing was imported.", err)
+	}
+	if res.Added > 0 {
+		if err := store.Save(app); err != nil {
+			return fail(env, ExitFailed, "%v", err)
+		}
+	}
+	fmt.Fprintf(env.Stdout, "Attached %d comments from %s (review of revision %d) to %q.\n", res.Added, f.Reviewer, f.Revision, app.Overview.Title)
+	if res.AlreadyThere > 0 {
+		fmt.Fprintf(env.Stdout, "%d comments were attached before and left as they are.\n", res.AlreadyThere)
+	}
+	if res.Changed > 0 {
+		fmt.Fprintf(env.Stdout, "%d comments are about answers changed since the review.\n", res.Changed)
+	}
+	open := 0
+	for _, c := range app.Comments {
+		if c.Open() {
+			open++
+		}
+	}
+	fmt.Fprintf(env.Stdout, "%d comments wait for an answer (dars-workbench check lists them).\n", open)
+	return ExitOK
+}
