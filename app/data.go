@@ -140,4 +140,5 @@ func notice(icon fyne.Resource, text string) fyne.CanvasObject {
 
 // reasonRows lets a minimisation reason grow from one line to four as it
 // is typed, so a long reason stays readable without taking room when short.
-func reasonRows(s string) int { return min(1+len([]rune(s))/60, 4) }
+// The box is about 35 characters wide beside the field's name.
+func reasonRows(s string) int { return min(1+len([]rune(s))/32, 4) }

@@ -36,7 +36,7 @@ func (v *dataView) readers(path string, p *forms.ProductRequest) fyne.CanvasObje
 	r.choose = widget.NewButton("Choose…", r.onChoose)
 	r.refresh()
 	v.e.Field(path+".accessed_by", r.choose)
-	return container.NewBorder(nil, nil, nil, r.choose, r.summary)
+	return container.NewBorder(nil, nil, nil, container.NewVBox(r.choose), r.summary)
 }
 
 // readerLabels names each person as the picker shows them, with the ID
