@@ -38,8 +38,8 @@ func newLifecycleView(e *Editor) fyne.CanvasObject {
 	v.refreshDeadlines()
 	v.buildDestruction()
 	e.OnFindings(v.onFindings)
-	return container.NewVBox(form, widget.NewSeparator(),
-		heading("This draft's deadlines"), v.deadlines, widget.NewSeparator(),
+	return container.NewVBox(form,
+		heading("This draft's deadlines"), v.deadlines,
 		heading("Destruction record"), v.destruction)
 }
 

@@ -171,6 +171,10 @@ func (e *Editor) Open(section forms.SectionID, path string) {
 	if obj == nil {
 		return
 	}
+	// A folded entry of a repeating group unfolds, registering its fields.
+	if r, ok := obj.(revealer); ok && r.reveal() {
+		obj = e.lookupField(path)
+	}
 	if f, ok := obj.(fyne.Focusable); ok {
 		e.win.Canvas().Focus(f)
 	}

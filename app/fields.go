@@ -24,9 +24,14 @@ func (e *Editor) TextEntry(path string, p *string, placeholder string, validate 
 	w.SetPlaceHolder(placeholder)
 	if validate != nil {
 		w.Validator = validate
+	} else {
+		flagIdentifiers(w, *p)
 	}
 	w.OnChanged = func(s string) {
 		*p = s
+		if validate == nil {
+			flagIdentifiers(w, s)
+		}
 		e.Changed()
 	}
 	e.Field(path, w)
@@ -49,9 +54,11 @@ func (e *Editor) LongText(path string, p *string, placeholder string) fyne.Canva
 		w.SetMinRowsVisible(rowsFor(s))
 	}
 	update(*p)
+	flagIdentifiers(w, *p)
 	w.OnChanged = func(s string) {
 		*p = s
 		update(s)
+		flagIdentifiers(w, s)
 		e.Changed()
 	}
 	e.Field(path, w)

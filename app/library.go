@@ -217,9 +217,7 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 	w.detail.Content = container.NewVBox(
 		heading(cur.Name()), w.assuranceLine(cur), form,
 		container.NewHBox(saveBtn, link, del),
-		widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading("Security documents"), addDoc), docs,
-		widget.NewSeparator(),
 		heading("Used by"), w.usedBy(cur.ID),
 	)
 	w.detail.ScrollToTop()

@@ -11,11 +11,17 @@ import (
 // sectionViews maps each section to the constructor of its screen. Each
 // section's screen lives in a file of its own and adds itself here.
 var sectionViews = map[forms.SectionID]func(e *Editor) fyne.CanvasObject{
-	forms.SectionOverview:  newOverviewView,
-	forms.SectionEvidence:  newEvidenceView,
-	forms.SectionLifecycle: newLifecycleView,
-	forms.SectionDataFlow:  newDataFlowView,
-	forms.SectionDPIA:      newDPIAView,
+	forms.SectionOverview:      newOverviewView,
+	forms.SectionPurpose:       newPurposeView,
+	forms.SectionData:          newDataView,
+	forms.SectionCohort:        newCohortView,
+	forms.SectionLegal:         newLegalView,
+	forms.SectionOrganisations: newOrganisationsView,
+	forms.SectionTerritory:     newTerritoryView,
+	forms.SectionEvidence:      newEvidenceView,
+	forms.SectionLifecycle:     newLifecycleView,
+	forms.SectionDataFlow:      newDataFlowView,
+	forms.SectionDPIA:          newDPIAView,
 }
 
 func buildSection(e *Editor, s forms.Section) fyne.CanvasObject {

@@ -1,0 +1,38 @@
+package app
+
+import (
+	"bytes"
+
+	"github.com/darsworkbench/dars-workbench/assets"
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// catalogue is the embedded data-product catalogue. A catalogue that cannot
+// be read leaves the picker empty; typing a product's name still works.
+var catalogue, _ = forms.ParseProducts(bytes.NewReader(assets.ProductsTSV))
+
+// productNames lists the catalogue's products, most often agreed first, for
+// the product picker (R-D1).
+func productNames() []string {
+	out := make([]string, len(catalogue))
+	for i, p := range catalogue {
+		out[i] = p.Name
+	}
+	return out
+}
+
+// legalBasisSuggestions are the confidentiality routes seen on agreements,
+// offered for a product's legal basis (R-D2), in the order first seen.
+func legalBasisSuggestions() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range catalogue {
+		for _, c := range p.Confidentiality {
+			if c != "" && !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}

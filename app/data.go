@@ -1,0 +1,144 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// dataView is Data requested (R-D1…R-D7): the products wanted, each with its
+// years, fields and reasons, identifiability, readers and legal basis.
+type dataView struct {
+	e        *Editor
+	g        *guide
+	products *repeat[forms.ProductRequest]
+	aggNote  fyne.CanvasObject
+	mris     fyne.CanvasObject
+	gp       fyne.CanvasObject
+}
+
+func newDataView(e *Editor) fyne.CanvasObject {
+	v := &dataView{e: e, g: sectionGuide(forms.SectionData)}
+	d := &e.App().Data
+
+	v.aggNote = Hint("Aggregate HES route: NHS England runs the analysis on its own secure servers, so no organisation needs a DSPT for it (R-D4). Ask only for figures that are not already published.")
+	agg := newForm(v.g.item("", "data.aggregated_hes_only",
+		e.Check("data.aggregated_hes_only", "Only unpublished aggregate HES figures", &d.AggregatedHESOnly, func(on bool) { Shown(v.aggNote, on) })))
+	Shown(v.aggNote, d.AggregatedHESOnly)
+
+	v.mris = v.mrisSuggestion()
+	v.gp = notice(theme.WarningIcon(), "GP data is in the request: the Professional Advisory Group may need to review it, which adds time to assurance (R-D6, R-P5).")
+
+	v.products = newRepeat(e, "data.products", &d.Products, "product")
+	v.products.empty = "No products yet. Add one and pick it from the catalogue, or type its name."
+	v.products.title = func(i int, p *forms.ProductRequest) string {
+		return fmt.Sprintf("Product %d: %s", i+1, orDefault(p.Name, "unnamed"))
+	}
+	v.products.fresh = func() forms.ProductRequest {
+		return forms.ProductRequest{ID: forms.NewID(), Frequency: "one-off"}
+	}
+	v.products.row = v.productRow
+	list := v.products.build()
+
+	v.refreshNotes()
+	e.OnFindings(v.refreshNotes)
+	return container.NewVBox(v.g.intro(), agg, v.aggNote, v.mris, v.gp,
+		heading("Products (R-D1, R-D2)"), v.g.field("data.products", Hint(v.g.note("data.products"))), list)
+}
+
+// refreshNotes shows the suggestions that follow from the answers so far.
+func (v *dataView) refreshNotes() {
+	a := v.e.App()
+	Shown(v.mris, a.Cohort.Needed && !hasMRIS(a.Data.Products))
+	Shown(v.gp, hasGPData(a.Data.Products))
+}
+
+func (v *dataView) mrisSuggestion() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon("Add MRIS product", theme.ContentAddIcon(), func() {
+		v.e.App().Data.Products = append(v.e.App().Data.Products, forms.ProductRequest{
+			ID: forms.NewID(), Name: "MRIS - Cohort Event Notification Report", Frequency: "one-off",
+		})
+		v.products.afterChange()
+	})
+	return container.NewBorder(nil, nil, nil, container.NewCenter(add),
+		notice(theme.InfoIcon(), "You supply a cohort: for medical research NHS England usually recommends an MRIS demographics and tracing product as well (R-D5)."))
+}
+
+func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.CanvasObject {
+	e, g := v.e, v.g
+	name := e.Suggest(path+".name", &p.Name, productNames())
+	name.SetPlaceHolder("Pick from the catalogue or type a name")
+	v.products.titled(&name.Entry)
+
+	years := container.NewGridWithColumns(2,
+		e.TextEntry(path+".historic_from", &p.HistoricFrom, "From year, e.g. 2000", nil),
+		e.TextEntry(path+".historic_to", &p.HistoricTo, "To year, e.g. 2026", nil),
+	)
+	fields := newRepeat(e, path+".fields", &p.Fields, "field")
+	fields.flat = true
+	fields.empty = "No fields yet: add each field you need with the reason it is needed (R-D3)."
+	fields.title = func(j int, f *forms.ProductField) string {
+		return fmt.Sprintf("Field %d: %s", j+1, orDefault(f.Name, "unnamed"))
+	}
+	fields.row = func(j int, fp string, f *forms.ProductField) fyne.CanvasObject {
+		name := fields.titled(e.TextEntry(fp+".name", &f.Name, "Field name, e.g. Admission date", nil))
+		reason := e.TextEntry(fp+".reason", &f.Reason, "Why it is needed (R-D3)", nil)
+		reason.MultiLine, reason.Wrapping = true, fyne.TextWrapWord
+		reason.SetMinRowsVisible(reasonRows(f.Reason))
+		reason.OnChanged = chain(reason.OnChanged, func() { reason.SetMinRowsVisible(reasonRows(f.Reason)) })
+		return container.NewBorder(nil, nil, &fyne.Container{Layout: fixedWidth{200}, Objects: []fyne.CanvasObject{name}}, nil, reason)
+	}
+
+	return newForm(
+		g.item("Product", path+".name", name),
+		g.item("Historic years", path+".historic_from", years),
+		g.item("", path+".latest_available", e.Check(path+".latest_available", "Up to the latest data available", &p.LatestAvailable, nil)),
+		g.item("", path+".future_drops", e.Check(path+".future_drops", "Future releases as well", &p.FutureDrops, nil)),
+		g.item("Frequency", path+".frequency", Choose(e, path+".frequency", forms.FrequencyChoices, &p.Frequency, nil)),
+		g.item("Why these years", path+".years_reason", e.LongText(path+".years_reason", &p.YearsReason, "Why each year is needed (R-D2)")),
+		g.item("Fields and reasons", path+".fields", fields.build()),
+		g.item("", path+".gp_data", e.Check(path+".gp_data", "This product holds GP (primary care) records", &p.GPData, nil)),
+		g.item("Identifiability", path+".identifiability", Choose(e, path+".identifiability", forms.IdentifiabilityChoices, &p.Identifiability, nil)),
+		g.item("Who accesses it", path+".accessed_by", v.readers(path, p)),
+		g.item("Legal basis", path+".legal_basis", e.Suggest(path+".legal_basis", &p.LegalBasis, legalBasisSuggestions())),
+		g.item("Transparency notice", path+".transparency_notice", e.TextEntry(path+".transparency_notice", &p.TransparencyNotice, "Link to the privacy notice", nil)),
+	)
+}
+
+func hasMRIS(ps []forms.ProductRequest) bool {
+	for _, p := range ps {
+		if forms.IsTracingProduct(p.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasGPData: a product ticked as GP data, or named as such though not yet
+// ticked, brings the PAG note (R-D6).
+func hasGPData(ps []forms.ProductRequest) bool {
+	for _, p := range ps {
+		if p.GPData || forms.MentionsGPData(p.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// notice is a one-line message with an icon, for suggestions and
+// consequences that follow from the answers.
+func notice(icon fyne.Resource, text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, l)
+}
+
+// reasonRows lets a minimisation reason grow from one line to four as it
+// is typed, so a long reason stays readable without taking room when short.
+// The box is about 35 characters wide beside the field's name.
+func reasonRows(s string) int { return min(1+len([]rune(s))/32, 4) }

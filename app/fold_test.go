@@ -1,0 +1,82 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/formstest"
+)
+
+func fiveProducts() *forms.Application {
+	a := draftWithGroups()
+	a.Data.Products = nil
+	for _, n := range []string{"A", "B", "C", "D", "E"} {
+		a.Data.Products = append(a.Data.Products, forms.ProductRequest{ID: n, Name: n})
+	}
+	return a
+}
+
+// A long group starts folded to its headings; unfolding builds the entry,
+// and a finding opening a field inside a folded entry unfolds it.
+func TestLongGroupsFold(t *testing.T) {
+	a := fiveProducts()
+	e := openSection(t, a, forms.SectionData)
+	_, built := e.fields["data.products[4].years_reason"]
+	assert.False(t, built, "a long group should start folded")
+	assert.NotNil(t, labelWith(e.body.Content, "Product 5: E"), "a folded entry still shows its heading")
+
+	e.Open(forms.SectionData, "data.products[4].years_reason")
+	w := field[*widget.Entry](t, e, "data.products[4].years_reason")
+	assert.True(t, shown(e, w))
+	assert.Equal(t, w, e.win.Canvas().Focused(), "the cursor is not in the field opened")
+
+	// The toggle folds it again, keeping what was typed.
+	test.Type(w, "Kept")
+	toggle := findButton(field[*foldingRow](t, e, "data.products[4]").Container, theme.MenuDropDownIcon().Name())
+	require.NotNil(t, toggle)
+	test.Tap(toggle)
+	assert.False(t, shown(e, w))
+	test.Tap(toggle)
+	assert.True(t, shown(e, w))
+	assert.Equal(t, "Kept", a.Data.Products[4].YearsReason)
+
+	// Folding follows an entry when it moves.
+	test.Tap(rowButton(t, e, "data.products[4]", "up"))
+	assert.Equal(t, "E", a.Data.Products[3].Name)
+	_, unfolded := e.fields["data.products[3].years_reason"]
+	assert.True(t, unfolded, "the moved entry lost its unfolding")
+	_, folded := e.fields["data.products[4].years_reason"]
+	assert.False(t, folded, "the entry moved down should stay folded")
+}
+
+// A short group shows its entries unfolded, and an added entry is unfolded.
+func TestShortGroupsAndNewEntriesUnfold(t *testing.T) {
+	a := draftWithGroups()
+	e := openSection(t, a, forms.SectionData)
+	_, ok := e.fields["data.products[0].years_reason"]
+	assert.True(t, ok)
+
+	switchDraft(t, e, fiveProducts(), forms.SectionData)
+	test.Tap(field[*widget.Button](t, e, "data.products"))
+	_, ok = e.fields["data.products[5].years_reason"]
+	assert.True(t, ok, "a new entry should open ready to type in")
+}
+
+// Showing a section of a large draft (50 products of 12 fields, 30
+// organisations, 100 people) must not stall the window.
+func BenchmarkShowLargeSection(b *testing.B) {
+	e := openSection(b, formstest.Large(), forms.SectionOverview)
+	for _, id := range []forms.SectionID{forms.SectionData, forms.SectionOrganisations, forms.SectionTerritory} {
+		b.Run(string(id), func(b *testing.B) {
+			for b.Loop() {
+				e.showSection(id)
+			}
+		})
+	}
+}

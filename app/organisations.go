@@ -1,0 +1,184 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// organisationsView is Organisations and people (R-O1…R-O7).
+type organisationsView struct {
+	e      *Editor
+	g      *guide
+	orgs   *repeat[forms.Organisation]
+	people *repeat[forms.Person]
+}
+
+func newOrganisationsView(e *Editor) fyne.CanvasObject {
+	v := &organisationsView{e: e, g: sectionGuide(forms.SectionOrganisations)}
+	a := e.App()
+
+	v.orgs = newRepeat(e, "organisations", &a.Organisations, "organisation")
+	v.orgs.empty = "No organisations yet. Add every organisation involved, even those that never see the data (R-O1)."
+	v.orgs.title = func(i int, o *forms.Organisation) string {
+		t := fmt.Sprintf("Organisation %d: %s", i+1, orDefault(o.Name, "unnamed"))
+		if o.Role != "" {
+			t += " · " + forms.LabelOf(forms.RoleChoices, string(o.Role))
+		}
+		return t
+	}
+	v.orgs.fresh = func() forms.Organisation { return forms.Organisation{ID: forms.NewID()} }
+	v.orgs.row = v.organisationRow
+	v.orgs.changed = func() { v.people.rebuild() }
+
+	v.people = newRepeat(e, "people", &a.People, "person")
+	v.people.empty = "No people yet. Add everyone who will access the data, with their role and organisation (R-O6)."
+	v.people.title = func(i int, p *forms.Person) string {
+		return fmt.Sprintf("Person %d: %s", i+1, orDefault(p.Name, "unnamed"))
+	}
+	v.people.fresh = func() forms.Person { return forms.Person{ID: forms.NewID(), AccessesData: true} }
+	v.people.row = v.personRow
+
+	orgs := v.orgs.build()
+	people := v.people.build()
+	return container.NewVBox(v.g.intro(),
+		heading("Organisations (R-O1…R-O5, R-O7)"), orgs,
+		heading("People (R-O6)"), people)
+}
+
+func (v *organisationsView) organisationRow(i int, path string, o *forms.Organisation) fyne.CanvasObject {
+	e, g := v.e, v.g
+	name := v.orgs.titled(e.TextEntry(path+".name", &o.Name, "Full legal name", nil))
+	name.OnChanged = chain(name.OnChanged, func() { v.people.rebuild() })
+
+	dsfcDate := container.NewVBox(newForm(
+		g.item("DSFC signed on", path+".dsfc_date", e.DateEntry(path+".dsfc_date", &o.DSFCDate))))
+	signatory := container.NewVBox(newForm(
+		g.item("DSA signatory", path+".dsa_signatory", e.TextEntry(path+".dsa_signatory", &o.DSASignatory, "Role or name with delegated authority to sign", nil))))
+	controller := container.NewVBox(
+		subheading("As a data controller (R-O2, R-O7)"),
+		newForm(
+			g.item("", path+".legal_entity", e.Check(path+".legal_entity", "A legal entity that can sign contracts", &o.LegalEntity, nil)),
+			g.item("", path+".dsfc_signed", e.Check(path+".dsfc_signed", "Data Sharing Framework Contract signed", &o.DSFCSigned, func(on bool) { Shown(dsfcDate, on) })),
+		),
+		dsfcDate, signatory)
+	Shown(dsfcDate, o.DSFCSigned)
+
+	security := v.security(path+".security", &o.Security)
+	onRole := func(r forms.OrganisationRole) {
+		Shown(controller, r.Controller())
+		Shown(security, r != forms.RoleNoAccess)
+		v.orgs.retitle()
+	}
+	role := Choose(e, path+".role", forms.RoleChoices, &o.Role, onRole)
+	onRole(o.Role)
+
+	return container.NewVBox(
+		newForm(
+			g.item("Name", path+".name", name),
+			g.item("Role", path+".role", role),
+			g.item("", path+".overall_responsibility", e.Check(path+".overall_responsibility", "Holds overall responsibility for the data", &o.OverallResponsibility, nil)),
+		),
+		controller,
+		security,
+		newForm(
+			g.item("", path+".honorary_contracts", e.Check(path+".honorary_contracts", "Honorary contracts are used", &o.HonoraryContracts, nil)),
+		),
+	)
+}
+
+// security asks for the organisation's assurance (R-O3), or says none is
+// needed on the aggregate HES route (R-D4); the answers are kept either way.
+func (v *organisationsView) security(path string, s *forms.Security) fyne.CanvasObject {
+	e, g := v.e, v.g
+	isoExpiry := container.NewVBox(newForm(g.item("ISO 27001 expires", path+".iso27001_expiry", e.DateEntry(path+".iso27001_expiry", &s.ISO27001Expiry))))
+	ceExpiry := container.NewVBox(newForm(g.item("CE+ expires", path+".cyber_essentials_plus_expiry", e.DateEntry(path+".cyber_essentials_plus_expiry", &s.CEPlusExpiry))))
+	Shown(isoExpiry, s.ISO27001)
+	Shown(ceExpiry, s.CyberEssentialsPlus)
+	form := container.NewVBox(
+		subheading("Security assurance (R-O3)"),
+		newForm(
+			g.item("DSPT code", path+".dspt_code", e.TextEntry(path+".dspt_code", &s.DSPTCode, "e.g. EE133887-SCS", nil)),
+			g.item("DSPT status", path+".dspt_status", Choose(e, path+".dspt_status", forms.DSPTChoices, &s.DSPTStatus, nil)),
+			g.item("DSPT published", path+".dspt_published", e.DateEntry(path+".dspt_published", &s.DSPTPublished)),
+			g.item("DSPT valid until", path+".dspt_valid_until", e.DateEntry(path+".dspt_valid_until", &s.DSPTValidUntil)),
+			g.item("", path+".iso27001", e.Check(path+".iso27001", "ISO 27001 certified", &s.ISO27001, func(on bool) { Shown(isoExpiry, on) })),
+		),
+		isoExpiry,
+		newForm(
+			g.item("", path+".cyber_essentials_plus", e.Check(path+".cyber_essentials_plus", "Cyber Essentials Plus", &s.CyberEssentialsPlus, func(on bool) { Shown(ceExpiry, on) })),
+		),
+		ceExpiry,
+	)
+	e.Field(path, form)
+	if v.e.App().Data.AggregatedHESOnly {
+		form.Hide()
+		return container.NewVBox(
+			notice(theme.InfoIcon(), "Only aggregate HES figures are requested, analysed on NHS England's servers: no DSPT is needed (R-D4)."),
+			form)
+	}
+	return container.NewVBox(form)
+}
+
+func (v *organisationsView) personRow(i int, path string, p *forms.Person) fyne.CanvasObject {
+	e, g := v.e, v.g
+	return newForm(
+		g.item("Name", path+".name", v.people.titled(e.TextEntry(path+".name", &p.Name, "Full name", nil))),
+		g.item("Role", path+".role", e.TextEntry(path+".role", &p.Role, "e.g. Statistician", nil)),
+		g.item("Organisation", path+".organisation_id", orgPicker(e, path+".organisation_id", &p.OrganisationID)),
+		g.item("", path+".accesses_data", e.Check(path+".accesses_data", "Will access record-level data", &p.AccessesData, nil)),
+	)
+}
+
+// orgPicker chooses one of the draft's organisations and stores its ID.
+// An ID whose organisation was removed is shown as such, not dropped.
+func orgPicker(e *Editor, path string, id *string) fyne.CanvasObject {
+	orgs := e.App().Organisations
+	if len(orgs) == 0 {
+		return Hint("Add organisations above first.")
+	}
+	labels := make([]string, len(orgs))
+	for i, o := range orgs {
+		labels[i] = fmt.Sprintf("%d. %s", i+1, orDefault(o.Name, "unnamed organisation"))
+	}
+	sel := widget.NewSelect(labels, nil)
+	sel.PlaceHolder = "Choose the organisation…"
+	for i, o := range orgs {
+		if o.ID == *id && *id != "" {
+			sel.SetSelectedIndex(i)
+		}
+	}
+	if *id != "" && sel.SelectedIndex() < 0 {
+		sel.PlaceHolder = "An organisation since removed: choose again"
+	}
+	sel.OnChanged = func(string) {
+		if i := sel.SelectedIndex(); i >= 0 && i < len(e.App().Organisations) {
+			*id = e.App().Organisations[i].ID
+			e.Changed()
+		}
+	}
+	e.Field(path, sel)
+	return sel
+}
+
+// chain runs then after an entry's existing change handler.
+func chain(prev func(string), then func()) func(string) {
+	return func(s string) {
+		if prev != nil {
+			prev(s)
+		}
+		then()
+	}
+}
+
+// subheading names a group of questions inside a repeating-group entry.
+func subheading(text string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

@@ -1,0 +1,118 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// territoryView is Territory, locations and onward sharing (R-T1…R-T5, R-O4).
+type territoryView struct {
+	e          *Editor
+	g          *guide
+	locations  *repeat[forms.Location]
+	sublicence *fyne.Container
+}
+
+func newTerritoryView(e *Editor) fyne.CanvasObject {
+	v := &territoryView{e: e, g: sectionGuide(forms.SectionTerritory)}
+	a := e.App()
+	g := v.g
+
+	territory := newForm(g.item("Territory of use", "territory", radio(e, "territory", forms.TerritoryChoices, &a.Territory, nil)))
+
+	v.locations = newRepeat(e, "locations", &a.Locations, "location")
+	v.locations.empty = "No locations yet. Add every place the data is processed or stored, including cloud services and backups (R-O4)."
+	v.locations.title = func(i int, l *forms.Location) string {
+		var parts []string
+		for _, s := range []string{l.Site, l.Country} {
+			if strings.TrimSpace(s) != "" {
+				parts = append(parts, strings.TrimSpace(s))
+			}
+		}
+		return fmt.Sprintf("Location %d: %s", i+1, orDefault(strings.Join(parts, ", "), "not described"))
+	}
+	v.locations.fresh = func() forms.Location {
+		return forms.Location{ID: forms.NewID(), Country: "United Kingdom", Use: "processing-and-storage"}
+	}
+	v.locations.row = v.locationRow
+
+	v.sublicence = container.NewVBox(newForm(
+		g.item("Why they need it", "sub_licensing.reason", e.LongText("sub_licensing.reason", &a.SubLicensing.Reason, "Who receives the data and what for")),
+		g.item("Why not from NHS England", "sub_licensing.why_not_direct", e.LongText("sub_licensing.why_not_direct", &a.SubLicensing.WhyNotDirect, "Why NHS England cannot supply them directly")),
+		g.item("Value you add", "sub_licensing.value_added", e.LongText("sub_licensing.value_added", &a.SubLicensing.ValueAdded, "What you add to the data before passing it on")),
+	))
+	sub := newForm(g.item("", "sub_licensing.needed",
+		e.Check("sub_licensing.needed", "Record-level data passed to a third party", &a.SubLicensing.Needed, func(on bool) { Shown(v.sublicence, on) })))
+	Shown(v.sublicence, a.SubLicensing.Needed)
+
+	route := newForm(g.item("Access route", "access_route", radio(e, "access_route", forms.AccessRouteChoices, &a.AccessRoute, nil)))
+
+	return container.NewVBox(g.intro(),
+		heading("Territory (R-T1)"), territory,
+		heading("Processing and storage locations (R-O4, R-T2, R-T3)"), v.locations.build(),
+		heading("Onward sharing (R-T4)"), sub, v.sublicence,
+		heading("Access route (R-T5)"), route)
+}
+
+func (v *territoryView) locationRow(i int, path string, l *forms.Location) fyne.CanvasObject {
+	e, g := v.e, v.g
+	tra := container.NewVBox(
+		notice(theme.WarningIcon(), "Outside the UK: NHS England will ask for extra assurance, and a country without a UK adequacy decision needs a transfer risk assessment (R-T3). Check the territory above covers it (R-T2)."),
+		newForm(g.item("TRA reference", path+".tra_reference", e.TextEntry(path+".tra_reference", &l.TRAReference, "Reference or title of the transfer risk assessment", nil))),
+	)
+	country := e.Suggest(path+".country", &l.Country, countrySuggestions)
+	v.locations.titled(&country.Entry)
+	country.OnChanged = chain(country.OnChanged, func() { Shown(tra, outsideUK(l.Country)) })
+	Shown(tra, outsideUK(l.Country))
+
+	site := v.locations.titled(e.TextEntry(path+".site", &l.Site, "Building, data centre or cloud region", nil))
+	return container.NewVBox(
+		newForm(
+			g.item("Organisation", path+".organisation_id", orgPicker(e, path+".organisation_id", &l.OrganisationID)),
+			g.item("Site", path+".site", site),
+			g.item("Country", path+".country", country),
+			g.item("Cloud provider", path+".cloud_provider", e.TextEntry(path+".cloud_provider", &l.CloudProvider, "Leave empty for on-premises systems", nil)),
+			g.item("Use", path+".use", Choose(e, path+".use", forms.LocationUseChoices, &l.Use, nil)),
+		),
+		tra,
+	)
+}
+
+// radio edits an enumerated field where exactly one choice must stand out
+// at a glance (territory, access route).
+func radio[T ~string](e *Editor, path string, choices []forms.Choice, p *T, then func(T)) *widget.RadioGroup {
+	w := widget.NewRadioGroup(forms.Labels(choices), nil)
+	w.Required = true
+	if *p != "" {
+		w.SetSelected(forms.LabelOf(choices, string(*p)))
+	}
+	w.OnChanged = func(label string) {
+		*p = T(forms.ValueOf(choices, label))
+		if then != nil {
+			then(*p)
+		}
+		e.Changed()
+	}
+	e.Field(path, w)
+	return w
+}
+
+var countrySuggestions = []string{
+	"England", "Wales", "Scotland", "Northern Ireland", "United Kingdom",
+	"Ireland", "France", "Germany", "Netherlands", "Sweden", "United States", "Canada", "Australia", "India",
+}
+
+// outsideUK says whether a typed country is known to lie outside the UK,
+// for showing the transfer questions (R-T3). An unknown name is left to the
+// readiness check that asks for a clearer one.
+func outsideUK(country string) bool {
+	c, ok := forms.LookupCountry(country)
+	return ok && c.OutsideUK()
+}
