@@ -22,6 +22,7 @@ type lifecycleView struct {
 	e           *Editor
 	deadlines   *fyne.Container
 	destruction *fyne.Container
+	object      *fyne.Container
 }
 
 func newLifecycleView(e *Editor) fyne.CanvasObject {
@@ -38,9 +39,10 @@ func newLifecycleView(e *Editor) fyne.CanvasObject {
 	v.refreshDeadlines()
 	v.buildDestruction()
 	e.OnFindings(v.onFindings)
-	return container.NewVBox(form,
+	v.object = container.NewVBox(form,
 		heading("This draft's deadlines"), v.deadlines,
 		heading("Destruction record"), v.destruction)
+	return v.object
 }
 
 func (v *lifecycleView) onFindings() {
@@ -61,6 +63,10 @@ func (v *lifecycleView) refreshDeadlines() {
 		v.deadlines.Add(deadlineRow(d, false))
 	}
 	v.deadlines.Refresh()
+	// The list may have shrunk: lay the screen out again so no gap is left.
+	if v.object != nil {
+		v.object.Refresh()
+	}
 }
 
 // deadlineRow shows one deadline with its urgency; subject adds the draft

@@ -99,8 +99,14 @@ func (v *evidenceView) refresh() {
 	for _, r := range forms.RequiredEvidence(a) {
 		rows = append(rows, v.requiredRow(r))
 	}
+	grew := len(rows) != len(v.required.Objects)
 	v.required.Objects = rows
 	v.required.Refresh()
+	if grew && v.object != nil {
+		// Lay the screen out again only when the list changed length:
+		// relaying hundreds of items on every keystroke would lag.
+		v.object.Refresh()
+	}
 
 	for i, l := range v.summaries {
 		if i < len(a.Evidence) {
