@@ -24,6 +24,7 @@ func newTestUI(t *testing.T) (*UI, *storage.Store) {
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
 	u := New(a, st)
+	queueReports(u)
 	u.now = func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) }
 	u.start.win.Show()
 	return u, st

@@ -224,7 +224,7 @@ func (v *dataFlowView) exportTo(w io.WriteCloser, kind string, d forms.Diagram, 
 		if cerr := w.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("close the exported file: %w", cerr)
 		}
-		fyne.Do(func() { done(err) })
+		v.e.ui.do(func() { done(err) })
 	}()
 }
 

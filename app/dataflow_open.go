@@ -98,5 +98,5 @@ func (v *dataFlowView) focusLater(w fyne.Focusable) {
 	if w == nil {
 		return
 	}
-	go fyne.Do(func() { v.e.Window().Canvas().Focus(w) })
+	go v.e.ui.do(func() { v.e.Window().Canvas().Focus(w) })
 }

@@ -124,6 +124,7 @@ func (b *bufCloser) Close() error { b.closed = true; return nil }
 
 func TestDataFlowScreenExports(t *testing.T) {
 	_, _, v := openExampleFlow(t)
+	v.e.ui.do = func(f func()) { f() } // done only reports on the channel
 	for _, kind := range []string{"png", "svg"} {
 		var out bufCloser
 		done := make(chan error, 1)

@@ -49,6 +49,6 @@ func (v *dpiaView) writePDF(w io.WriteCloser, done func(error)) {
 		if err != nil {
 			err = fmt.Errorf("write the DPIA PDF: %w", err)
 		}
-		fyne.Do(func() { done(err) })
+		v.e.ui.do(func() { done(err) })
 	}()
 }

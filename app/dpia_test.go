@@ -29,12 +29,8 @@ func openDPIA(t *testing.T, edit func(a *forms.Application)) (*Editor, *dpiaView
 	}
 	require.NoError(t, store.Create(a))
 	u := New(fyne.CurrentApp(), store)
+	queueReports(u)
 	e := newEditor(u, a)
-	// Under the test driver fyne.Do runs on the calling goroutine, so the
-	// autosaver's "saved" label update would race with the test's own
-	// taps under -race. Saves still happen; only that report is dropped.
-	e.save.close()
-	e.save = newAutosaver(store, nil)
 	t.Cleanup(func() {
 		e.save.close()
 		_ = store.Close()
@@ -238,7 +234,8 @@ type dpiaClosingBuffer struct {
 func (b *dpiaClosingBuffer) Close() error { b.closed = true; return nil }
 
 func TestDPIAViewWritesThePDF(t *testing.T) {
-	_, v := openDPIA(t, nil)
+	e, v := openDPIA(t, nil)
+	e.ui.do = func(f func()) { f() } // done only reports on the channel
 	var out dpiaClosingBuffer
 	done := make(chan error, 1)
 	v.writePDF(&out, func(err error) { done <- err })

@@ -62,7 +62,9 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 	e.nav = e.newNav()
 	e.readiness = newReadinessPanel(e)
 
+	exportBtn := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), e.onExport)
 	toolbar := container.NewHBox(
+		exportBtn,
 		widget.NewButtonWithIcon("Snapshot", theme.DocumentSaveIcon(), e.onSnapshot),
 		widget.NewButtonWithIcon("History…", theme.HistoryIcon(), e.onHistory),
 		widget.NewButtonWithIcon("Compare…", theme.ViewRefreshIcon(), e.onCompare),
@@ -71,13 +73,16 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 		e.savedAt.SetText(fmt.Sprintf("Revision %d, read-only", a.Revision))
 		toolbar = container.NewHBox()
 	}
-	top := container.NewBorder(nil, nil, e.heading, container.NewHBox(e.savedAt, toolbar))
+	// The save report sits in a status line under the section, not beside
+	// the heading, so neither is squeezed when the window is narrow.
+	top := container.NewBorder(nil, nil, e.heading, toolbar)
+	status := container.NewBorder(widget.NewSeparator(), nil, nil, nil, e.savedAt)
 	var body fyne.CanvasObject = e.body
 	if rs != nil {
 		e.readOnly = readable(e.body)
 		body = e.readOnly
 	}
-	main := container.NewHSplit(container.NewBorder(top, nil, nil, nil, body), e.readiness.object)
+	main := container.NewHSplit(container.NewBorder(top, status, nil, nil, body), e.readiness.object)
 	main.Offset = 0.72
 	split := container.NewHSplit(e.nav, main)
 	split.Offset = 0.2
@@ -143,7 +148,7 @@ func (e *Editor) OnFindings(f func()) { e.listeners = append(e.listeners, f) }
 func (e *Editor) evaluate() { e.findings = forms.Evaluate(e.app, e.ui.now()) }
 
 func (e *Editor) onSaved(rev int64, at time.Time, err error) {
-	fyne.Do(func() {
+	e.ui.do(func() {
 		if err != nil {
 			e.savedAt.SetText("Not saved: " + err.Error())
 			e.savedAt.Importance = widget.DangerImportance

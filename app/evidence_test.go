@@ -162,6 +162,7 @@ func BenchmarkEvidenceView200Items(b *testing.B) {
 	require.NoError(b, err)
 	defer st.Close()
 	u := New(a, st)
+	queueReports(u)
 	d := forms.Example()
 	d.Evidence = manyItems(200)
 	require.NoError(b, st.Create(d))

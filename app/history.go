@@ -81,13 +81,16 @@ func (e *Editor) menu() *fyne.MainMenu {
 	snap.Shortcut = ctrlShift(fyne.KeyS)
 	hist := fyne.NewMenuItem("History…", e.onHistory)
 	hist.Shortcut = ctrl(fyne.KeyH)
+	exp := fyne.NewMenuItem("Export pack…", e.onExport)
+	exp.Shortcut = ctrl(fyne.KeyE)
+	e.win.Canvas().AddShortcut(exp.Shortcut, func(fyne.Shortcut) { e.onExport() })
 	closeItem := fyne.NewMenuItem("Close draft", e.onClose)
 	closeItem.Shortcut = ctrl(fyne.KeyW)
 	e.win.Canvas().AddShortcut(snap.Shortcut, func(fyne.Shortcut) { e.onSnapshot() })
 	e.win.Canvas().AddShortcut(hist.Shortcut, func(fyne.Shortcut) { e.onHistory() })
 	e.win.Canvas().AddShortcut(closeItem.Shortcut, func(fyne.Shortcut) { e.onClose() })
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem),
+		fyne.NewMenu("Draft", exp, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem),
 		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
 		helpMenu(e.ui, e.win),
 	)

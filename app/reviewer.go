@@ -52,7 +52,7 @@ func (u *UI) OpenPack(path string) {
 	prog.Show()
 	go func() {
 		o, err := export.OpenForReview(path)
-		fyne.Do(func() {
+		u.do(func() {
 			prog.Hide()
 			u.showPack(path, o, err)
 		})

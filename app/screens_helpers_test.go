@@ -72,6 +72,7 @@ func openSection(t testing.TB, a *forms.Application, id forms.SectionID) *Editor
 	store := &memStore{drafts: map[string][]byte{}}
 	require.NoError(t, store.Create(a))
 	u := New(fyne.CurrentApp(), store)
+	queueReports(u)
 	e := newEditor(u, a)
 	t.Cleanup(e.save.close)
 	e.showSection(id)

@@ -54,8 +54,11 @@ func newStartScreen(u *UI) *startScreen {
 func (s *startScreen) menu() *fyne.MainMenu {
 	newItem := fyne.NewMenuItem("New draft…", s.onNew)
 	newItem.Shortcut = ctrl(fyne.KeyN)
+	importItem := fyne.NewMenuItem("Import submission or pack…", s.onImport)
+	importItem.Shortcut = ctrl(fyne.KeyI)
+	s.win.Canvas().AddShortcut(importItem.Shortcut, func(fyne.Shortcut) { s.onImport() })
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", newItem,
+		fyne.NewMenu("File", newItem, importItem,
 			fyne.NewMenuItem("Open the worked example", s.onExample),
 			fyne.NewMenuItem("Open pack…", s.onOpenPack),
 			fyne.NewMenuItem("Bin…", s.onBin),

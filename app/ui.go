@@ -22,7 +22,9 @@ type DraftSaver interface {
 	LoadSnapshot(snapshotID int64) (*forms.Application, error)
 }
 
-// Store is everything the start screen and the draft windows call.
+// Store is everything the start screen and the draft windows call for
+// drafts. Evidence files and the library are further capabilities of the
+// store (see evidence_store.go), asked for where they are used.
 type Store interface {
 	DraftSaver
 	Create(a *forms.Application) error
@@ -42,6 +44,9 @@ type UI struct {
 	start   *startScreen
 	editors map[string]*Editor
 	now     func() time.Time
+	// do runs UI work handed over from other goroutines (autosave reports,
+	// exports): fyne.Do, except in tests, which run it on their own goroutine.
+	do func(func())
 
 	libraryWin   *libraryWindow
 	deadlinesWin *deadlinesWindow
@@ -49,7 +54,7 @@ type UI struct {
 
 // New builds the UI on a Fyne app and a store; call ShowAndRun to start.
 func New(a fyne.App, store Store) *UI {
-	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now}
+	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, do: fyne.Do}
 	u.applyAppearance(a.Preferences().StringWithFallback(appearancePref, appearanceSystem))
 	u.start = newStartScreen(u)
 	return u

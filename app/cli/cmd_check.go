@@ -77,7 +77,7 @@ func loadForCheck(env *Env, arg string) (*forms.Application, error) {
 		return nil, err
 	}
 	defer st.Close()
-	a, err := st.Load(arg)
+	a, err := st.LoadWithLibrary(arg)
 	if errors.Is(err, forms.ErrNotFound) {
 		return nil, fmt.Errorf("no draft with ID %q in %s (see \"dars-workbench list\"; to check a file, give its path ending in .json)", arg, st.Path())
 	}

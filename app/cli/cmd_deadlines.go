@@ -105,7 +105,7 @@ func allDeadlines(st *storage.Store, today forms.Date) ([]forms.Deadline, error)
 	}
 	var drafts []*forms.Application
 	for _, in := range infos {
-		a, err := st.Load(in.ID)
+		a, err := st.LoadWithLibrary(in.ID)
 		if err != nil {
 			return nil, err
 		}

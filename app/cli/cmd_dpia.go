@@ -35,7 +35,7 @@ func runDPIA(env *Env, args []string) int {
 		return fail(env, ExitUsage, "%v", err)
 	}
 	defer st.Close()
-	a, err := st.Load(pos[0])
+	a, err := st.LoadWithLibrary(pos[0])
 	if errors.Is(err, forms.ErrNotFound) {
 		return fail(env, ExitUsage, "no draft %s: `dars-workbench list` shows the drafts", pos[0])
 	}

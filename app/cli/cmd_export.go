@@ -33,7 +33,7 @@ func runExport(env *Env, args []string) int {
 		return fail(env, ExitUsage, "%v", err)
 	}
 	defer store.Close()
-	app, err := store.Load(pos[0])
+	app, err := store.LoadWithLibrary(pos[0])
 	if errors.Is(err, forms.ErrNotFound) {
 		return fail(env, ExitUsage, "no draft %q: see dars-workbench list", pos[0])
 	}
@@ -45,7 +45,7 @@ func runExport(env *Env, args []string) int {
 		return fail(env, ExitFailed, "%v", err)
 	}
 	at := env.Now()
-	err = export.ExportPack(*out, app, evidenceSource(store), export.PackOptions{AppVersion: env.Meta.Version, At: at})
+	err = export.ExportPack(*out, app, store, export.PackOptions{AppVersion: env.Meta.Version, At: at})
 	if err != nil {
 		return fail(env, ExitFailed, "%v", err)
 	}

@@ -27,7 +27,7 @@ func runImport(env *Env, args []string) int {
 		return fail(env, ExitUsage, "%v", err)
 	}
 	defer store.Close()
-	got, err := export.Import(pos[0], blobStore(store))
+	got, err := export.Import(pos[0], store)
 	switch {
 	case errors.Is(err, export.ErrPackDamaged):
 		return fail(env, ExitFailed, "%v\nNothing was imported.", err)

@@ -1,0 +1,152 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/darsworkbench/dars-workbench/export"
+)
+
+// onExport asks where to write the draft's pack, then writes it off the UI
+// goroutine with a progress bar. A snapshot is taken first so the history
+// shows exactly what was sent.
+func (e *Editor) onExport() {
+	e.save.flush()
+	at := e.ui.now()
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(e.win, "Could not choose where to export", err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		_ = w.Close() // ExportPack writes atomically under this name itself
+		if !strings.HasSuffix(strings.ToLower(path), ".zip") {
+			path += ".zip"
+		}
+		e.exportTo(path)
+	}, e.win)
+	d.SetFileName(export.PackFileName(e.app, at))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+func (e *Editor) exportTo(path string) {
+	if _, err := e.ui.store.Snapshot(e.app.ID, "before export"); err != nil {
+		showError(e.win, "Could not take the snapshot before export", err)
+		return
+	}
+	app := e.app.Clone()
+	bar := widget.NewProgressBar()
+	progress := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), container.NewVBox(widget.NewLabel("Writing PDFs, submission file and evidence…"), bar), e.win)
+	progress.Resize(fyne.NewSize(480, 140))
+	progress.Show()
+	at := e.ui.now()
+	var files export.EvidenceSource = noEvidence{}
+	if es, ok := e.ui.evidenceStore(); ok {
+		files = es
+	}
+	go func() {
+		err := export.ExportPack(path, app, files, export.PackOptions{
+			AppVersion: e.ui.fyne.Metadata().Version,
+			At:         at,
+			Progress: func(done, total int64) {
+				if total > 0 {
+					e.ui.do(func() { bar.SetValue(float64(done) / float64(total)) })
+				}
+			},
+		})
+		e.ui.do(func() {
+			progress.Hide()
+			if err != nil {
+				showError(e.win, "The pack was not written", err)
+				return
+			}
+			e.exported(path)
+		})
+	}()
+}
+
+// exported tells the user where the pack went and offers its folder.
+func (e *Editor) exported(path string) {
+	msg := widget.NewLabel(fmt.Sprintf("The pack was written to\n%s\n\nAnyone can check it with: dars-workbench verify %s", path, filepath.Base(path)))
+	msg.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	open := widget.NewButton("Open folder", func() {
+		d.Hide()
+		openPath(filepath.Dir(path))
+	})
+	open.Importance = widget.HighImportance
+	d = dialog.NewCustom("Pack exported", "Close", container.NewVBox(msg, open), e.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}
+
+// openPath hands a file or folder to the system's viewer.
+func openPath(p string) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	_ = fyne.CurrentApp().OpenURL(u)
+}
+
+// onImport reads a submission.json or a pack into a new draft.
+func (s *startScreen) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(s.win, "Could not choose the file", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		s.importFile(path)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip", ".json"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+func (s *startScreen) importFile(path string) {
+	blobs, _ := s.u.store.(export.BlobStore)
+	im, err := export.Import(path, blobs)
+	if err != nil {
+		showError(s.win, "Could not import "+filepath.Base(path), err)
+		return
+	}
+	if err := s.u.store.Create(im.App); err != nil {
+		showError(s.win, "Could not keep the imported draft", err)
+		return
+	}
+	s.refresh()
+	s.u.openDraft(im.App.ID)
+	if len(im.MissingEvidence) > 0 {
+		dialog.ShowInformation("Evidence to attach again",
+			fmt.Sprintf("The draft was imported, but %d attached files were not in the file and need attaching again:\n%s",
+				len(im.MissingEvidence), strings.Join(im.MissingEvidence, "\n")), s.u.editors[im.App.ID].win)
+	}
+}
+
+// noEvidence stands in for a store that keeps no files: a draft with
+// attachments then cannot be exported, and export says which file is missing.
+type noEvidence struct{}
+
+func (noEvidence) Open(sha string) (io.ReadCloser, error) {
+	return nil, fmt.Errorf("%w: %s", export.ErrEvidenceMissing, sha)
+}
