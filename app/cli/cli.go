@@ -97,6 +97,12 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\nWith no command, opens the window.")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands {
+		// Long argument lists take a line of their own so the summaries
+		// stay in one column.
+		if len(c.Args) > 28 {
+			fmt.Fprintf(w, "  %-9s %s\n  %-9s %-28s %s\n", c.Name, c.Args, "", "", c.Summary)
+			continue
+		}
 		fmt.Fprintf(w, "  %-9s %-28s %s\n", c.Name, c.Args, c.Summary)
 	}
 	fmt.Fprintln(w, "\n--db PATH chooses the database (default: "+defaultPathForHelp()+").")
