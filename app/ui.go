@@ -55,7 +55,11 @@ type UI struct {
 // New builds the UI on a Fyne app and a store; call ShowAndRun to start.
 func New(a fyne.App, store Store) *UI {
 	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, do: fyne.Do}
-	u.applyAppearance(a.Preferences().StringWithFallback(appearancePref, appearanceSystem))
+	// Following the system is Fyne's default: setting it again at start
+	// would only re-theme an empty app and slow the first frame.
+	if choice := a.Preferences().StringWithFallback(appearancePref, appearanceSystem); choice != appearanceSystem {
+		u.applyAppearance(choice)
+	}
 	u.start = newStartScreen(u)
 	return u
 }
