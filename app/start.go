@@ -183,7 +183,7 @@ func (s *startScreen) onNew() {
 		}
 	}, s.win)
 	title.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(520, 300))
+	d.Resize(fyne.NewSize(580, 400))
 	d.Show()
 	s.win.Canvas().Focus(title)
 }
