@@ -66,7 +66,7 @@ fuzz:
 # cold start against a bare Fyne window.
 bench: deps-test build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	DARS_CRASH_KILLS=1000 $(GO) test -count=1 -run 'TestCrash' ./storage/
+	DARS_CRASH_KILLS=1000 $(GO) test -count=1 -v -run 'TestCrashKeepsAcknowledgedEdits' ./storage/
 	DARS_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -tags e2e -run 'TestColdStart' -v .
 
 package: deps-build
