@@ -78,7 +78,22 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 	role := Choose(e, path+".role", forms.RoleChoices, &o.Role, onRole)
 	onRole(o.Role)
 
+	var fromLibrary fyne.CanvasObject = container.NewVBox()
+	if o.LibraryID != "" {
+		// The library owns these answers and puts them back on every load:
+		// editing them here would be silently undone, so they are shown
+		// read-only with the way to change them.
+		disableAll(name)
+		disableAll(dsfcDate)
+		disableAll(security)
+		if d, ok := e.fields[path+".dsfc_signed"].(fyne.Disableable); ok {
+			d.Disable()
+		}
+		fromLibrary = notice(theme.InfoIcon(), "The name, DSFC and security assurance of this organisation come from the unit's library: change them in Unit → Organisation library… on the start screen, and every draft that uses it follows.")
+	}
+
 	return container.NewVBox(
+		fromLibrary,
 		newForm(
 			g.item("Name", path+".name", name),
 			g.item("Role", path+".role", role),

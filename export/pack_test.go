@@ -112,10 +112,16 @@ func TestPackChecksWithStandardTools(t *testing.T) {
 	a, ev := richApp()
 	dir := t.TempDir()
 	zipPath := writeTemp(t, "pack.zip", packBytes(t, a, ev))
-	out, err := exec.Command("unzip", "-q", zipPath, "-d", dir).CombinedOutput()
+	// unzip turns UTF-8 names into the locale's charset; a locale that is
+	// named but not installed (LANG=en_GB.UTF-8 on a bare machine) would
+	// mangle them, so the tools run in the always-present C.UTF-8.
+	unzip := exec.Command("unzip", "-q", zipPath, "-d", dir)
+	unzip.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	out, err := unzip.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	for _, m := range []string{"manifest-sha256.txt", "tagmanifest-sha256.txt"} {
 		cmd := exec.Command("sha256sum", "--strict", "-c", m)
+		cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
 		cmd.Dir = dir
 		out, err := cmd.CombinedOutput()
 		require.NoError(t, err, "%s", out)
