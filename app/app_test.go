@@ -191,3 +191,16 @@ func TestAppearanceIsKeptAndApplied(t *testing.T) {
 	dark := u.fyne.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight)
 	assert.NotEqual(t, light, dark)
 }
+
+func TestStepThroughSectionsWraps(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.start.create("Blank", "Steps")
+	e := openOnly(t, u)
+	e.stepSection(-1)
+	assert.Equal(t, forms.Sections[len(forms.Sections)-1].ID, e.current)
+	e.stepSection(1)
+	assert.Equal(t, forms.SectionOverview, e.current)
+	e.stepSection(1)
+	assert.Equal(t, forms.Sections[1].ID, e.current)
+	e.onClose()
+}

@@ -313,6 +313,8 @@ func (e *Editor) onClose() {
 	e.ui.editorClosed(e.app.ID)
 }
 
+// addShortcuts gives every section a key: Alt+1 … Alt+9 jump to the first
+// nine, and Ctrl+Page Down / Ctrl+Page Up step through all of them.
 func (e *Editor) addShortcuts() {
 	for i := range forms.Sections {
 		if i >= 9 {
@@ -322,6 +324,19 @@ func (e *Editor) addShortcuts() {
 		e.win.Canvas().AddShortcut(alt(fyne.KeyName(fmt.Sprint(i+1))), func(fyne.Shortcut) {
 			e.nav.Select(idx)
 		})
+	}
+	e.win.Canvas().AddShortcut(ctrl(fyne.KeyPageDown), func(fyne.Shortcut) { e.stepSection(1) })
+	e.win.Canvas().AddShortcut(ctrl(fyne.KeyPageUp), func(fyne.Shortcut) { e.stepSection(-1) })
+}
+
+// stepSection moves to the next (or previous) section, wrapping at the ends.
+func (e *Editor) stepSection(by int) {
+	for i, s := range forms.Sections {
+		if s.ID == e.current {
+			n := len(forms.Sections)
+			e.nav.Select(((i+by)%n + n) % n)
+			return
+		}
 	}
 }
 
