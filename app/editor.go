@@ -2,11 +2,13 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"sort"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -84,8 +86,11 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 	}
 	main := container.NewHSplit(container.NewBorder(top, status, nil, nil, body), e.readiness.object)
 	main.Offset = 0.72
-	split := container.NewHSplit(e.nav, main)
-	split.Offset = 0.2
+	// The section names stay whole however wide a section's screen is.
+	navFloor := canvas.NewRectangle(color.Transparent)
+	navFloor.SetMinSize(fyne.NewSize(210, 0))
+	split := container.NewHSplit(container.NewStack(navFloor, e.nav), main)
+	split.Offset = 0.18
 	if rs != nil {
 		e.win.SetContent(container.NewBorder(rs.banner(), nil, nil, nil, split))
 		e.win.SetMainMenu(e.reviewMenu())
@@ -93,9 +98,8 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 		e.win.SetContent(split)
 		e.win.SetMainMenu(e.menu())
 	}
-	e.win.Resize(fyne.NewSize(1180, 760))
+	e.win.Resize(fyne.NewSize(1260, 780))
 	e.win.SetCloseIntercept(e.onClose)
-	e.addShortcuts()
 	e.showSection(forms.SectionOverview)
 	return e
 }
@@ -313,20 +317,26 @@ func (e *Editor) onClose() {
 	e.ui.editorClosed(e.app.ID)
 }
 
-// addShortcuts gives every section a key: Alt+1 … Alt+9 jump to the first
-// nine, and Ctrl+Page Down / Ctrl+Page Up step through all of them.
-func (e *Editor) addShortcuts() {
-	for i := range forms.Sections {
-		if i >= 9 {
-			break
-		}
+// goMenu lists every section with its key: Alt+1 … Alt+9 jump to the first
+// nine, and Ctrl+Page Down / Ctrl+Page Up step through all of them. Keys
+// live on menu items because Fyne offers those before the focused field
+// (canvas shortcuts would be swallowed while the cursor is in a text box).
+func (e *Editor) goMenu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	for i, s := range forms.Sections {
 		idx := i
-		e.win.Canvas().AddShortcut(alt(fyne.KeyName(fmt.Sprint(i+1))), func(fyne.Shortcut) {
-			e.nav.Select(idx)
-		})
+		item := fyne.NewMenuItem(s.Title, func() { e.nav.Select(idx) })
+		if i < 9 {
+			item.Shortcut = alt(fyne.KeyName(fmt.Sprint(i + 1)))
+		}
+		items = append(items, item)
 	}
-	e.win.Canvas().AddShortcut(ctrl(fyne.KeyPageDown), func(fyne.Shortcut) { e.stepSection(1) })
-	e.win.Canvas().AddShortcut(ctrl(fyne.KeyPageUp), func(fyne.Shortcut) { e.stepSection(-1) })
+	next := fyne.NewMenuItem("Next section", func() { e.stepSection(1) })
+	next.Shortcut = ctrl(fyne.KeyPageDown)
+	prev := fyne.NewMenuItem("Previous section", func() { e.stepSection(-1) })
+	prev.Shortcut = ctrl(fyne.KeyPageUp)
+	items = append(items, fyne.NewMenuItemSeparator(), next, prev)
+	return fyne.NewMenu("Go", items...)
 }
 
 // stepSection moves to the next (or previous) section, wrapping at the ends.

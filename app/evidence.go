@@ -67,7 +67,7 @@ func buildEvidenceView(e *Editor) *evidenceView {
 		heading("Required by your answers"),
 		Hint("Each line says which answer calls for the document and the requirement behind it. Add a missing one to the checklist, then attach its file."),
 		v.required,
-		container.NewBorder(nil, nil, heading("Evidence items"), add),
+		container.NewBorder(nil, nil, nil, add, heading("Evidence items")),
 		Hint("Attach PDFs of at most 10 MB (R-E2): choose Attach, or drop files onto this window — onto an item to attach to it, elsewhere to add new items."),
 		v.status,
 		v.items,

@@ -83,14 +83,11 @@ func (e *Editor) menu() *fyne.MainMenu {
 	hist.Shortcut = ctrl(fyne.KeyH)
 	exp := fyne.NewMenuItem("Export pack…", e.onExport)
 	exp.Shortcut = ctrl(fyne.KeyE)
-	e.win.Canvas().AddShortcut(exp.Shortcut, func(fyne.Shortcut) { e.onExport() })
 	closeItem := fyne.NewMenuItem("Close draft", e.onClose)
 	closeItem.Shortcut = ctrl(fyne.KeyW)
-	e.win.Canvas().AddShortcut(snap.Shortcut, func(fyne.Shortcut) { e.onSnapshot() })
-	e.win.Canvas().AddShortcut(hist.Shortcut, func(fyne.Shortcut) { e.onHistory() })
-	e.win.Canvas().AddShortcut(closeItem.Shortcut, func(fyne.Shortcut) { e.onClose() })
 	return fyne.NewMainMenu(
 		fyne.NewMenu("Draft", exp, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem),
+		e.goMenu(),
 		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
 		helpMenu(e.ui, e.win),
 	)
@@ -100,13 +97,13 @@ func (e *Editor) menu() *fyne.MainMenu {
 func (e *Editor) reviewMenu() *fyne.MainMenu {
 	closeItem := fyne.NewMenuItem("Close pack", e.onClose)
 	closeItem.Shortcut = ctrl(fyne.KeyW)
-	e.win.Canvas().AddShortcut(closeItem.Shortcut, func(fyne.Shortcut) { e.onClose() })
 	return fyne.NewMainMenu(
 		fyne.NewMenu("Review",
 			fyne.NewMenuItem("Comment on this section…", func() { e.review.onComment("") }),
 			fyne.NewMenuItem("Evidence files…", e.review.onEvidence),
 			fyne.NewMenuItem("Save review…", e.review.onSave),
 			fyne.NewMenuItemSeparator(), closeItem),
+		e.goMenu(),
 		helpMenu(e.ui, e.win),
 	)
 }

@@ -217,7 +217,7 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 	w.detail.Content = container.NewVBox(
 		heading(cur.Name()), w.assuranceLine(cur), form,
 		container.NewHBox(saveBtn, link, del),
-		container.NewBorder(nil, nil, heading("Security documents"), addDoc), docs,
+		container.NewBorder(nil, nil, nil, addDoc, heading("Security documents")), docs,
 		heading("Used by"), w.usedBy(cur.ID),
 	)
 	w.detail.ScrollToTop()

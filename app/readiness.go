@@ -2,9 +2,11 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -66,7 +68,12 @@ func newReadinessPanel(e *Editor) *readinessPanel {
 			e.Open(r.section, "")
 		}
 	}
-	p.object = container.NewBorder(container.NewVBox(widget.NewLabel("Readiness"), p.totals, widget.NewSeparator()), nil, nil, nil, p.list)
+	// A floor on the panel's width: narrower, its wrapped findings would be
+	// a word a line, whatever a wide section screen asks of the split.
+	floor := canvas.NewRectangle(color.Transparent)
+	floor.SetMinSize(fyne.NewSize(260, 0))
+	p.object = container.NewStack(floor,
+		container.NewBorder(container.NewVBox(widget.NewLabel("Readiness"), p.totals, widget.NewSeparator()), nil, nil, nil, p.list))
 	p.refresh()
 	return p
 }

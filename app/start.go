@@ -46,7 +46,6 @@ func newStartScreen(u *UI) *startScreen {
 	s.win.SetMainMenu(s.menu())
 	s.win.Resize(fyne.NewSize(900, 600))
 	s.win.SetMaster()
-	s.win.Canvas().AddShortcut(ctrl(fyne.KeyN), func(fyne.Shortcut) { s.onNew() })
 	s.refresh()
 	return s
 }
@@ -56,7 +55,6 @@ func (s *startScreen) menu() *fyne.MainMenu {
 	newItem.Shortcut = ctrl(fyne.KeyN)
 	importItem := fyne.NewMenuItem("Import submission or pack…", s.onImport)
 	importItem.Shortcut = ctrl(fyne.KeyI)
-	s.win.Canvas().AddShortcut(importItem.Shortcut, func(fyne.Shortcut) { s.onImport() })
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", newItem, importItem,
 			fyne.NewMenuItem("Open the worked example", s.onExample),
