@@ -1,6 +1,7 @@
 package forms_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/darsworkbench/dars-workbench/forms"
@@ -48,4 +49,27 @@ func TestSetStageKeepsFirstDate(t *testing.T) {
 	assert.Equal(t, "2026-02-01", d.String())
 	assert.Equal(t, forms.StagePreliminary, a.Overview.Stage)
 	assert.Len(t, a.Overview.StageHistory, 2)
+}
+
+// Each message says what is wrong in words a user can act on, never a bare
+// encoding/json error such as "EOF".
+func TestDecodeExplainsBadInput(t *testing.T) {
+	for name, tc := range map[string]struct{ in, want string }{
+		"empty file":       {"", "the file is empty"},
+		"only spaces":      {" \n\t", "the file is empty"},
+		"truncated":        {`{"id":"x",`, "ends too early"},
+		"not json":         {"hello", "line 1 column 1"},
+		"second line":      {"{\n  \"id\": x}", "line 2 column"},
+		"invalid utf-8":    {"{\"id\":\"\xff\"}", "not valid UTF-8"},
+		"too deep":         {strings.Repeat("[", 20000) + strings.Repeat("]", 20000), "nested too deeply"},
+		"negative rev":     {`{"revision":-3}`, "revision -3"},
+		"wrong type names": {`{"revision":"seven"}`, "revision should be"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := forms.Decode([]byte(tc.in))
+			require.ErrorIs(t, err, forms.ErrBadDraft)
+			assert.Contains(t, err.Error(), tc.want)
+			assert.NotContains(t, err.Error(), ": EOF")
+		})
+	}
 }
