@@ -45,6 +45,11 @@ func runDeadlines(env *Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
+	if *ics != "" {
+		if err := checkOutPath(*ics, "deadlines.ics"); err != nil {
+			return fail(env, ExitUsage, "%v", err)
+		}
+	}
 	st, err := env.OpenStore()
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
@@ -56,7 +61,7 @@ func runDeadlines(env *Env, args []string) int {
 	}
 	if *ics != "" {
 		if err := writeICS(*ics, ds, env); err != nil {
-			return fail(env, ExitUsage, "write %s: %v", *ics, err)
+			return fail(env, ExitUsage, "%v", writeHint(*ics, err))
 		}
 	}
 	overdue := 0

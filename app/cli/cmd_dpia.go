@@ -30,6 +30,11 @@ func runDPIA(env *Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
+	if *pdf != "" {
+		if err := checkOutPath(*pdf, "dpia.pdf"); err != nil {
+			return fail(env, ExitUsage, "%v", err)
+		}
+	}
 	st, err := env.OpenStore()
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
@@ -82,7 +87,7 @@ func dpiaDash(s string) string {
 func writeDPIAPDF(path string, a *forms.Application, now time.Time) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".dpia-*.pdf")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return writeHint(path, err)
 	}
 	defer os.Remove(f.Name())
 	if err := export.WriteDPIAPDF(f, a, now); err != nil {
@@ -90,10 +95,10 @@ func writeDPIAPDF(path string, a *forms.Application, now time.Time) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return writeHint(path, err)
 	}
 	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return writeHint(path, err)
 	}
 	return nil
 }

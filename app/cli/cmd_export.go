@@ -3,8 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
@@ -25,8 +23,8 @@ func runExport(env *Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	if st, err := os.Stat(*out); err == nil && st.IsDir() {
-		return fail(env, ExitUsage, "%s is a folder: give the pack's file name, e.g. %s", *out, filepath.Join(*out, "pack.zip"))
+	if err := checkOutPath(*out, "pack.zip"); err != nil {
+		return fail(env, ExitUsage, "%v", err)
 	}
 	store, err := env.OpenStore()
 	if err != nil {
