@@ -320,3 +320,13 @@ func TestChangesPDFReadsAsWritten(t *testing.T) {
 	}
 	assert.Contains(t, despace(text), strings.Repeat("b", 64), "hashes may wrap")
 }
+
+func TestDecodeReviewExplainsAnEmptyFile(t *testing.T) {
+	for name, in := range map[string]string{"empty": "", "blank lines": "\n\n"} {
+		t.Run(name, func(t *testing.T) {
+			_, err := export.DecodeReview([]byte(in))
+			require.ErrorIs(t, err, export.ErrBadReview)
+			assert.Contains(t, err.Error(), "the file is empty")
+		})
+	}
+}

@@ -154,7 +154,9 @@ func describeJSONError(b []byte, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &syn) && strings.Contains(syn.Error(), "unexpected end")):
+	case len(bytes.TrimSpace(b)) == 0:
+		return errors.New("the file is empty; choose one saved by DARS Workbench")
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &syn) && strings.Contains(syn.Error(), "unexpected end")):
 		return errors.New("the file ends too early: it is truncated or incomplete")
 	case errors.As(err, &syn) && strings.Contains(syn.Error(), "after top-level value"):
 		return fmt.Errorf("line %s: there is more data after the submission", lineCol(b, syn.Offset))

@@ -85,7 +85,7 @@ func TestDecodeSubmissionRefuses(t *testing.T) {
 		"no application":     {`{"schema_version":1,"app_version":"","draft_id":"x","revision":0,"exported_at":"2026-01-01T00:00:00Z","application":null}`, "holds no application"},
 		"wrong type":         {strings.Replace(good, `"revision": 0`, `"revision": "seven"`, 1), "line 5"},
 		"not json":           {"hello", "line 1"},
-		"empty":              {"", "truncated"},
+		"empty":              {"", "the file is empty"},
 		"array not envelope": {"[]", "submission"},
 	}
 	cases["newer schema"] = struct {

@@ -33,7 +33,7 @@ func Decode(b []byte) (*Application, error) {
 	dec.DisallowUnknownFields()
 	var a Application
 	if err := dec.Decode(&a); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadDraft, explainJSONError(b, err))
+		return nil, fmt.Errorf("%w: %v", ErrBadDraft, explainJSONError(b, err, "a draft"))
 	}
 	if dec.More() {
 		return nil, fmt.Errorf("%w: unexpected data after the draft", ErrBadDraft)
@@ -46,19 +46,19 @@ func Decode(b []byte) (*Application, error) {
 
 // explainJSONError turns encoding/json's errors (a bare "EOF", byte offsets)
 // into what went wrong and where, for a file a user may have edited by hand.
-func explainJSONError(b []byte, err error) error {
+func explainJSONError(b []byte, err error, what string) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case len(bytes.TrimSpace(b)) == 0:
-		return errors.New("the file is empty; choose a draft exported by DARS Workbench")
+		return errors.New("the file is empty; choose " + what + " exported by DARS Workbench")
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return errors.New("the file ends too early: it is truncated or incomplete")
 	case errors.As(err, &syn) && strings.Contains(syn.Error(), "exceeded max depth"):
-		return fmt.Errorf("line %s: the data is nested too deeply to be a draft", jsonLineCol(b, syn.Offset))
+		return fmt.Errorf("line %s: the data is nested too deeply to be %s", jsonLineCol(b, syn.Offset), what)
 	case errors.As(err, &syn):
 		// Offset counts the bad character itself; point at it.
-		return fmt.Errorf("line %s: %v; is it a draft exported by DARS Workbench?", jsonLineCol(b, syn.Offset-1), err)
+		return fmt.Errorf("line %s: %v; is it %s exported by DARS Workbench?", jsonLineCol(b, syn.Offset-1), err, what)
 	case errors.As(err, &typ) && typ.Field != "":
 		return fmt.Errorf("line %s: %s should be %s, not %s", jsonLineCol(b, typ.Offset), typ.Field, typ.Type, typ.Value)
 	}

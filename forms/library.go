@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // LibraryEntry is an organisation as an IG lead keeps it once for every
@@ -138,11 +139,14 @@ func EncodeLibrary(entries []LibraryEntry) ([]byte, error) {
 
 // DecodeLibrary reads a library file strictly, like Decode reads a draft.
 func DecodeLibrary(b []byte) ([]LibraryEntry, error) {
+	if !utf8.Valid(b) {
+		return nil, fmt.Errorf("%w: the text is not valid UTF-8; save the file as UTF-8 and try again", ErrBadLibrary)
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	var f libraryFile
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadLibrary, err)
+		return nil, fmt.Errorf("%w: %v", ErrBadLibrary, explainJSONError(b, err, "a library file"))
 	}
 	if dec.More() {
 		return nil, fmt.Errorf("%w: unexpected data after the library", ErrBadLibrary)

@@ -95,3 +95,18 @@ func FuzzDecodeLibrary(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeLibraryExplainsBadInput(t *testing.T) {
+	for name, tc := range map[string]struct{ in, want string }{
+		"empty file":    {"", "the file is empty"},
+		"truncated":     {`{"format":`, "ends too early"},
+		"second line":   {"{\n \"format\": x}", "line 2 column"},
+		"invalid utf-8": {"{\"format\":\"\xff\"}", "not valid UTF-8"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := forms.DecodeLibrary([]byte(tc.in))
+			require.ErrorIs(t, err, forms.ErrBadLibrary)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
