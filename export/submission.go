@@ -115,6 +115,11 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	if s.Application == nil {
 		return nil, fmt.Errorf("%w: it holds no application", ErrBadSubmission)
 	}
+	for _, r := range []int64{s.Revision, s.Application.Revision} {
+		if r < 0 {
+			return nil, fmt.Errorf("%w: revision %d is below zero; a revision counts saves, so export the draft again", ErrBadSubmission, r)
+		}
+	}
 	var bad []string
 	badEnums(reflect.ValueOf(s.Application), "application", &bad)
 	if len(bad) > 0 {

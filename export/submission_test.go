@@ -87,6 +87,8 @@ func TestDecodeSubmissionRefuses(t *testing.T) {
 		"not json":           {"hello", "line 1"},
 		"empty":              {"", "the file is empty"},
 		"array not envelope": {"[]", "submission"},
+		"negative revision":  {strings.Replace(good, `"revision": 0`, `"revision": -4`, 1), "revision -4 is below zero"},
+		"negative draft rev": {good[:strings.LastIndex(good, `"revision": 0`)] + `"revision": -2` + good[strings.LastIndex(good, `"revision": 0`)+len(`"revision": 0`):], "revision -2 is below zero"},
 	}
 	cases["newer schema"] = struct {
 		in   string
