@@ -6,7 +6,7 @@ GO       ?= go
 # Debian packages: Fyne's cgo build needs the X11/GL headers; the end-to-end
 # test and the reader's checks need the rest.
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_PKGS  := xvfb xdotool imagemagick poppler-utils qpdf xclip zip
+TEST_PKGS  := xvfb xdotool imagemagick poppler-utils qpdf xclip zip unzip
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZTIME ?= 10s
 

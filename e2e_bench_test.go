@@ -76,16 +76,34 @@ func timeToWindow(t *testing.T, d *display, name, bin string, args ...string) ti
 	t.Helper()
 	c := exec.Command(bin, args...)
 	c.Env = append(d.env(), "HOME="+t.TempDir())
+	var output strings.Builder
+	c.Stdout, c.Stderr = &output, &output
 	start := time.Now()
 	require.NoError(t, c.Start())
-	defer func() { _ = c.Process.Signal(syscall.SIGTERM); _ = c.Wait() }()
+	exited := make(chan error, 1)
+	go func() { exited <- c.Wait() }()
+	defer func() {
+		_ = c.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-exited:
+		case <-time.After(5 * time.Second):
+			_ = c.Process.Kill()
+			<-exited
+		}
+	}()
 	for time.Since(start) < 30*time.Second {
 		if d.windowVisible(name) {
 			return time.Since(start)
 		}
+		select {
+		case err := <-exited:
+			exited <- err
+			t.Fatalf("%s exited before showing a window (%v):\n%s", bin, err, output.String())
+		default:
+		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	t.Fatalf("%s never showed a window", bin)
+	t.Fatalf("%s never showed a window:\n%s", bin, output.String())
 	return 0
 }
 

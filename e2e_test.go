@@ -40,7 +40,9 @@ func startDisplay(t *testing.T) *display {
 	for ; fileExists(fmt.Sprintf("/tmp/.X%d-lock", n)); n++ {
 	}
 	name := fmt.Sprintf(":%d", n)
-	x := exec.Command("Xvfb", name, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	// -noreset: by default Xvfb resets when its last client leaves, and a
+	// program starting during that reset cannot open the display.
+	x := exec.Command("Xvfb", name, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset")
 	require.NoError(t, x.Start())
 	d := &display{t: t, name: name, xvfb: x, out: os.Getenv("DARS_E2E_OUT")}
 	if d.out == "" {
@@ -48,8 +50,9 @@ func startDisplay(t *testing.T) *display {
 	}
 	require.NoError(t, os.MkdirAll(d.out, 0o755))
 	t.Cleanup(func() { _ = x.Process.Kill(); _ = x.Wait() })
+	// The server is ready once its socket exists and it answers a request.
 	d.waitFor(func() bool {
-		return exec.Command("xdpyinfo", "-display", name).Run() == nil || d.xdo("getmouselocation") == nil
+		return fileExists(fmt.Sprintf("/tmp/.X11-unix/X%d", n)) && d.xdo("getmouselocation") == nil
 	}, "Xvfb to start")
 	return d
 }

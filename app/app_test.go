@@ -204,3 +204,16 @@ func TestStepThroughSectionsWraps(t *testing.T) {
 	assert.Equal(t, forms.Sections[1].ID, e.current)
 	e.onClose()
 }
+
+func TestStartScreenFollowsATitleChangedInTheDraftWindow(t *testing.T) {
+	u, _ := newTestUI(t)
+	reports := queueReports(u)
+	u.start.create("Blank", "Old title")
+	e := openOnly(t, u)
+	e.fields["overview.title"].(*widget.Entry).SetText("New title")
+	e.save.flush()
+	reports.drain()
+	require.Len(t, u.start.drafts, 1)
+	assert.Equal(t, "New title", u.start.drafts[0].Title)
+	e.onClose()
+}

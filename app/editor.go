@@ -27,6 +27,10 @@ type Editor struct {
 	findings  []forms.Finding
 	listeners []func()
 
+	// listedTitle and listedStage are what the start screen last showed.
+	listedTitle string
+	listedStage forms.Stage
+
 	current forms.SectionID
 	fields  map[string]fyne.CanvasObject
 
@@ -48,7 +52,8 @@ func newEditor(u *UI, a *forms.Application) *Editor { return newEditorFor(u, a, 
 // newEditorFor builds a draft window, or with rs a read-only window on a
 // pack under review.
 func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
-	e := &Editor{ui: u, app: a, win: u.fyne.NewWindow(windowTitle(a)), fields: map[string]fyne.CanvasObject{}, review: rs}
+	e := &Editor{ui: u, app: a, win: u.fyne.NewWindow(windowTitle(a)), fields: map[string]fyne.CanvasObject{}, review: rs,
+		listedTitle: a.Overview.Title, listedStage: a.Overview.Stage}
 	if rs != nil {
 		rs.e = e
 		e.win.SetTitle("Review (read-only): " + windowTitle(a))
@@ -162,6 +167,13 @@ func (e *Editor) onSaved(rev int64, at time.Time, err error) {
 		e.app.Revision = rev
 		e.savedAt.Importance = widget.LowImportance
 		e.savedAt.SetText(fmt.Sprintf("Saved %s · revision %d", at.Format("15:04:05"), rev))
+		// The start screen lists title and stage: keep it in step once a
+		// change to either is stored, not on every keystroke elsewhere.
+		o := e.app.Overview
+		if o.Title != e.listedTitle || o.Stage != e.listedStage {
+			e.listedTitle, e.listedStage = o.Title, o.Stage
+			e.ui.start.refresh()
+		}
 	})
 }
 

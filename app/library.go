@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -234,7 +236,8 @@ func (w *libraryWindow) assuranceLine(e forms.LibraryEntry) fyne.CanvasObject {
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.SuccessImportance
 	if !a.OK {
-		l.SetText("Security assurance does not hold: " + a.Why + " (R-O3).")
+		// Why already says what is wrong and what to do.
+		l.SetText(upperFirst(a.Why) + " (R-O3).")
 		l.Importance = widget.DangerImportance
 	}
 	return l
@@ -481,4 +484,10 @@ func (w *libraryWindow) linkDraft(r orgRef, e forms.LibraryEntry) {
 	}
 	w.u.start.refresh()
 	w.status.SetText("Linked " + r.draft + " to " + e.Name() + ".")
+}
+
+// upperFirst capitalises a sentence that the domain phrases mid-sentence.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/darsworkbench/dars-workbench/export"
+	"github.com/darsworkbench/dars-workbench/forms"
 )
 
 // onExport asks where to write the draft's pack, then writes it off the UI
@@ -130,6 +131,11 @@ func (s *startScreen) importFile(path string) {
 		showError(s.win, "Could not import "+filepath.Base(path), err)
 		return
 	}
+	var taken []string
+	for _, d := range s.drafts {
+		taken = append(taken, d.Title)
+	}
+	im.App.Overview.Title = forms.DistinctTitle(im.App.Overview.Title, taken, s.u.today())
 	if err := s.u.store.Create(im.App); err != nil {
 		showError(s.win, "Could not keep the imported draft", err)
 		return

@@ -44,7 +44,7 @@ func TestExportFromTheWindowThenImportItBack(t *testing.T) {
 	assert.Len(t, u.editors, 1, "the imported draft is opened")
 	for _, ed := range u.editors {
 		assert.NotEqual(t, id, ed.App().ID)
-		assert.Equal(t, e.App().Overview.Title, ed.App().Overview.Title)
+		assert.Equal(t, e.App().Overview.Title+" (imported 23 Nov 2026)", ed.App().Overview.Title, "told apart from the original")
 		ed.onClose()
 	}
 }

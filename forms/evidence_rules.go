@@ -92,6 +92,32 @@ func evidenceChecks() []Check {
 				return hits
 			},
 		},
+		{
+			ID: "evidence-file-attached", Requirements: []string{"R-E2"}, Severity: Advice, Section: SectionEvidence,
+			Title: "Final evidence items have their file attached",
+			Eval: func(c *Context) []Hit {
+				// One finding for them all: a new checklist would otherwise
+				// list a line per document before any is to hand.
+				first, n := -1, 0
+				for i, e := range c.App.Evidence {
+					// An IRAS reference is a number, not a document.
+					if e.Status == EvidenceFinal && e.File == nil && e.Type != EvIRAS {
+						if first < 0 {
+							first = i
+						}
+						n++
+					}
+				}
+				if n == 0 {
+					return nil
+				}
+				field := fmt.Sprintf("evidence[%d].file", first)
+				if n == 1 {
+					return hit(field, itemName(c.App.Evidence[first])+" has no file attached: attach the PDF so it travels in the pack and is ready to upload to DARS.")
+				}
+				return hit(field, fmt.Sprintf("%d final items, starting with %s, have no file attached: attach the PDFs so they travel in the pack and are ready to upload to DARS.", n, itemName(c.App.Evidence[first])))
+			},
+		},
 		perItem("evidence-expired", Warning, []string{"R-E1"}, "No evidence item has expired", func(i int, e EvidenceItem, today Date) (string, string) {
 			if !e.ValidUntil.IsZero() && e.ValidUntil.Before(today) {
 				return "valid_until", fmt.Sprintf("%s expired on %s: attach the current version and update its dates.", itemName(e), e.ValidUntil.Human())

@@ -175,13 +175,15 @@ func TestEvidenceChecks(t *testing.T) {
 			tc.edit(a)
 			var got []string
 			for _, f := range forms.Evaluate(a, evToday) {
-				if f.Section == forms.SectionEvidence {
+				// The example carries no files; that advice has its own test.
+				if f.Section == forms.SectionEvidence && f.CheckID != "evidence-file-attached" {
 					got = append(got, f.CheckID)
 				}
 			}
 			assert.ElementsMatch(t, tc.want, got)
 		})
 	}
+	fired["evidence-file-attached"] = true // TestEvidenceFileAttachedAdvice
 	for _, c := range forms.Catalogue() {
 		if c.Section == forms.SectionEvidence {
 			assert.True(t, fired[c.ID], "no case makes %s fire", c.ID)
@@ -221,4 +223,48 @@ func fieldOf(fs []forms.Finding, id string) string {
 		}
 	}
 	return ""
+}
+
+func TestEvidenceFileAttachedAdvice(t *testing.T) {
+	attach := func(a *forms.Application) {
+		for i := range a.Evidence {
+			a.Evidence[i].File = &forms.Attachment{Name: "doc.pdf", Size: 1000, SHA256: "ab", IsPDF: true}
+		}
+	}
+	for name, tc := range map[string]struct {
+		edit      func(a *forms.Application)
+		wantField string
+		wantText  string
+	}{
+		"all attached": {attach, "", ""},
+		"one missing": {func(a *forms.Application) {
+			attach(a)
+			a.Evidence[2].File = nil
+		}, "evidence[2].file", "has no file attached"},
+		"many missing, counted once": {func(a *forms.Application) {}, "evidence[0].file", "final items"},
+		"drafts and IRAS numbers are not asked for files": {func(a *forms.Application) {
+			attach(a)
+			a.Evidence[0].File, a.Evidence[0].Status = nil, forms.EvidenceDraft
+			a.Evidence = append(a.Evidence, forms.EvidenceItem{ID: "i", Type: forms.EvIRAS, Title: "IRAS 312345", Status: forms.EvidenceFinal})
+		}, "", ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := forms.Example()
+			tc.edit(a)
+			var got []forms.Finding
+			for _, f := range forms.Evaluate(a, evToday) {
+				if f.CheckID == "evidence-file-attached" {
+					got = append(got, f)
+				}
+			}
+			if tc.wantField == "" {
+				assert.Empty(t, got)
+				return
+			}
+			require.Len(t, got, 1)
+			assert.Equal(t, forms.Advice, got[0].Severity)
+			assert.Equal(t, tc.wantField, got[0].Field)
+			assert.Contains(t, got[0].Message, tc.wantText)
+		})
+	}
 }

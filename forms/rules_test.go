@@ -332,9 +332,14 @@ func usLocation() forms.Location {
 	return forms.Location{ID: "l2", OrganisationID: "o1", Site: "Boston collaborator", Country: "USA"}
 }
 
+// The examples carry no files (the bytes are the user's to supply), so the
+// one advice they may have is to attach them.
 func TestExamplePassesItsChecks(t *testing.T) {
-	assert.Empty(t, forms.Evaluate(forms.Example(), today))
-	assert.Empty(t, forms.Evaluate(s251Example(), today))
+	for _, a := range []*forms.Application{forms.Example(), s251Example()} {
+		for _, f := range forms.Evaluate(a, today) {
+			assert.Equal(t, "evidence-file-attached", f.CheckID, f.Message)
+		}
+	}
 }
 
 func TestRules(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/darsworkbench/dars-workbench/export"
+	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/storage"
 )
 
 var importCmd = &Command{Name: "import", Args: "FILE", Summary: "make a new draft from a submission.json or a pack"}
@@ -34,6 +36,11 @@ func runImport(env *Env, args []string) int {
 	case err != nil:
 		return fail(env, ExitUsage, "%v\nNothing was imported.", err)
 	}
+	drafts, err := store.List()
+	if err != nil {
+		return fail(env, ExitFailed, "%v", err)
+	}
+	got.App.Overview.Title = forms.DistinctTitle(got.App.Overview.Title, titles(drafts), forms.DateOf(env.Now()))
 	if err := store.Create(got.App); err != nil {
 		return fail(env, ExitFailed, "%v", err)
 	}
@@ -45,4 +52,12 @@ func runImport(env *Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "Not included, attach again: %s\n", strings.Join(got.MissingEvidence, ", "))
 	}
 	return ExitOK
+}
+
+func titles(drafts []storage.DraftInfo) []string {
+	out := make([]string, len(drafts))
+	for i, d := range drafts {
+		out[i] = d.Title
+	}
+	return out
 }

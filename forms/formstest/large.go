@@ -89,5 +89,11 @@ func Large() *forms.Application {
 	a.Data.Products[0].Name = "MRIS - Cohort Event Notification Report"
 	// The map follows the answers above, as the app proposes it.
 	a.DataFlow = forms.DeriveDataFlow(a)
+	// Every document attached, as a finished application would have them,
+	// so no advice cuts the evaluation short.
+	for i := range a.Evidence {
+		e := &a.Evidence[i]
+		e.File = &forms.Attachment{Name: e.Title + ".pdf", Size: 250_000, SHA256: fmt.Sprintf("%064x", i+1), IsPDF: true}
+	}
 	return a
 }
