@@ -43,6 +43,12 @@ func (e *Editor) TextEntry(path string, p *string, placeholder string, validate 
 func (e *Editor) LongText(path string, p *string, placeholder string) fyne.CanvasObject {
 	w := widget.NewMultiLineEntry()
 	w.Wrapping = fyne.TextWrapWord
+	// Fyne re-wraps the whole text on every layout, which takes minutes for
+	// a pasted book; such a text scrolls sideways instead so the section
+	// still opens and the user can cut it down.
+	if len(*p) > maxWrappedText {
+		w.Wrapping = fyne.TextWrapOff
+	}
 	w.SetPlaceHolder(placeholder)
 	w.SetText(*p)
 	count := widget.NewLabel("")
@@ -64,6 +70,10 @@ func (e *Editor) LongText(path string, p *string, placeholder string) fyne.Canva
 	e.Field(path, w)
 	return container.NewBorder(nil, count, nil, nil, w)
 }
+
+// maxWrappedText is the longest text (in bytes) a LongText wraps: far past
+// any DARS answer, well short of where wrapping stalls the window.
+const maxWrappedText = 20000
 
 // rowsFor estimates the rows a text needs so the box grows as it fills,
 // between 3 and 14 rows (past that it scrolls).
