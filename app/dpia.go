@@ -261,9 +261,9 @@ func (v *dpiaView) refresh() {
 	}
 	desc := forms.DescribeProcessing(a)
 	for i, s := range []string{desc.Nature, desc.Scope, desc.Context, desc.Purposes} {
-		setText(v.derived[i], s)
+		setText(v.derived[i], preview(s))
 	}
-	setText(v.facts, necessityText(forms.AssessNecessity(a)))
+	setText(v.facts, preview(necessityText(forms.AssessNecessity(a))))
 	v.register.refresh()
 }
 
@@ -280,6 +280,24 @@ func necessityText(f forms.NecessityFacts) string {
 		"\nTransparency: " + f.Transparency +
 		"\nProcessors:" + list(f.Processors, " none.") +
 		"\nTransfers outside the UK:" + list(f.Transfers, " none.")
+}
+
+// previewLimit bounds derived text shown in a wrapped label: Fyne re-wraps
+// a label's whole text on every layout, and an objective of 200,000
+// characters would freeze the window. The full text stays in its own
+// section and in dpia.pdf.
+const previewLimit = 3000
+
+func preview(s string) string {
+	r := []rune(s)
+	if len(r) <= previewLimit {
+		return s
+	}
+	cut := string(r[:previewLimit])
+	if i := strings.LastIndexAny(cut, " \n"); i > previewLimit/2 {
+		cut = cut[:i]
+	}
+	return cut + " … (shortened here: the full text is in its own section and in dpia.pdf)"
 }
 
 // setText changes a label only when its text changes, to spare relayouts.
