@@ -43,10 +43,12 @@ func (e *Editor) TextEntry(path string, p *string, placeholder string, validate 
 func (e *Editor) LongText(path string, p *string, placeholder string) fyne.CanvasObject {
 	w := widget.NewMultiLineEntry()
 	w.Wrapping = fyne.TextWrapWord
-	// Fyne re-wraps the whole text on every layout, which takes minutes for
-	// a pasted book; such a text scrolls sideways instead so the section
-	// still opens and the user can cut it down.
-	if len(*p) > maxWrappedText {
+	// Fyne re-wraps on every layout at a cost that grows with the square of
+	// a paragraph's length: a 20,000-character objective in paragraphs
+	// wraps in a third of a second, one 10,000-character paragraph takes
+	// seconds, a pasted book minutes. Such a text scrolls sideways instead,
+	// so the section still opens and the user can break it up.
+	if !wrapsCheaply(*p) {
 		w.Wrapping = fyne.TextWrapOff
 	}
 	w.SetPlaceHolder(placeholder)
@@ -71,9 +73,24 @@ func (e *Editor) LongText(path string, p *string, placeholder string) fyne.Canva
 	return container.NewBorder(nil, count, nil, nil, w)
 }
 
-// maxWrappedText is the longest text (in bytes) a LongText wraps: far past
-// any DARS answer, well short of where wrapping stalls the window.
-const maxWrappedText = 20000
+// Limits for word-wrapping a long text (see LongText): the whole text in
+// bytes, and its longest paragraph in characters.
+const (
+	maxWrappedText      = 60000
+	maxWrappedParagraph = 3000
+)
+
+func wrapsCheaply(s string) bool {
+	if len(s) > maxWrappedText {
+		return false
+	}
+	for _, para := range strings.Split(s, "\n") {
+		if utf8.RuneCountInString(para) > maxWrappedParagraph {
+			return false
+		}
+	}
+	return true
+}
 
 // rowsFor estimates the rows a text needs so the box grows as it fills,
 // between 3 and 14 rows (past that it scrolls).

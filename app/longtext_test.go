@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"github.com/stretchr/testify/assert"
 
 	"github.com/darsworkbench/dars-workbench/forms"
 )
@@ -17,4 +18,21 @@ func TestPurposeOpensWithAHugeObjective(t *testing.T) {
 	a.Purpose.Objective = strings.Repeat("The cohort objective text. ", 8000)
 	e := openSection(t, a, forms.SectionPurpose)
 	field[fyne.CanvasObject](t, e, "purpose.objective")
+}
+
+func TestWhichTextsWrap(t *testing.T) {
+	para := strings.Repeat("word ", 160) // 800 characters
+	for name, tc := range map[string]struct {
+		text string
+		want bool
+	}{
+		"empty":                               {"", true},
+		"a real 20,000-character objective":   {strings.Repeat(para+"\n\n", 25), true},
+		"one paragraph of 3,000":              {strings.Repeat("x", 3000), true},
+		"one paragraph of 3,001":              {strings.Repeat("x", 3001), false},
+		"paragraphs past 60,000 bytes in all": {strings.Repeat(para+"\n", 80), false},
+		"multi-byte text counts characters":   {strings.Repeat("ŵ", 3000), true},
+	} {
+		t.Run(name, func(t *testing.T) { assert.Equal(t, tc.want, wrapsCheaply(tc.text)) })
+	}
 }
