@@ -217,3 +217,9 @@ func TestStartScreenFollowsATitleChangedInTheDraftWindow(t *testing.T) {
 	assert.Equal(t, "New title", u.start.drafts[0].Title)
 	e.onClose()
 }
+
+func TestEverySectionHasAScreen(t *testing.T) {
+	for _, s := range forms.Sections {
+		assert.NotNil(t, sectionViews[s.ID], "no screen for %s", s.ID)
+	}
+}

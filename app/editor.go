@@ -329,28 +329,6 @@ func (e *Editor) onClose() {
 	e.ui.editorClosed(e.app.ID)
 }
 
-// goMenu lists every section with its key: Alt+1 … Alt+9 jump to the first
-// nine, and Ctrl+Page Down / Ctrl+Page Up step through all of them. Keys
-// live on menu items because Fyne offers those before the focused field
-// (canvas shortcuts would be swallowed while the cursor is in a text box).
-func (e *Editor) goMenu() *fyne.Menu {
-	var items []*fyne.MenuItem
-	for i, s := range forms.Sections {
-		idx := i
-		item := fyne.NewMenuItem(s.Title, func() { e.nav.Select(idx) })
-		if i < 9 {
-			item.Shortcut = alt(fyne.KeyName(fmt.Sprint(i + 1)))
-		}
-		items = append(items, item)
-	}
-	next := fyne.NewMenuItem("Next section", func() { e.stepSection(1) })
-	next.Shortcut = ctrl(fyne.KeyPageDown)
-	prev := fyne.NewMenuItem("Previous section", func() { e.stepSection(-1) })
-	prev.Shortcut = ctrl(fyne.KeyPageUp)
-	items = append(items, fyne.NewMenuItemSeparator(), next, prev)
-	return fyne.NewMenu("Go", items...)
-}
-
 // stepSection moves to the next (or previous) section, wrapping at the ends.
 func (e *Editor) stepSection(by int) {
 	for i, s := range forms.Sections {

@@ -75,35 +75,3 @@ func (e *Editor) confirmRestore(snapshotID, revision int64) {
 		e.savedAt.SetText(fmt.Sprintf("Restored revision %d as revision %d", revision, a.Revision))
 	}, e.win)
 }
-
-func (e *Editor) menu() *fyne.MainMenu {
-	snap := fyne.NewMenuItem("Take snapshot", e.onSnapshot)
-	snap.Shortcut = ctrlShift(fyne.KeyS)
-	hist := fyne.NewMenuItem("History…", e.onHistory)
-	hist.Shortcut = ctrl(fyne.KeyH)
-	exp := fyne.NewMenuItem("Export pack…", e.onExport)
-	exp.Shortcut = ctrl(fyne.KeyE)
-	closeItem := fyne.NewMenuItem("Close draft", e.onClose)
-	closeItem.Shortcut = ctrl(fyne.KeyW)
-	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", exp, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem),
-		e.goMenu(),
-		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
-		helpMenu(e.ui, e.win),
-	)
-}
-
-// reviewMenu is the menu of a pack opened for review.
-func (e *Editor) reviewMenu() *fyne.MainMenu {
-	closeItem := fyne.NewMenuItem("Close pack", e.onClose)
-	closeItem.Shortcut = ctrl(fyne.KeyW)
-	return fyne.NewMainMenu(
-		fyne.NewMenu("Review",
-			fyne.NewMenuItem("Comment on this section…", func() { e.review.onComment("") }),
-			fyne.NewMenuItem("Evidence files…", e.review.onEvidence),
-			fyne.NewMenuItem("Save review…", e.review.onSave),
-			fyne.NewMenuItemSeparator(), closeItem),
-		e.goMenu(),
-		helpMenu(e.ui, e.win),
-	)
-}

@@ -128,10 +128,3 @@ func severityIcon(s forms.Severity) fyne.Resource {
 	}
 	return theme.InfoIcon()
 }
-
-// findingRow shows one finding inline in a section, with a link to its field.
-func findingRow(e *Editor, f forms.Finding) fyne.CanvasObject {
-	msg := widget.NewLabel(f.Message + "  (" + strings.Join(f.Requirements, ", ") + ")")
-	msg.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, widget.NewIcon(severityIcon(f.Severity)), nil, msg)
-}

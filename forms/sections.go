@@ -23,23 +23,21 @@ type Section struct {
 	Title string
 	// Group is the requirement group of the catalogue the section serves.
 	Group string
-	// Holds says in a sentence what the section records.
-	Holds string
 }
 
 // Sections lists every section in the order DARS asks for them.
 var Sections = []Section{
-	{SectionOverview, "Overview", "R-P", "Title, summary, DARS reference, stage and its dates, requested access period, lead applicant and readiness."},
-	{SectionPurpose, "Purpose and benefits", "R-U", "Objective, processing activities, outputs, outcomes and measurable benefits; commercial involvement; research approvals and funding."},
-	{SectionData, "Data requested", "R-D", "Each data product with its years, fields, identifiability, minimisation reasons, who accesses it and its legal basis."},
-	{SectionCohort, "Cohort and linkage", "R-C", "Whether a cohort is supplied, the validation fields and the service they imply, and the period covered."},
-	{SectionLegal, "Legal basis", "R-L", "UK GDPR Article 6 and 9 bases, the common-law confidentiality route (consent or s251) and transparency."},
-	{SectionOrganisations, "Organisations and people", "R-O", "Every organisation with its role, DSFC and security assurance; the people who access the data; DSA signatories."},
-	{SectionTerritory, "Territory and locations", "R-T", "Territory of use, processing and storage locations, transfer risk, sub-licensing and the access route."},
-	{SectionEvidence, "Evidence", "R-E", "The documents the answers call for, with versions, dates and attached files."},
-	{SectionLifecycle, "After approval", "R-A", "DSA dates, renewal, cohort file, destruction and charges."},
-	{SectionDataFlow, "Data flow map", "R-T6", "Every party and flow from NHS England to the outputs, with identifiability and transfer method."},
-	{SectionDPIA, "DPIA", "R-T6", "The data protection impact assessment in seven steps, with its risk register."},
+	{SectionOverview, "Overview", "R-P"},
+	{SectionPurpose, "Purpose and benefits", "R-U"},
+	{SectionData, "Data requested", "R-D"},
+	{SectionCohort, "Cohort and linkage", "R-C"},
+	{SectionLegal, "Legal basis", "R-L"},
+	{SectionOrganisations, "Organisations and people", "R-O"},
+	{SectionTerritory, "Territory and locations", "R-T"},
+	{SectionEvidence, "Evidence", "R-E"},
+	{SectionLifecycle, "After approval", "R-A"},
+	{SectionDataFlow, "Data flow map", "R-T6"},
+	{SectionDPIA, "DPIA", "R-T6"},
 }
 
 // SectionByID finds a section; ok is false for an unknown ID.

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
+
+// The draft window's menus. Keyboard shortcuts live on menu items: Fyne
+// offers those before the focused field, so they work while typing.
+
+func (e *Editor) menu() *fyne.MainMenu {
+	snap := fyne.NewMenuItem("Take snapshot", e.onSnapshot)
+	snap.Shortcut = ctrlShift(fyne.KeyS)
+	hist := fyne.NewMenuItem("History…", e.onHistory)
+	hist.Shortcut = ctrl(fyne.KeyH)
+	exp := fyne.NewMenuItem("Export pack…", e.onExport)
+	exp.Shortcut = ctrl(fyne.KeyE)
+	closeItem := fyne.NewMenuItem("Close draft", e.onClose)
+	closeItem.Shortcut = ctrl(fyne.KeyW)
+	return fyne.NewMainMenu(
+		fyne.NewMenu("Draft", exp, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem),
+		e.goMenu(),
+		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
+		helpMenu(e.ui, e.win),
+	)
+}
+
+// reviewMenu is the menu of a pack opened for review.
+func (e *Editor) reviewMenu() *fyne.MainMenu {
+	closeItem := fyne.NewMenuItem("Close pack", e.onClose)
+	closeItem.Shortcut = ctrl(fyne.KeyW)
+	return fyne.NewMainMenu(
+		fyne.NewMenu("Review",
+			fyne.NewMenuItem("Comment on this section…", func() { e.review.onComment("") }),
+			fyne.NewMenuItem("Evidence files…", e.review.onEvidence),
+			fyne.NewMenuItem("Save review…", e.review.onSave),
+			fyne.NewMenuItemSeparator(), closeItem),
+		e.goMenu(),
+		helpMenu(e.ui, e.win),
+	)
+}
+
+// goMenu lists every section with its key: Alt+1 … Alt+9 jump to the first
+// nine, and Ctrl+Page Down / Ctrl+Page Up step through all of them. Keys
+// live on menu items because Fyne offers those before the focused field
+// (canvas shortcuts would be swallowed while the cursor is in a text box).
+func (e *Editor) goMenu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	for i, s := range forms.Sections {
+		idx := i
+		item := fyne.NewMenuItem(s.Title, func() { e.nav.Select(idx) })
+		if i < 9 {
+			item.Shortcut = alt(fyne.KeyName(fmt.Sprint(i + 1)))
+		}
+		items = append(items, item)
+	}
+	next := fyne.NewMenuItem("Next section", func() { e.stepSection(1) })
+	next.Shortcut = ctrl(fyne.KeyPageDown)
+	prev := fyne.NewMenuItem("Previous section", func() { e.stepSection(-1) })
+	prev.Shortcut = ctrl(fyne.KeyPageUp)
+	items = append(items, fyne.NewMenuItemSeparator(), next, prev)
+	return fyne.NewMenu("Go", items...)
+}
