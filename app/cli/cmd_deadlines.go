@@ -50,7 +50,7 @@ func runDeadlines(env *Env, args []string) int {
 			return fail(env, ExitUsage, "%v", err)
 		}
 	}
-	st, err := env.OpenStore()
+	st, err := env.OpenStore(Reads)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}

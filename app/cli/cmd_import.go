@@ -24,7 +24,7 @@ func runImport(env *Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	store, err := env.OpenStore()
+	store, err := env.OpenStore(Adds)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}

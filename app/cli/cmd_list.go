@@ -32,7 +32,7 @@ func runList(env *Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	st, err := env.OpenStore()
+	st, err := env.OpenStore(Reads)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}
