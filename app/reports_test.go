@@ -2,6 +2,9 @@ package app
 
 import "sync"
 
+// reports holds each test UI's queue, for settle.
+var reports sync.Map // *UI → *reportQueue
+
 // reportQueue stands in for fyne.Do in tests. Fyne's test driver runs
 // fyne.Do on the calling goroutine, so the autosaver's reports would touch
 // widgets from the saver goroutine while the test types; queued instead, they
@@ -17,8 +20,9 @@ func (q *reportQueue) add(f func()) {
 	q.mu.Unlock()
 }
 
-// drain runs the queued reports in order, on the caller's goroutine.
-func (q *reportQueue) drain() {
+// drain runs the queued reports in order, on the caller's goroutine, and
+// says whether there were any.
+func (q *reportQueue) drain() bool {
 	q.mu.Lock()
 	fs := q.fs
 	q.fs = nil
@@ -26,6 +30,7 @@ func (q *reportQueue) drain() {
 	for _, f := range fs {
 		f()
 	}
+	return len(fs) > 0
 }
 
 // queueReports makes u queue its cross-goroutine UI work; the returned queue
@@ -33,5 +38,21 @@ func (q *reportQueue) drain() {
 func queueReports(u *UI) *reportQueue {
 	q := &reportQueue{}
 	u.do = q.add
+	reports.Store(u, q)
 	return q
+}
+
+// settle lets u's background work finish as the app would, without sleeping:
+// it waits until nothing runs off the UI goroutine, applies what the work
+// handed back (which may start more, as an attachment hands its draft to
+// the autosaver), and repeats until all is quiet.
+func settle(u *UI) {
+	v, _ := reports.Load(u)
+	q := v.(*reportQueue)
+	for {
+		u.bg.idle()
+		if !q.drain() {
+			return
+		}
+	}
 }
