@@ -127,10 +127,10 @@ type lateNotice struct {
 }
 
 // tell shows a notice in a dialog on w (the start window when nil) while the
-// app runs; once it has stopped, a failure goes to stderr (what was kept
-// shows when the draft is next opened).
+// app runs; once it is quitting or has stopped, a failure goes to stderr
+// (what was kept shows when the draft is next opened).
 func (u *UI) tell(live bool, w fyne.Window, n lateNotice) {
-	if !live {
+	if !live || u.quitting {
 		if n.failed {
 			fmt.Fprintf(os.Stderr, "dars-workbench: %s: %s\n", n.title, n.text)
 		}

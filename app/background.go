@@ -130,6 +130,12 @@ func (b *background) stop() {
 	for _, f := range fs {
 		b.runStopped(f)
 	}
+	b.wait()
+}
+
+// wait waits until every task has finished, its ending included; while the
+// UI runs, endings need the UI goroutine, so never call it there.
+func (b *background) wait() {
 	b.mu.Lock()
 	for b.tasks > 0 {
 		b.changed.Wait()

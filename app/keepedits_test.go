@@ -42,8 +42,8 @@ func (g *gatedFile) open() (io.ReadCloser, error) {
 
 func (g *gatedFile) release() { close(g.gate) }
 
-// releaseWhenStopped lets the file be read once quitting has begun, so the
-// test knows the attachment is still running when the app stops.
+// releaseWhenStopped lets the file be read once the UI has stopped, so the
+// test knows the attachment is still running then.
 func (g *gatedFile) releaseWhenStopped(u *UI) {
 	go func() {
 		for !u.bg.isStopped() {
@@ -193,16 +193,17 @@ func TestQuitSavesOpenDraftsAndWaitsForAttachments(t *testing.T) {
 	itemID := attaching.App().Evidence[0].ID
 	f := newGatedFile(t, "consent.pdf", tinyPDF)
 	attaching.evidence.attach(itemID, "consent.pdf", f.open)
-	f.releaseWhenStopped(u)
 	test.Type(typed.fields["overview.summary"].(*widget.Entry), " Typed just before quitting.")
 
 	u.Quit()
 	assert.Empty(t, u.editors, "every draft window closed")
+	f.release() // the file was still being stored when Quit came
+	settle(u)
+	u.Shutdown() // as main does before closing the store
 	got, err := st.Load(typed.App().ID)
 	require.NoError(t, err)
 	assert.Contains(t, got.Overview.Summary, "Typed just before quitting.")
 	assert.NotNil(t, storedItem(t, st, attaching.App().ID, itemID).File, "the file in flight is on its item")
-	u.Shutdown() // as main does before closing the store: nothing left, returns
 }
 
 // When the app is stopped from outside (a signal, the session ending),

@@ -87,6 +87,8 @@ func TestExportStillWritingWhenTheAppQuitsIsFinished(t *testing.T) {
 	pack := filepath.Join(t.TempDir(), "late.zip")
 	e.exportTo(pack)
 	u.Quit()
+	settle(u)
+	u.Shutdown()
 	require.FileExists(t, pack)
 	rep, err := export.Verify(pack)
 	require.NoError(t, err)

@@ -35,10 +35,17 @@ func (u *UI) quitNow() {
 	if w := u.deadlinesWin; w != nil {
 		w.win.Close()
 	}
-	// Hidden while it waits, so a slow attachment cannot look like a hang.
+	// The app disappears at once; work still in flight finishes while the
+	// UI goroutine keeps running (endings need it), and the app stops after.
+	u.quitting = true
 	u.start.win.Hide()
-	u.bg.stop()
-	u.fyne.Quit()
+	go func() {
+		u.bg.wait()
+		u.do(func() {
+			u.bg.stop()
+			u.fyne.Quit()
+		})
+	}()
 }
 
 func (u *UI) askToSaveLibraryThenQuit(w *libraryWindow) {

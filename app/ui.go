@@ -50,6 +50,9 @@ type UI struct {
 	do func(func())
 	// bg counts the work off the UI goroutine that quitting waits for.
 	bg *background
+	// quitting is set once Quit has closed the windows: nothing is shown
+	// any more.
+	quitting bool
 
 	libraryWin   *libraryWindow
 	deadlinesWin *deadlinesWindow
