@@ -286,3 +286,44 @@ func TestLibraryDocumentFinishingAfterTheWindowClosedIsKept(t *testing.T) {
 	assert.Equal(t, "dspt.pdf", lib[0].SecurityDocuments[0].File.Name)
 	assert.Contains(t, topText(u.start.win), "dspt.pdf finished storing")
 }
+
+// Unsaved library changes are asked about before quitting; Cancel keeps
+// everything open.
+func TestQuitAsksAboutUnsavedLibraryChanges(t *testing.T) {
+	u, st := newTestUI(t)
+	e := forms.LibraryEntry{ID: "uoe", LegalName: "University of Exampleton"}
+	require.NoError(t, st.SaveLibraryEntry(&e))
+	ed := openExample(t, u, st, nil)
+	u.showLibrary()
+	w := u.libraryWin
+	w.list.Select(0)
+	w.cur.Notes = "Renewal due in spring"
+	w.dirty = true
+
+	u.Quit()
+	require.Contains(t, topText(w.win), "before quitting")
+	tapButton(t, w.win, "Cancel")
+	assert.Len(t, u.editors, 1, "nothing closed")
+	assert.NotNil(t, u.libraryWin)
+
+	u.Quit()
+	tapButton(t, w.win, "Save and quit")
+	assert.Empty(t, u.editors)
+	assert.Nil(t, u.libraryWin)
+	settle(u)
+	lib, err := st.Library()
+	require.NoError(t, err)
+	assert.Equal(t, "Renewal due in spring", lib[0].Notes)
+	assert.True(t, ed.closed, "the draft window closed once the library was saved")
+}
+
+func tapButton(t *testing.T, w fyne.Window, label string) {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no %q button", label)
+}
