@@ -182,7 +182,7 @@ func (v *dataFlowView) onFit() {
 func (v *dataFlowView) onTapNode(id string) {
 	v.tabs.SelectIndex(0)
 	v.nodes.selectID(id)
-	v.showForm(v.nodes.form)
+	v.showForm(v.nodes.box)
 	if w := v.nodes.inputs["label"]; w != nil {
 		v.e.Window().Canvas().Focus(w)
 	}
