@@ -13,6 +13,7 @@ import (
 
 	"github.com/darsworkbench/dars-workbench/app"
 	"github.com/darsworkbench/dars-workbench/app/cli"
+	_ "github.com/darsworkbench/dars-workbench/app/quietlocale" // before Fyne reads the locale: see its doc
 	"github.com/darsworkbench/dars-workbench/assets"
 	"github.com/darsworkbench/dars-workbench/storage"
 )
