@@ -182,7 +182,7 @@ func (v *lifecycleView) onExportCertificate() {
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
-			fyne.Do(func() {
+			v.e.ui.do(func() {
 				if err != nil {
 					showError(v.e.Window(), "Could not write the certificate", err)
 					return
