@@ -274,17 +274,11 @@ func (w *libraryWindow) buildDocs(box *fyne.Container) {
 		if d.File != nil && es != nil {
 			f := *d.File
 			summary = fileSummary(f)
-			actions = append(actions, widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() {
-				go func() {
-					if err := openInViewer(es, f); err != nil {
-						fyne.Do(func() { showError(w.win, "Could not open "+f.Name, err) })
-					}
-				}()
-			}))
+			actions = append(actions, widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() { w.u.viewFile(w.win, es, f) }))
 		}
 		id := d.ID
 		if es != nil {
-			actions = append(actions, widget.NewButtonWithIcon("History…", theme.HistoryIcon(), func() { showFileHistory(w.win, es, owner, id) }))
+			actions = append(actions, widget.NewButtonWithIcon("History…", theme.HistoryIcon(), func() { w.u.showFileHistory(w.win, es, owner, id) }))
 		}
 		actions = append(actions, widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			docsWithout := w.cur.SecurityDocuments[:0:0]

@@ -60,13 +60,34 @@ func TestFailedExportFromTheWindowChangesNothing(t *testing.T) {
 	before, err := st.Load(a.ID)
 	require.NoError(t, err)
 
-	for name, path := range map[string]string{
-		"evidence missing from the store": filepath.Join(t.TempDir(), "pack.zip"),
-		"a name too long to keep":         filepath.Join(t.TempDir(), strings.Repeat("x", 300)+".zip"),
+	// In order, each case leaving one reason to fail: the file that is not
+	// in the store, then (without it) a name found too long only when the
+	// finished pack is renamed into place, then an NHS number.
+	for _, tc := range []struct {
+		name, path, says string
+		edit             func(a *forms.Application)
+	}{
+		{"evidence missing from the store", filepath.Join(t.TempDir(), "pack.zip"), "attach the file again", nil},
+		{"a name too long to keep", filepath.Join(t.TempDir(), strings.Repeat("x", 300)+".zip"), "file name too long", func(a *forms.Application) { a.Evidence[0].File = nil }},
+		{"refused: an NHS number in the draft", filepath.Join(t.TempDir(), "pack.zip"), "943 *** ****", func(a *forms.Application) {
+			a.Purpose.Objective += " Patient 943 476 5919 was seen."
+		}},
 	} {
+		name, path := tc.name, tc.path
+		if tc.edit != nil {
+			// A change in the window that was never saved would show as
+			// a change below: make it, save it, and measure from there.
+			tc.edit(e.App())
+			e.Changed()
+			settle(u)
+			if before, err = st.Load(a.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
 		e.exportTo(path)
 		settle(u)
 		assert.Contains(t, topText(e.win), "The pack was not written, and nothing was changed", name)
+		assert.Contains(t, topText(e.win), tc.says, name)
 		assert.NoFileExists(t, path, name)
 		snaps, err := st.Snapshots(a.ID)
 		require.NoError(t, err)
