@@ -160,8 +160,8 @@ func TestFailedExportChangesNothing(t *testing.T) {
 		"evidence missing from the store": {missing, func(dir string) string { return filepath.Join(dir, "pack.zip") }, "attach the file again"},
 		"refused: an NHS number in the draft": {func(a *forms.Application) { a.Purpose.Objective += " Patient 943 476 5919 was seen." },
 			func(dir string) string { return filepath.Join(dir, "pack.zip") }, "943 *** ****"},
-		"no such folder":                  {nil, func(dir string) string { return filepath.Join(dir, "none", "pack.zip") }, "does not exist"},
-		"a folder in the way":             {nil, func(dir string) string { return dir }, "is a folder"},
+		"no such folder":      {nil, func(dir string) string { return filepath.Join(dir, "none", "pack.zip") }, "does not exist"},
+		"a folder in the way": {nil, func(dir string) string { return dir }, "is a folder"},
 		// Found only when the finished pack is renamed into place.
 		"a name too long to keep": {nil, func(dir string) string { return filepath.Join(dir, strings.Repeat("x", 300)+".zip") }, "file name too long"},
 	} {
