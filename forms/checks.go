@@ -100,6 +100,7 @@ var checkGroups = []func() []Check{
 	overviewChecks,
 	purposeChecks,
 	dataChecks,
+	productChecks,
 	cohortChecks,
 	legalChecks,
 	organisationChecks,

@@ -92,8 +92,9 @@ func RequiredEvidence(a *Application) []Requirement {
 	var reqs []Requirement
 	add := func(r Requirement) { reqs = append(reqs, r) }
 
-	switch a.Legal.CLDC {
-	case CLDCConsent:
+	// Evidence follows every route in use: the application's, the
+	// cohort's and each product's own (R-E3).
+	if a.UsesInformedConsent() {
 		because := "The confidentiality route is informed consent"
 		if len(a.Legal.ConsentMaterials) == 0 {
 			add(Requirement{Key: "consent-information-sheet", Type: EvInfoSheet, Title: "Participant information sheet", Rule: ruleConsent, RequirementID: "R-L5", Because: because + ": every version used is needed.", Field: "legal_basis.consent_materials"})
@@ -115,7 +116,8 @@ func RequiredEvidence(a *Application) []Requirement {
 				Field:   fmt.Sprintf("legal_basis.consent_materials[%d]", i),
 			})
 		}
-	case CLDCS251:
+	}
+	if a.UsesS251() {
 		because := "The confidentiality route is section 251 support"
 		for _, s := range []struct{ key, title string }{
 			{"s251-application", "Section 251 application and any amendments"},
