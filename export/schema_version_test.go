@@ -17,7 +17,9 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-func formatFile(v int) string { return filepath.Join("testdata", "schema", fmt.Sprintf("v%d.fields", v)) }
+func formatFile(v int) string {
+	return filepath.Join("testdata", "schema", fmt.Sprintf("v%d.fields", v))
+}
 
 // TestSchemaVersionCoversTheFormat enforces the rule written at
 // SchemaVersion: the format an older reader sees (every field with its

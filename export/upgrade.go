@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -167,7 +168,11 @@ func conform(v any, t reflect.Type, path string, c *conversion) any {
 			}
 		}
 		if val, ok := forms.MatchChoice(choices, enumSpellings[t], s); ok {
-			c.note("%s: %q read as %q (%s)", path, s, val, forms.LabelOf(choices, val))
+			// A choice's own label in other case or punctuation is no
+			// inference worth reporting; another spelling is.
+			if k := forms.SpellingKey(s); k != forms.SpellingKey(val) && k != forms.SpellingKey(forms.LabelOf(choices, val)) {
+				c.note("%s: %q read as %q (%s)", path, s, val, forms.LabelOf(choices, val))
+			}
 			return val
 		}
 		c.keep(path, s)
@@ -247,20 +252,31 @@ func conform(v any, t reflect.Type, path string, c *conversion) any {
 			c.keep(path, v)
 			return nil
 		}
-		known := map[string]reflect.StructField{}
+		// In the model's order, then the keys it does not know, so the
+		// notes read in the order of the form.
+		seen := map[string]bool{}
 		for f := range t.Fields() {
-			if name := jsonName(f); name != "" {
-				known[strings.ToLower(name)] = f
-			}
-		}
-		for k, val := range m {
-			f, ok := known[strings.ToLower(k)]
-			if !ok {
-				c.keep(joinPath(path, k), val)
-				delete(m, k)
+			name := jsonName(f)
+			if name == "" {
 				continue
 			}
-			m[k] = conform(val, f.Type, joinPath(path, jsonName(f)), c)
+			for k, val := range m {
+				if strings.EqualFold(k, name) && !seen[k] {
+					seen[k] = true
+					m[k] = conform(val, f.Type, joinPath(path, name), c)
+				}
+			}
+		}
+		var unknown []string
+		for k := range m {
+			if !seen[k] {
+				unknown = append(unknown, k)
+			}
+		}
+		sort.Strings(unknown)
+		for _, k := range unknown {
+			c.keep(joinPath(path, k), m[k])
+			delete(m, k)
 		}
 		return m
 	}

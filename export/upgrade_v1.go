@@ -73,7 +73,7 @@ func splitArticles(lb map[string]any, c *conversion) {
 			lb[extra] = rest
 		}
 		if w := textOfJSON(written); w != found[0] {
-			c.note("legal_basis.%s: %q read as %s", key, w, strings.Join(found, " and "))
+			c.note("application.legal_basis.%s: %q read as %s", key, w, strings.Join(found, " and "))
 		}
 	}
 	w6, w9 := lb["article6"], lb["article9"]
@@ -100,11 +100,12 @@ func jointControllers(app map[string]any, c *conversion) {
 			continue
 		}
 		r, _ := m["role"].(string)
-		switch forms.SpellingKey(r) {
-		case "datacontroller", "controller":
+		v, _ := forms.MatchChoice(forms.RoleChoices, forms.RoleSpellings, r)
+		switch {
+		case v == string(forms.RoleSoleController) && !strings.Contains(forms.SpellingKey(r), "sole") && r != v:
 			plain = append(plain, m)
 			controllers++
-		case "jointcontroller", "jointdatacontroller", "jointdatacontrollers", "solecontroller", "soledatacontroller":
+		case forms.OrganisationRole(v).Controller():
 			controllers++
 		}
 	}
@@ -136,7 +137,7 @@ func inferRoutes(app map[string]any, c *conversion) {
 				c.note("%s.confidentiality: %s, from its legal basis %q", path, forms.LabelOf(forms.CLDCChoices, string(r)), basis)
 			}
 		}
-		if g, _ := m["dissemination_gateway"].(string); g == "" && strings.TrimSpace(basis) != "" && forms.ValidateGateway(basis) == nil && strings.Contains(strings.ToLower(basis), "act") {
+		if g, _ := m["dissemination_gateway"].(string); g == "" && namesGateway(basis) {
 			m["dissemination_gateway"] = basis
 			c.note("%s.dissemination_gateway: %q, from its legal basis", path, basis)
 		}
@@ -173,4 +174,20 @@ func inferRoutes(app map[string]any, c *conversion) {
 	}
 	lb["cldc_route"] = string(agreed)
 	c.note("application.legal_basis.cldc_route: %s, the route the products agree on", forms.LabelOf(forms.CLDCChoices, string(agreed)))
+}
+
+// namesGateway reports whether a product's legal basis names the law NHS
+// England releases it under (the register's gateway column), rather than
+// only a confidentiality route such as "Section 251 NHS Act 2006".
+func namesGateway(basis string) bool {
+	k := forms.SpellingKey(basis)
+	if _, isRoute := forms.MatchChoice(forms.CLDCChoices, forms.CLDCSpellings, basis); isRoute {
+		return false
+	}
+	for _, w := range []string{"s261", "section261", "healthandsocialcareact", "nationalhealthserviceact2006s251", "regulations2002", "statisticsandregistrationserviceact"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,13 @@
 package forms_test
 
-import "github.com/darsworkbench/dars-workbench/forms"
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/darsworkbench/dars-workbench/forms"
+)
 
 // hashedCohort is the pattern approved agreements show: the cohort sent
 // with hashed NHS numbers and a study ID, every product returned
@@ -185,4 +192,31 @@ func init() {
 			a.Data.Products[0].DisseminationGateway = "Health and Social Care Act 2012 – s261(2)(b)(ii)"
 		}, false, ""},
 	}...)
+}
+
+// Once approved, what got the application through submission no longer
+// blocks; what happens after approval, and patient identifiers, still do.
+func TestApprovedDraftsBlockOnlyOnWhatFollowsApproval(t *testing.T) {
+	severity := func(stage forms.Stage, check string) forms.Severity {
+		a := forms.Example()
+		a.Overview.Stage = stage
+		a.Organisations[0].DSFCSigned = false
+		a.Lifecycle.DSAEnd = forms.NewDate(2026, time.October, 1)
+		a.Purpose.Objective = "Patient 943 476 5919 was admitted."
+		for _, f := range forms.Evaluate(a, today) {
+			if f.CheckID == check {
+				return f.Severity
+			}
+		}
+		t.Fatalf("%s did not fire at stage %s", check, stage)
+		return ""
+	}
+	for _, stage := range []forms.Stage{forms.StageApproval, forms.StageDSASigned, forms.StageDataAccess, forms.StageAudit, forms.StageDeletion} {
+		assert.Equal(t, forms.Warning, severity(stage, "org-dsfc"), stage)
+		assert.Equal(t, forms.Blocker, severity(stage, "lifecycle-destruction"), stage)
+		assert.Equal(t, forms.Blocker, severity(stage, "patient-identifiers"), stage)
+	}
+	for _, stage := range []forms.Stage{forms.StageEnquiry, forms.StageSubmission, forms.StageAssurance, forms.StageRenewal} {
+		assert.Equal(t, forms.Blocker, severity(stage, "org-dsfc"), stage)
+	}
 }

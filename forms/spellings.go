@@ -199,6 +199,9 @@ var (
 		sp(string(RoleJointController), "joint controller", "joint data controllers"),
 		sp(string(RoleProcessor), "processor", "data processor"),
 		sp(string(RoleNoAccess), "no access", "none", "no data access", "involved", "funder"),
+		spContains(string(RoleJointController), "joint"),
+		spContains(string(RoleProcessor), "processor"),
+		spContains(string(RoleSoleController), "controller"),
 	)
 	DSPTSpellings = spellings(
 		spContains("standards-exceeded", "standards exceeded"),

@@ -45,6 +45,13 @@ func runImport(env *Env, args []string) int {
 		return fail(env, ExitFailed, "%v", err)
 	}
 	fmt.Fprintf(env.Stdout, "Imported %q as a new draft: %s\n", got.App.Overview.Title, got.App.ID)
+	if s := got.Submission; s.ReadFrom != 0 && s.ReadFrom < export.SchemaVersion {
+		fmt.Fprintf(env.Stdout, "The file was in submission format version %d; it was converted to version %d.\n", s.ReadFrom, export.SchemaVersion)
+		printConverted(env, s.Converted)
+	}
+	if n := len(got.App.Unmatched); n > 0 {
+		fmt.Fprintf(env.Stdout, "%d %s fit no choice and are kept as written: choose an answer for each field.\n", n, plural(n, "answer", "answers"))
+	}
 	if got.EvidenceStored > 0 {
 		fmt.Fprintf(env.Stdout, "%d evidence files stored.\n", got.EvidenceStored)
 	}
