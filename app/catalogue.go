@@ -1,21 +1,15 @@
 package app
 
 import (
-	"bytes"
-
-	"github.com/darsworkbench/dars-workbench/assets"
 	"github.com/darsworkbench/dars-workbench/forms"
 )
-
-// catalogue is the embedded data-product catalogue. A catalogue that cannot
-// be read leaves the picker empty; typing a product's name still works.
-var catalogue, _ = forms.ParseProducts(bytes.NewReader(assets.ProductsTSV))
 
 // productNames lists the catalogue's products, most often agreed first, for
 // the product picker (R-D1).
 func productNames() []string {
-	out := make([]string, len(catalogue))
-	for i, p := range catalogue {
+	ps := forms.ProductCatalogue()
+	out := make([]string, len(ps))
+	for i, p := range ps {
 		out[i] = p.Name
 	}
 	return out
@@ -26,7 +20,7 @@ func productNames() []string {
 func legalBasisSuggestions() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, p := range catalogue {
+	for _, p := range forms.ProductCatalogue() {
 		for _, c := range p.Confidentiality {
 			if c != "" && !seen[c] {
 				seen[c] = true
