@@ -4,12 +4,16 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
+// products is the embedded data-product catalogue, as forms reads it for
+// its rules. If it cannot be read, productsErr says why: the Data screen
+// shows it, the picker is empty, and typing a product's name still works.
+var products, productsErr = forms.ProductCatalogue(), forms.ProductCatalogueError()
+
 // productNames lists the catalogue's products, most often agreed first, for
 // the product picker (R-D1).
 func productNames() []string {
-	ps := forms.ProductCatalogue()
-	out := make([]string, len(ps))
-	for i, p := range ps {
+	out := make([]string, len(products))
+	for i, p := range products {
 		out[i] = p.Name
 	}
 	return out
@@ -20,7 +24,7 @@ func productNames() []string {
 func legalBasisSuggestions() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, p := range forms.ProductCatalogue() {
+	for _, p := range products {
 		for _, c := range p.Confidentiality {
 			if c != "" && !seen[c] {
 				seen[c] = true

@@ -39,7 +39,7 @@ type Finding struct {
 }
 
 // Check is one readiness rule. Eval returns one message per problem found,
-// with the field each points at; the catalogue fills in the rest.
+// with the field each points at; Evaluate fills in the rest from the check.
 type Check struct {
 	ID           string
 	Requirements []string
@@ -113,8 +113,8 @@ var checkGroups = []func() []Check{
 	reviewChecks,
 }
 
-// Catalogue returns every readiness check, ordered by ID.
-func Catalogue() []Check {
+// AllChecks returns every readiness check, ordered by ID.
+func AllChecks() []Check {
 	var all []Check
 	for _, g := range checkGroups {
 		all = append(all, g()...)
@@ -123,7 +123,7 @@ func Catalogue() []Check {
 	return all
 }
 
-var catalogue = Catalogue()
+var allChecks = AllChecks()
 
 // Evaluate runs every check against a draft. It never fails: a draft may be
 // incomplete, and findings only inform.
@@ -131,8 +131,8 @@ func Evaluate(a *Application, today time.Time) []Finding {
 	ctx := &Context{App: a, Today: DateOf(today)}
 	approved := a.Approved()
 	var out []Finding
-	for i := range catalogue {
-		c := &catalogue[i]
+	for i := range allChecks {
+		c := &allChecks[i]
 		sev := c.Severity
 		if approved && sev == Blocker && !c.blocksAfterApproval() {
 			sev = Warning

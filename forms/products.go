@@ -118,16 +118,18 @@ func splitValues(s string) []string {
 var (
 	productsOnce sync.Once
 	products     []Product
+	productsErr  error
 	productByKey map[string]*Product
 )
 
 // ProductCatalogue returns the embedded catalogue of products seen on approved
 // agreements, most often agreed first. A catalogue that cannot be read
-// gives an empty list (the assets test keeps it readable).
+// gives an empty list and ProductCatalogueError says why.
 func ProductCatalogue() []Product {
 	productsOnce.Do(func() {
 		ps, err := ParseProducts(bytes.NewReader(assets.ProductsTSV))
 		if err != nil {
+			productsErr = err
 			return
 		}
 		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Seen > ps[j].Seen })
@@ -138,6 +140,13 @@ func ProductCatalogue() []Product {
 		}
 	})
 	return products
+}
+
+// ProductCatalogueError says why the embedded catalogue could not be read,
+// or is nil; the Data screen shows it rather than an empty picker alone.
+func ProductCatalogueError() error {
+	ProductCatalogue()
+	return productsErr
 }
 
 // LookupProduct finds a product of the embedded catalogue by name, as

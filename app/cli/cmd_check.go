@@ -14,9 +14,7 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-var checkCmd = &Command{Name: "check", Args: "DRAFT-ID|FILE [--json]", Summary: "print a draft's readiness findings; exit 1 if any blocks submission"}
-
-func init() { checkCmd.Run = runCheck }
+var checkCmd = &Command{Name: "check", Args: "DRAFT-ID|FILE [--json]", Summary: "print a draft's readiness findings; exit 1 if any blocks submission", Run: runCheck}
 
 // checkReport is the JSON form of a check, for scripts.
 type checkReport struct {
@@ -32,8 +30,8 @@ type checkReport struct {
 	Converted []string `json:"converted,omitempty"`
 }
 
-func runCheck(env *Env, args []string) int {
-	fs := newFlags(env, checkCmd)
+func runCheck(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	pos, ok := parse(fs, args)
 	if !ok {

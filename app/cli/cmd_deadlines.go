@@ -12,12 +12,7 @@ import (
 )
 
 var deadlinesCmd = &Command{Name: "deadlines", Args: "[--json] [--ics FILE] [--fail-overdue]",
-	Summary: "list dated actions across drafts and the library; write an iCalendar file"}
-
-func init() {
-	deadlinesCmd.Run = runDeadlines
-	commands = append(commands, deadlinesCmd)
-}
+	Summary: "list dated actions across drafts and the library; write an iCalendar file", Run: runDeadlines}
 
 type listedDeadline struct {
 	Due          string   `json:"due"`
@@ -32,8 +27,8 @@ type listedDeadline struct {
 	Affects      []string `json:"affects,omitempty"`
 }
 
-func runDeadlines(env *Env, args []string) int {
-	fs := newFlags(env, deadlinesCmd)
+func runDeadlines(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	ics := fs.String("ics", "", "also write the deadlines as an iCalendar (RFC 5545) file")
 	failOverdue := fs.Bool("fail-overdue", false, "exit 1 when any deadline is overdue")

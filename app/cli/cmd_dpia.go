@@ -12,15 +12,13 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-var dpiaCmd = &Command{Name: "dpia", Args: "DRAFT-ID [--pdf FILE]", Summary: "show a draft's DPIA screening and risk register; --pdf writes it as a PDF"}
-
-func init() { dpiaCmd.Run = runDPIA }
+var dpiaCmd = &Command{Name: "dpia", Args: "DRAFT-ID [--pdf FILE]", Summary: "show a draft's DPIA screening and risk register; --pdf writes it as a PDF", Run: runDPIA}
 
 // runDPIA prints whether a DPIA is required and the risk register, before
 // and after measures. It exits 1 when a high risk remains after measures,
 // because processing may then not start before the ICO is consulted.
-func runDPIA(env *Env, args []string) int {
-	fs := newFlags(env, dpiaCmd)
+func runDPIA(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	pdf := fs.String("pdf", "", "write the DPIA as a PDF to `FILE`")
 	pos, ok := parse(fs, args)
 	if !ok {

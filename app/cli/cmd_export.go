@@ -8,12 +8,10 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-var exportCmd = &Command{Name: "export", Args: "DRAFT-ID --out PACK.zip", Summary: "write a draft's pack: submission.json, PDFs, evidence, BagIt manifests"}
+var exportCmd = &Command{Name: "export", Args: "DRAFT-ID --out PACK.zip", Summary: "write a draft's pack: submission.json, PDFs, evidence, BagIt manifests", Run: runExport}
 
-func init() { exportCmd.Run = runExport }
-
-func runExport(env *Env, args []string) int {
-	fs := newFlags(env, exportCmd)
+func runExport(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	out := fs.String("out", "", "the pack file to write (a .zip)")
 	pos, ok := parse(fs, args)
 	if !ok {

@@ -10,12 +10,10 @@ import (
 	"github.com/darsworkbench/dars-workbench/storage"
 )
 
-var importCmd = &Command{Name: "import", Args: "FILE", Summary: "make a new draft from a submission.json or a pack"}
+var importCmd = &Command{Name: "import", Args: "FILE", Summary: "make a new draft from a submission.json or a pack", Run: runImport}
 
-func init() { importCmd.Run = runImport }
-
-func runImport(env *Env, args []string) int {
-	fs := newFlags(env, importCmd)
+func runImport(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	pos, ok := parse(fs, args)
 	if !ok {
 		return ExitUsage

@@ -13,18 +13,13 @@ import (
 )
 
 var libraryCmd = &Command{Name: "library", Args: "list | export FILE | import FILE",
-	Summary: "list, export or import the organisation library (FILE.zip carries its documents)"}
-
-func init() {
-	libraryCmd.Run = runLibrary
-	commands = append(commands, libraryCmd)
-}
+	Summary: "list, export or import the organisation library (FILE.zip carries its documents)", Run: runLibrary}
 
 // maxLibraryFile bounds what an import reads: a library is kilobytes.
 const maxLibraryFile = 10 << 20
 
-func runLibrary(env *Env, args []string) int {
-	fs := newFlags(env, libraryCmd)
+func runLibrary(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	pos, ok := parse(fs, args)
 	if !ok {
 		return ExitUsage
