@@ -69,6 +69,11 @@ func NewSubmission(app *forms.Application, appVersion string, at time.Time) *Sub
 
 // EncodeSubmission writes the stable, indented JSON of a submission.
 func EncodeSubmission(s *Submission) ([]byte, error) {
+	if s.Application != nil {
+		if err := guardDraft("submission.json", s.Application); err != nil {
+			return nil, err
+		}
+	}
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encode submission: %w", err)

@@ -94,7 +94,7 @@ func printConverted(env *Env, notes []string) {
 	}
 	fmt.Fprintf(env.Stdout, "Converted from an older submission format; read as follows:\n")
 	for _, n := range notes {
-		fmt.Fprintf(env.Stdout, "  - %s\n", n)
+		fmt.Fprintf(env.Stdout, "  - %s\n", forms.MaskNHSNumbers(n))
 	}
 	fmt.Fprintln(env.Stdout)
 }
