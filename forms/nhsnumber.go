@@ -399,9 +399,8 @@ func (c *chainScan) judge(g, h int, isWhole bool) int8 {
 	if k != 10 || !ValidNHSNumber(string(digits[:])) {
 		return 0
 	}
-	// Round numbers are counts and money, and zero-padded ones counters
-	// (a PDF's byte offsets), not identifiers.
-	if string(digits[5:]) == "00000" || string(digits[:5]) == "00000" {
+	// Round numbers are counts and money, not identifiers.
+	if string(digits[5:]) == "00000" {
 		return 0
 	}
 	var prio int8
