@@ -1,16 +1,13 @@
 package app
 
 import (
-	"bytes"
-
-	"github.com/darsworkbench/dars-workbench/assets"
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-// products is the embedded data-product catalogue. If it cannot be read,
-// productsErr says why: the Data screen shows it, the picker is empty, and
-// typing a product's name still works.
-var products, productsErr = forms.ParseProducts(bytes.NewReader(assets.ProductsTSV))
+// products is the embedded data-product catalogue, as forms reads it for
+// its rules. If it cannot be read, productsErr says why: the Data screen
+// shows it, the picker is empty, and typing a product's name still works.
+var products, productsErr = forms.ProductCatalogue(), forms.ProductCatalogueError()
 
 // productNames lists the catalogue's products, most often agreed first, for
 // the product picker (R-D1).

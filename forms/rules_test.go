@@ -123,7 +123,7 @@ var ruleCases = []ruleCase{
 	{"no article 6", "legal-article6", nil, func(a *forms.Application) { a.Legal.Article6 = "" }, true, "legal_basis.article6"},
 	{"aggregate only needs no article 6", "legal-article6", aggregatedHES, func(a *forms.Application) { a.Legal.Article6 = "" }, false, ""},
 	{"no article 9", "legal-article9", nil, func(a *forms.Application) { a.Legal.Article9 = "" }, true, "legal_basis.article9"},
-	{"identifiable without CLDC", "legal-cldc", nil, func(a *forms.Application) { a.Legal.CLDC = forms.CLDCNone }, true, "legal_basis.cldc_route"},
+	{"identifiable without CLDC", "legal-cldc", nil, func(a *forms.Application) { a.Legal.CLDC = "" }, true, "legal_basis.cldc_route"},
 	{"other route unexplained", "legal-cldc", nil, func(a *forms.Application) { a.Legal.CLDC = forms.CLDCOther }, true, "legal_basis.cldc_explanation"},
 	{"pseudonymised, no cohort needs no CLDC", "legal-cldc", nil, func(a *forms.Application) {
 		a.Data.Products = a.Data.Products[:2]

@@ -49,7 +49,8 @@ func runReview(c *Command, env *Env, args []string) int {
 			return fail(env, ExitFailed, "%v", err)
 		}
 	}
-	fmt.Fprintf(env.Stdout, "Attached %d comments from %s (review of revision %d) to %q.\n", res.Added, f.Reviewer, f.Revision, app.Overview.Title)
+	fmt.Fprintf(env.Stdout, "Attached %d comments from %s (review of revision %d) to %q.\n", res.Added, f.Reviewer, f.Revision, forms.MaskNHSNumbers(app.Overview.Title))
+	flagIdentifiers(env, app, "the draft")
 	if res.AlreadyThere > 0 {
 		fmt.Fprintf(env.Stdout, "%d comments were attached before and left as they are.\n", res.AlreadyThere)
 	}

@@ -22,6 +22,10 @@ func runVerify(c *Command, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}
+	// A reviewer sees this before anything else.
+	if rep.Submission != nil && rep.Submission.Application != nil {
+		flagIdentifiers(env, rep.Submission.Application, "the application in this pack")
+	}
 	if rep.OK() {
 		fmt.Fprintf(env.Stdout, "%s: intact (%d files, %d bytes checked)\n", pos[0], rep.Files, rep.Bytes)
 		return ExitOK
