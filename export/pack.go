@@ -306,6 +306,9 @@ type tagFile struct {
 	body []byte
 }
 
+// bagitBody is bagit.txt, the same in every pack.
+var bagitBody = []byte("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+
 // tagFiles builds bagit.txt, bag-info.txt and the two manifests.
 func tagFiles(app *forms.Application, opt PackOptions, at time.Time, payload []packEntry) ([]tagFile, error) {
 	var bytesTotal int64
@@ -317,6 +320,22 @@ func tagFiles(app *forms.Application, opt PackOptions, at time.Time, payload []p
 	for _, p := range payload {
 		fmt.Fprintf(&manifest, "%s  %s\n", p.sum, encodeBagPath(payloadDir+p.name))
 	}
+	tags := []tagFile{
+		{bagitFile, bagitBody},
+		{bagInfoFile, bagInfo(app, opt.AppVersion, at, fmt.Sprintf("%d.%d", bytesTotal, len(payload)))},
+		{manifestFile, []byte(manifest.String())},
+	}
+	var tm strings.Builder
+	for _, t := range tags {
+		sum := sha256.Sum256(t.body)
+		fmt.Fprintf(&tm, "%s  %s\n", hex.EncodeToString(sum[:]), t.name)
+	}
+	return append(tags, tagFile{tagManifestFile, []byte(tm.String())}), nil
+}
+
+// bagInfo is bag-info.txt: what the application says about itself, so that
+// verify can tell from the application whether it was changed.
+func bagInfo(app *forms.Application, appVersion string, at time.Time, payloadOxum string) []byte {
 	var info strings.Builder
 	infoLine := func(k, v string) {
 		v = strings.Join(strings.Fields(v), " ")
@@ -330,21 +349,10 @@ func tagFiles(app *forms.Application, opt PackOptions, at time.Time, payload []p
 	infoLine("External-Identifier", app.ID)
 	infoLine("DARS-Reference", app.Overview.DARSReference)
 	infoLine("Draft-Revision", fmt.Sprint(app.Revision))
-	infoLine("Bagging-Date", at.Format("2006-01-02"))
-	infoLine("Bag-Software-Agent", "DARS Workbench "+opt.AppVersion)
-	infoLine("Payload-Oxum", fmt.Sprintf("%d.%d", bytesTotal, len(payload)))
-
-	tags := []tagFile{
-		{bagitFile, []byte("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")},
-		{bagInfoFile, []byte(info.String())},
-		{manifestFile, []byte(manifest.String())},
-	}
-	var tm strings.Builder
-	for _, t := range tags {
-		sum := sha256.Sum256(t.body)
-		fmt.Fprintf(&tm, "%s  %s\n", hex.EncodeToString(sum[:]), t.name)
-	}
-	return append(tags, tagFile{tagManifestFile, []byte(tm.String())}), nil
+	infoLine("Bagging-Date", at.UTC().Format("2006-01-02"))
+	infoLine("Bag-Software-Agent", "DARS Workbench "+appVersion)
+	infoLine("Payload-Oxum", payloadOxum)
+	return []byte(info.String())
 }
 
 // encodeBagPath percent-encodes what RFC 8493 asks: CR, LF and %.

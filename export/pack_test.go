@@ -493,18 +493,9 @@ func TestImportRefusesDamagedPack(t *testing.T) {
 	assert.ErrorIs(t, err, export.ErrUnsafePack)
 }
 
-// tinyPack is a minimal valid bag, small enough to fuzz quickly.
+// tinyPack is the pack of an empty draft, small enough to fuzz quickly.
 func tinyPack(t testing.TB) []byte {
-	sub := encodeSub(t, forms.NewApplication("Fuzz", forms.Date{}))
-	manifest := fmt.Sprintf("%s  data/submission.json\n", sumOf(sub))
-	bagit := []byte("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
-	tags := fmt.Sprintf("%s  bagit.txt\n%s  manifest-sha256.txt\n", sumOf(bagit), sumOf([]byte(manifest)))
-	return hostileZip(t,
-		entry{name: "bagit.txt", body: bagit},
-		entry{name: "data/submission.json", body: sub, method: zip.Deflate},
-		entry{name: "manifest-sha256.txt", body: []byte(manifest)},
-		entry{name: "tagmanifest-sha256.txt", body: []byte(tags)},
-	)
+	return packBytes(t, forms.NewApplication("Fuzz", forms.Date{}), memEvidence{})
 }
 
 func TestTinyPackVerifies(t *testing.T) {

@@ -20,6 +20,11 @@ import (
 // step that upgrades the previous version to upgrades.
 const SchemaVersion = 1
 
+// SubmissionJSONLimits bound what DecodeSubmission reads: the envelope
+// around a draft, so a draft's limits.
+var SubmissionJSONLimits = forms.JSONLimits{What: "a submission file", MaxBytes: forms.DraftJSONLimits.MaxBytes,
+	MaxDepth: forms.DraftJSONLimits.MaxDepth, MaxValues: forms.DraftJSONLimits.MaxValues}
+
 // SubmissionFile is the name of the submission file inside a pack.
 const SubmissionFile = "submission.json"
 
@@ -74,8 +79,8 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	if !utf8.Valid(b) {
 		return nil, fmt.Errorf("%w: the text is not valid UTF-8 (at byte %d); save the file as UTF-8", ErrBadSubmission, invalidUTF8At(b))
 	}
-	if err := checkDuplicateKeys(b); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadSubmission, err)
+	if err := forms.CheckJSON(b, SubmissionJSONLimits); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadSubmission, err)
 	}
 	var head struct {
 		SchemaVersion *json.Number `json:"schema_version"`
