@@ -65,4 +65,3 @@ func readPDF(t testing.TB, name string) []byte {
 	require.NoError(t, err)
 	return b
 }
-

@@ -194,14 +194,14 @@ func TestInspectPDFSeesThroughTricks(t *testing.T) {
 		pdf  []byte
 		want want
 	}{
-		"stray stream keyword":        {stray(), want{js: true, active: true}},
-		"incremental update":          {incremental(), want{js: true, active: true}},
-		"escaped name #4A":            {buildPDF("1.4", pageObjects("/OpenAction << /S /#4AavaScript /#4A#53 (x) >>"), "<< /Size 6 /Root 1 0 R >>"), want{js: true, active: true}},
-		"escaped launch":              {buildPDF("1.4", pageObjects("/OpenAction << /S /La#75nch /F (calc.exe) >>"), "<< /Size 6 /Root 1 0 R >>"), want{launch: true, active: true}},
-		"number glued to obj":         {glued(), want{js: true, active: true}},
-		"objstm without its type":     {objStmReplace(objStmPDF(jsAction, []string{"FlateDecode"}, []string{""}, ""), "/Type /ObjStm ", ""), want{js: true, active: true}},
-		"objstm with a wrong length":  {objStmReplace(objStmPDF(jsAction, nil, nil, ""), "/Length ", "/Length 1"), want{js: true, active: true}},
-		"script name in objstm text":  {objStmPDF("/S /GoTo /Title (uses /JavaScript)", []string{"FlateDecode"}, []string{""}, ""), want{incomplete: true}},
+		"stray stream keyword":         {stray(), want{js: true, active: true}},
+		"incremental update":           {incremental(), want{js: true, active: true}},
+		"escaped name #4A":             {buildPDF("1.4", pageObjects("/OpenAction << /S /#4AavaScript /#4A#53 (x) >>"), "<< /Size 6 /Root 1 0 R >>"), want{js: true, active: true}},
+		"escaped launch":               {buildPDF("1.4", pageObjects("/OpenAction << /S /La#75nch /F (calc.exe) >>"), "<< /Size 6 /Root 1 0 R >>"), want{launch: true, active: true}},
+		"number glued to obj":          {glued(), want{js: true, active: true}},
+		"objstm without its type":      {objStmReplace(objStmPDF(jsAction, []string{"FlateDecode"}, []string{""}, ""), "/Type /ObjStm ", ""), want{js: true, active: true}},
+		"objstm with a wrong length":   {objStmReplace(objStmPDF(jsAction, nil, nil, ""), "/Length ", "/Length 1"), want{js: true, active: true}},
+		"script name in objstm text":   {objStmPDF("/S /GoTo /Title (uses /JavaScript)", []string{"FlateDecode"}, []string{""}, ""), want{incomplete: true}},
 		"script in an xref stream pdf": {readPDF(t, "qpdf_objstm_js.pdf"), want{js: true, active: true}},
 		"no line end after stream":     {objStmReplace(objStmPDF(jsAction, nil, nil, ""), "stream\n6 0", "stream 6 0"), want{js: true, active: true}},
 	}
