@@ -51,7 +51,7 @@ unit:
 # The end-to-end test drives the real binary under Xvfb; it keeps its
 # screenshots in e2e-artifacts/.
 e2e: build
-	DARS_BIN=$(CURDIR)/$(BIN) DARS_E2E_OUT=$(CURDIR)/e2e-artifacts $(GO) test -count=1 -tags e2e -run 'TestEndToEnd' -v .
+	DARS_BIN=$(CURDIR)/$(BIN) DARS_E2E_OUT=$(CURDIR)/e2e-artifacts $(GO) test -count=1 -tags e2e -run 'TestEndToEnd|TestQuietCommandLine' -v .
 
 # Every fuzz target runs briefly; go test -fuzz takes one target at a time.
 fuzz:

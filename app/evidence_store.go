@@ -85,10 +85,10 @@ func (u *UI) libraryChanged() {
 // attachFrom copies a file into the store and inspects it, off the UI
 // goroutine; done runs on the UI goroutine with the attachment record.
 // open is called on the worker too, so a slow disk never blocks the window.
-func attachFrom(es EvidenceStore, owner, itemID, name string, open func() (io.ReadCloser, error), done func(forms.Attachment, error)) {
+func (u *UI) attachFrom(es EvidenceStore, owner, itemID, name string, open func() (io.ReadCloser, error), done func(forms.Attachment, error)) {
 	go func() {
 		att, err := attach(es, owner, itemID, name, open)
-		fyne.Do(func() { done(att, err) })
+		u.do(func() { done(att, err) })
 	}()
 }
 
@@ -122,6 +122,16 @@ func inspectStored(es EvidenceStore, att forms.Attachment) (forms.Attachment, er
 		return att, fmt.Errorf("inspect %s: %w", att.Name, err)
 	}
 	return facts.Attachment(att.Name, att.SHA256), nil
+}
+
+// viewFile opens a stored file in the system's viewer off the UI goroutine
+// and reports a failure in w.
+func (u *UI) viewFile(w fyne.Window, es EvidenceStore, att forms.Attachment) {
+	go func() {
+		if err := openInViewer(es, att); err != nil {
+			u.do(func() { showError(w, "Could not open "+att.Name, err) })
+		}
+	}()
 }
 
 // openInViewer copies a stored file under its own name into a private

@@ -45,7 +45,11 @@ type UI struct {
 	editors map[string]*Editor
 	now     func() time.Time
 	// do runs UI work handed over from other goroutines (autosave reports,
-	// exports): fyne.Do, except in tests, which run it on their own goroutine.
+	// exports, attaching and opening files): fyne.Do, except in tests, which
+	// queue it or run it on their own goroutine. It is the one way back to
+	// the UI goroutine (FyneApp.toml declares the fyneDo migration, so Fyne
+	// no longer corrects a widget touched from elsewhere); a test keeps
+	// fyne.Do out of the rest of the package.
 	do func(func())
 
 	libraryWin   *libraryWindow

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 )
 
 // The section renderers print the questions in the order the DARS form
@@ -331,7 +332,7 @@ func drawDataFlow(d *Doc, a *forms.Application) {
 		d.Answer("Data flow map", "")
 		return
 	}
-	drawFlowDiagram(d, forms.Layout(m, a))
+	drawFlowDiagram(d, flowmap.Layout(m, a))
 	names := map[string]string{}
 	var nodes [][]string
 	for _, n := range m.Nodes {
@@ -360,7 +361,7 @@ func drawDataFlow(d *Doc, a *forms.Application) {
 // drawFlowDiagram places the diagram at the cursor, as wide as the text
 // column and never taller than a page; it starts a new page when the rest
 // of this one is too short.
-func drawFlowDiagram(d *Doc, dia forms.Diagram) {
+func drawFlowDiagram(d *Doc, dia flowmap.Diagram) {
 	if dia.Width <= 0 || dia.Height <= 0 {
 		return
 	}

@@ -13,9 +13,12 @@ type Meta struct {
 	ID      string
 	Version string
 	Build   int
+	// Migrations are the Fyne behaviours the app opts into: "fyneDo" says
+	// every widget update from another goroutine goes through fyne.Do.
+	Migrations map[string]bool
 }
 
-// ParseMeta reads the [Details] of a FyneApp.toml.
+// ParseMeta reads the [Details] and [Migrations] of a FyneApp.toml.
 func ParseMeta(b []byte) (Meta, error) {
 	var f struct {
 		Details struct {
@@ -24,6 +27,7 @@ func ParseMeta(b []byte) (Meta, error) {
 			Version string
 			Build   int
 		}
+		Migrations map[string]bool
 	}
 	if _, err := toml.Decode(string(b), &f); err != nil {
 		return Meta{}, fmt.Errorf("read FyneApp.toml: %w", err)
@@ -32,5 +36,5 @@ func ParseMeta(b []byte) (Meta, error) {
 	if d.Name == "" || d.ID == "" || d.Version == "" {
 		return Meta{}, fmt.Errorf("FyneApp.toml: [Details] needs Name, ID and Version")
 	}
-	return Meta{Name: d.Name, ID: d.ID, Version: d.Version, Build: d.Build}, nil
+	return Meta{Name: d.Name, ID: d.ID, Version: d.Version, Build: d.Build, Migrations: f.Migrations}, nil
 }
