@@ -29,7 +29,8 @@ type Imported struct {
 	// App is the new draft: a fresh ID, revision 0, otherwise exactly the
 	// application of the file. The caller stores it.
 	App *forms.Application
-	// Submission is the file's envelope (its draft ID, revision, export time).
+	// Submission is the file's envelope (its draft ID, revision, export
+	// time); its Application is nil, being App.
 	Submission *Submission
 	// EvidenceStored counts the evidence files put into the blob store.
 	EvidenceStored int
@@ -122,11 +123,16 @@ func readSubmissionJSON(r io.Reader) (*Submission, error) {
 	return DecodeSubmission(b)
 }
 
+// newImported makes the new draft of a submission decoded for this import
+// alone: its application becomes the draft (no copy, so a large one is not
+// held twice) and Submission keeps the envelope.
 func newImported(s *Submission) *Imported {
-	app := s.Application.Clone()
+	app := s.Application
+	env := *s
+	env.Application = nil
 	app.ID = forms.NewID()
 	app.Revision = 0
-	return &Imported{App: app, Submission: s}
+	return &Imported{App: app, Submission: &env}
 }
 
 // damaged explains why a pack cannot be read. A pack from a newer app is
@@ -137,11 +143,7 @@ func damaged(rep *Report) error {
 			return fmt.Errorf("%s: %w", p.File, p.err)
 		}
 	}
-	lines := make([]string, 0, len(rep.Problems))
-	for _, p := range rep.Problems {
-		lines = append(lines, p.String())
-	}
-	return fmt.Errorf("%w: %s", ErrPackDamaged, strings.Join(lines, "; "))
+	return fmt.Errorf("%w: %s", ErrPackDamaged, problemList(rep))
 }
 
 func importPack(ra io.ReaderAt, size int64, blobs BlobStore) (*Imported, error) {

@@ -120,6 +120,10 @@ func copyDocument(zw *zip.Writer, src EvidenceSource, f *forms.Attachment, at ti
 	return writeEntry(zw, libraryPackDocs+strings.ToLower(f.SHA256), at, false, rc)
 }
 
+// MaxLibraryPackBytes is the largest library pack file read: its documents'
+// limit and room for the archive's own records.
+const MaxLibraryPackBytes = 1<<30 + 64<<20
+
 // libraryPackLimits bound a library pack: a library is a unit's
 // organisations with a few security documents each.
 var libraryPackLimits = zipLimits{
@@ -136,6 +140,9 @@ var libraryPackLimits = zipLimits{
 // (hash, size, and the facts derived again from its bytes) are they kept. A
 // pack that fails any check is refused whole and leaves nothing behind.
 func ReadLibraryPack(r io.ReaderAt, size int64, blobs BlobStore) ([]forms.LibraryEntry, error) {
+	if size > MaxLibraryPackBytes {
+		return nil, fmt.Errorf("%w: it is %s; a library pack is at most %s", ErrBadLibraryPack, forms.HumanBytes(size), forms.HumanBytes(MaxLibraryPackBytes))
+	}
 	z, err := openZip(r, size, libraryPackLimits)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadLibraryPack, err)

@@ -108,9 +108,16 @@ type packEntry struct {
 // checked against the draft as it is copied.
 func WritePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackOptions) error {
 	at := opt.At.UTC().Truncate(time.Second)
+	app, err := withEvidenceFacts(app, ev)
+	if err != nil {
+		return err
+	}
 	sub, err := EncodeSubmission(NewSubmission(app, opt.AppVersion, at))
 	if err != nil {
 		return err
+	}
+	if err := forms.CheckJSON(sub, SubmissionJSONLimits); err != nil {
+		return fmt.Errorf("export pack: the draft is too large for a pack that can be checked (%w); shorten the longest answers", err)
 	}
 	var appPDF, dpia bytes.Buffer
 	if err := WriteApplicationPDF(&appPDF, app, at); err != nil {
@@ -122,7 +129,13 @@ func WritePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackO
 	files := evidenceFiles(app)
 	total := int64(len(sub) + appPDF.Len() + dpia.Len())
 	for _, f := range files {
+		if f.size > packLimits.entry {
+			return fmt.Errorf("export pack: %s is %s, more than the %s a pack may carry in one file; DARS takes 10 MB (R-E2): reduce it or split it", f.name, forms.HumanBytes(f.size), forms.HumanBytes(packLimits.entry))
+		}
 		total += f.size
+	}
+	if total > packLimits.total {
+		return fmt.Errorf("export pack: the files add up to %s, more than the %s a pack may carry; DARS takes 10 MB a file (R-E2): reduce the largest", forms.HumanBytes(total), forms.HumanBytes(packLimits.total))
 	}
 	var done int64
 	progress := func(n int64) {
@@ -173,6 +186,38 @@ func WritePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackO
 		return fmt.Errorf("export pack: %w", err)
 	}
 	return nil
+}
+
+// withEvidenceFacts returns the draft with each attachment's facts (PDF,
+// encrypted, active content, fully inspected) derived again from the
+// stored bytes, so the pack states what its reader will find whichever
+// version of the inspection recorded them when the file was attached. The
+// draft itself is not changed; it is copied only when a fact differs.
+func withEvidenceFacts(app *forms.Application, ev EvidenceSource) (*forms.Application, error) {
+	out := app
+	for i, e := range app.Evidence {
+		if e.File == nil || e.File.SHA256 == "" {
+			continue
+		}
+		att, err := inspectStored(ev, e.File)
+		if err != nil {
+			continue // copyEvidence says which file is missing
+		}
+		att.Size = e.File.Size // a changed size is caught as the file is copied
+		if sameFacts(*att, *e.File) {
+			continue
+		}
+		if out == app {
+			out = app.Clone()
+		}
+		out.Evidence[i].File = att
+	}
+	return out, nil
+}
+
+func sameFacts(a, b forms.Attachment) bool {
+	return a.IsPDF == b.IsPDF && a.Encrypted == b.Encrypted && a.ActiveContent == b.ActiveContent &&
+		a.NotFullyInspected == b.NotFullyInspected && strings.Join(a.ActiveFeatures, "\x00") == strings.Join(b.ActiveFeatures, "\x00")
 }
 
 func copyEvidence(zw *zip.Writer, ev EvidenceSource, f packEntry, at time.Time, progress func(int64)) error {

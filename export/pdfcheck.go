@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -162,7 +161,8 @@ const headerSearchBytes = 1024
 func InspectPDF(r io.Reader) (PDFFacts, error) {
 	cr := &countingReader{r: r}
 	er := &errReader{r: cr}
-	br := bufio.NewReaderSize(er, pdfBufSize)
+	br := getReader(er)
+	defer putReader(br)
 	var f PDFFacts
 	head, _ := br.Peek(headerSearchBytes)
 	if i := bytes.Index(head, []byte("%PDF-")); i >= 0 {
@@ -173,8 +173,12 @@ func InspectPDF(r io.Reader) (PDFFacts, error) {
 			n++
 		}
 		f.Version = string(v[:n])
-		b := &pdfBudget{inflated: maxInflated, deadline: time.Now().Add(maxInspectTime)}
-		newPDFScanner(br, true, &f, b).run()
+		b := budgets.Get().(*pdfBudget)
+		defer budgets.Put(b)
+		*b = pdfBudget{inflated: maxInflated, deadline: time.Now().Add(maxInspectTime)}
+		s := newPDFScanner(br, true, &f, b)
+		s.run()
+		s.release()
 	}
 	_, _ = io.Copy(io.Discard, br)
 	f.Size = cr.n

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 )
 
@@ -13,7 +14,7 @@ import (
 const (
 	maxInspectBytes = 64 << 20 // of the file itself
 	maxInflated     = 32 << 20 // put out by filters, all streams together
-	maxRawObjStm    = 16 << 20 // one object stream's encoded bytes, held to decode
+	maxRawObjStm    = 8 << 20  // one object stream's encoded bytes, held to decode
 	maxObjects      = 1 << 20  // objects, counting those in object streams
 	maxPDFDepth     = 64       // dictionaries and arrays inside each other
 	maxInspectTime  = 10 * time.Second
@@ -28,7 +29,7 @@ type pdfBudget struct {
 	inflated int64
 	objects  int
 	deadline time.Time
-	names    map[string]string // interned names
+	names    nameCache
 }
 
 type tokKind uint8
@@ -121,9 +122,35 @@ type pdfScanner struct {
 }
 
 func newPDFScanner(r io.Reader, outer bool, facts *PDFFacts, b *pdfBudget) *pdfScanner {
-	raw := &rawScan{names: !outer}
-	return &pdfScanner{src: bufio.NewReaderSize(io.TeeReader(r, raw), pdfBufSize), outer: outer,
+	raw := &rawScan{names: !outer, buf: (*rawBufs.Get().(*[]byte))[:0]}
+	return &pdfScanner{src: getReader(io.TeeReader(r, raw)), outer: outer,
 		facts: facts, budget: b, check: rawCheck{raw: raw}}
+}
+
+// release hands the scanner's buffers back for the next file: a pack of
+// thousands of small PDFs would otherwise allocate them thousands of times.
+func (s *pdfScanner) release() {
+	putReader(s.src)
+	buf := s.check.raw.buf[:0]
+	rawBufs.Put(&buf)
+	s.src, s.check.raw.buf, s.win = nil, nil, nil
+}
+
+var (
+	readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, pdfBufSize) }}
+	rawBufs = sync.Pool{New: func() any { b := make([]byte, 0, pdfBufSize+2*rawKeep); return &b }}
+	budgets = sync.Pool{New: func() any { return new(pdfBudget) }}
+)
+
+func getReader(r io.Reader) *bufio.Reader {
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(r)
+	return br
+}
+
+func putReader(br *bufio.Reader) {
+	br.Reset(nil)
+	readers.Put(br)
 }
 
 // incomplete records why the file cannot be reported clean; the first
@@ -270,6 +297,9 @@ func (s *pdfScanner) value(tok token, depth, keep int) *pval {
 			return &pval{kind: tkName, name: tok.text}
 		}
 	case tkInt:
+		if keep == keepNone {
+			return nil // only kept values need telling a reference from two numbers
+		}
 		// "N G R" is a reference.
 		a := s.next()
 		if a.kind == tkInt {
@@ -394,7 +424,7 @@ func (s *pdfScanner) next() token {
 	switch {
 	case t.kind == tkName:
 		s.facts.noteName(t.text)
-		if rawNames[t.text] {
+		if !s.outer && rawNames[t.text] {
 			s.check.saw(t.pos, rawName, t.text)
 		}
 	case t.kind == tkKeyword && t.text == "obj" && s.outer && s.lexed[0] == tkInt && s.lexed[1] == tkInt:
@@ -548,22 +578,24 @@ func (s *pdfScanner) readName() string {
 			s.name = append(s.name, c)
 		}
 	}
-	return s.budget.intern(s.name)
+	return s.budget.names.intern(s.name)
 }
 
-// intern returns the string for a name, from the file's table.
-func (b *pdfBudget) intern(name []byte) string {
-	if v, ok := b.names[string(name)]; ok {
-		return v
+// nameCache interns names: a file uses few distinct names many times, so
+// most are found without allocating. A slot holds the last name that
+// hashed to it.
+type nameCache [1024]string
+
+func (c *nameCache) intern(name []byte) string {
+	h := uint32(2166136261)
+	for _, b := range name {
+		h = (h ^ uint32(b)) * 16777619
 	}
-	v := string(name)
-	if b.names == nil {
-		b.names = map[string]string{}
+	slot := &c[h&uint32(len(c)-1)]
+	if *slot != string(name) {
+		*slot = string(name)
 	}
-	if len(b.names) < 4096 {
-		b.names[v] = v
-	}
-	return v
+	return *slot
 }
 
 // skipPast consumes the input up to and including the first of the bytes
@@ -657,6 +689,7 @@ func (s *pdfScanner) stream(dict *pval) {
 	er := &errReader{r: r}
 	inner := newPDFScanner(er, false, s.facts, s.budget)
 	inner.run()
+	inner.release()
 	switch {
 	case er.err == errInflateBudget:
 		s.incomplete("its compressed objects unpack to more than the %d MB this inspection reads", maxInflated>>20)
@@ -757,6 +790,9 @@ func (s *pdfScanner) streamData(length int64, keep bool) (data []byte, whole boo
 		}
 	}
 	whole = true
+	if keep && length > 0 {
+		data = make([]byte, 0, min(length+64, maxRawObjStm))
+	}
 	for {
 		p := s.win[s.off:]
 		if i := bytes.Index(p, endstream); i >= 0 {

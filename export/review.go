@@ -24,7 +24,7 @@ const ReviewFileName = "review.json"
 
 // ReviewJSONLimits bound what DecodeReview reads: thousands of comments fit
 // in far less.
-var ReviewJSONLimits = forms.JSONLimits{What: "a review file", MaxBytes: 8_000_000, MaxDepth: 32, MaxValues: 100_000}
+var ReviewJSONLimits = forms.JSONLimits{What: "a review file", MaxBytes: 4_000_000, MaxDepth: 32, MaxValues: 50_000}
 
 // ErrBadReview wraps every reason a review file cannot be read.
 var ErrBadReview = errors.New("not a readable DARS Workbench review file")

@@ -51,9 +51,12 @@ func OpenForReview(path string) (*Opened, error) {
 }
 
 func problemList(rep *Report) string {
-	lines := make([]string, 0, len(rep.Problems))
+	lines := make([]string, 0, len(rep.Problems)+1)
 	for _, p := range rep.Problems {
 		lines = append(lines, p.String())
+	}
+	if rep.More > 0 {
+		lines = append(lines, fmt.Sprintf("and %d more", rep.More))
 	}
 	return strings.Join(lines, "; ")
 }

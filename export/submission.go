@@ -130,7 +130,7 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	if len(bad) > 0 {
 		more := ""
 		if len(bad) > 3 {
-			bad, more = bad[:3], fmt.Sprintf(" (and %d more)", len(bad)-3)
+			bad, more = bad[:3], " (and more)"
 		}
 		return nil, fmt.Errorf("%w: %s%s", ErrBadSubmission, strings.Join(bad, "; "), more)
 	}

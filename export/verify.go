@@ -45,13 +45,27 @@ type Report struct {
 	// Evidence holds the facts derived from each evidence file's bytes, by
 	// its path in the pack.
 	Evidence map[string]PDFFacts
+	// More counts the problems past the first maxProblems, not listed: a
+	// pack with thousands of faults is told by its first ones.
+	More int
 }
+
+// maxProblems bounds the problems a report lists.
+const maxProblems = 100
 
 // OK reports whether the pack is intact.
 func (r *Report) OK() bool { return len(r.Problems) == 0 }
 
 func (r *Report) add(file, format string, a ...any) {
-	r.Problems = append(r.Problems, Problem{File: file, Message: fmt.Sprintf(format, a...)})
+	r.addProblem(Problem{File: file, Message: fmt.Sprintf(format, a...)})
+}
+
+func (r *Report) addProblem(p Problem) {
+	if len(r.Problems) >= maxProblems {
+		r.More++
+		return
+	}
+	r.Problems = append(r.Problems, p)
 }
 
 // Verify checks a pack file as any BagIt tool would (every payload hash,
@@ -111,7 +125,7 @@ func judge(s *packScan) *Report {
 	rep := &Report{SHA256: s.sha256, Evidence: map[string]PDFFacts{}}
 	for _, name := range s.names {
 		if f := s.files[name]; f.damage != nil {
-			rep.add(name, "is damaged: %v", f.damage)
+			rep.add(name, "is %v", f.damage)
 		} else if f.tooBig > 0 {
 			rep.add(name, "is larger than the %d bytes it may have", f.tooBig)
 		}
@@ -250,7 +264,7 @@ func checkHash(s *packScan, path, want string, rep *Report) bool {
 	case f.damage != nil:
 		return false // said already
 	case f.sum != want:
-		rep.Problems = append(rep.Problems, Problem{File: path, Expected: want, Found: f.sum, Message: "its content has changed"})
+		rep.addProblem(Problem{File: path, Expected: want, Found: f.sum, Message: "its content has changed"})
 		return false
 	}
 	return true
@@ -341,7 +355,7 @@ func checkSubmission(s *packScan, listed map[string]string, rep *Report) {
 	}
 	sub, err := DecodeSubmission(f.body)
 	if err != nil {
-		rep.Problems = append(rep.Problems, Problem{File: name, Message: err.Error(), err: err})
+		rep.addProblem(Problem{File: name, Message: err.Error(), err: err})
 		return
 	}
 	rep.Submission = sub
@@ -370,7 +384,7 @@ func checkSubmission(s *packScan, listed map[string]string, rep *Report) {
 			rep.add(path, "is missing: evidence %q names this file", e.Title)
 			continue
 		case sum != want:
-			rep.Problems = append(rep.Problems, Problem{File: path, Expected: want, Found: sum,
+			rep.addProblem(Problem{File: path, Expected: want, Found: sum,
 				Message: fmt.Sprintf("is not the file evidence %q names", e.Title)})
 			continue
 		}

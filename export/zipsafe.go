@@ -34,6 +34,8 @@ type zipLimits struct {
 	total   int64 // uncompressed bytes of all files
 	// ratio bounds uncompressed/compressed for entries over ratioFloor:
 	// deflate reaches about 1,000 on crafted input, real files far less.
+	// Smaller entries may compress as well as they like (a submission of
+	// repeated text does): they cost little however they expand.
 	ratio      int64
 	ratioFloor int64
 }
@@ -47,11 +49,11 @@ var packLimits = zipLimits{
 	entry:      1 << 30,
 	total:      3 << 30,
 	ratio:      200,
-	ratioFloor: 1 << 20,
+	ratioFloor: 16 << 20,
 }
 
 const (
-	maxSubmission = 8_000_000 // submission.json is read into memory
+	maxSubmission = 4_000_000 // submission.json is read into memory (SubmissionJSONLimits)
 	// maxNameBytes and maxDirectoryBytes bound one name and the central
 	// directory (which is read into memory whole).
 	maxZipNameBytes   = 1024
@@ -114,6 +116,11 @@ type zipArchive struct {
 func openZip(ra io.ReaderAt, size int64, lim zipLimits) (*zipArchive, error) {
 	if size < zipEndLen {
 		return nil, unsafe("it is not a zip file, or it is truncated or damaged (%d bytes)", size)
+	}
+	// Stored entries take their own size, deflated ones barely more, and
+	// each entry's headers a few kilobytes at most.
+	if most := lim.total + lim.total/100 + int64(lim.entries)*(2*zipLocalLen+3*maxZipNameBytes+maxLocalExtra+16) + maxDirectoryBytes; size > most {
+		return nil, unsafe("it is %s, more than a pack can be", forms.HumanBytes(size))
 	}
 	end := make([]byte, zipEndLen)
 	if _, err := ra.ReadAt(end, size-zipEndLen); err != nil {

@@ -9,6 +9,7 @@ import (
 	"hash"
 	"hash/crc32"
 	"io"
+	"sync"
 )
 
 // maxLocalExtra bounds a local header's extra field: writers put a
@@ -94,11 +95,12 @@ func (r *region) ReadByte() (byte, error) {
 // never more than the recorded size, and at the end exactly that size with
 // the recorded CRC.
 type entryContent struct {
-	e   *zipEntry
-	r   io.Reader
-	crc hash.Hash32
-	n   int64
-	err error
+	e        *zipEntry
+	r        io.Reader
+	inflater io.ReadCloser
+	crc      hash.Hash32
+	n        int64
+	err      error
 }
 
 func (c *entryContent) Read(p []byte) (int, error) {
@@ -201,13 +203,31 @@ func readDescriptor(s *zipStream, e *zipEntry) error {
 }
 
 // content returns the reader of an entry's data, after its local header.
+// A deflated entry's reader comes from a pool (a pack may hold thousands of
+// small files); done gives it back.
 func content(s *zipStream, e *zipEntry) (*region, *entryContent) {
 	reg := &region{s: s, n: e.csize}
-	var r io.Reader = reg
+	c := &entryContent{e: e, r: reg, crc: crc32.NewIEEE()}
 	if e.method == 8 {
-		r = flate.NewReader(reg)
+		if fr, ok := inflaters.Get().(io.ReadCloser); ok {
+			_ = fr.(flate.Resetter).Reset(reg, nil)
+			c.r, c.inflater = fr, fr
+		} else {
+			c.inflater = flate.NewReader(reg)
+			c.r = c.inflater
+		}
 	}
-	return reg, &entryContent{e: e, r: r, crc: crc32.NewIEEE()}
+	return reg, c
+}
+
+var inflaters sync.Pool
+
+// done returns a deflated entry's reader to the pool.
+func (c *entryContent) done() {
+	if c.inflater != nil {
+		inflaters.Put(c.inflater)
+		c.inflater = nil
+	}
 }
 
 // walk reads the archive once, from its first byte to its last, in order:
@@ -227,9 +247,9 @@ func (z *zipArchive) walk(whole io.Writer, visit func(e *zipEntry, r io.Reader) 
 	for _, e := range z.entries {
 		switch {
 		case s.pos < e.offset && s.pos == 0:
-			return unsafe("it has %d bytes before its first entry (something was put in front of the pack)", e.offset)
+			return unsafe("it has %d bytes before its first entry that the central directory does not account for (something put in front of the pack, or an entry it does not list)", e.offset)
 		case s.pos < e.offset:
-			return unsafe("it has %d bytes before %q that no entry accounts for", e.offset-s.pos, e.name)
+			return unsafe("it has %d bytes at offset %d, before %q, that the central directory does not account for (an entry it does not list, or hidden data)", e.offset-s.pos, s.pos, e.name)
 		case s.pos > e.offset:
 			return unsafe("%q starts inside the entry before it", e.name)
 		}
@@ -243,6 +263,7 @@ func (z *zipArchive) walk(whole io.Writer, visit func(e *zipEntry, r io.Reader) 
 			}
 		}
 		_, _ = io.Copy(io.Discard, c)
+		c.done()
 		if c.err == io.EOF && reg.n > 0 {
 			return unsafe("%q has %d bytes after its compressed data that nothing reads", e.name, reg.n)
 		}
@@ -262,7 +283,7 @@ func (z *zipArchive) walk(whole io.Writer, visit func(e *zipEntry, r io.Reader) 
 		}
 	}
 	if s.pos != z.cdOffset {
-		return unsafe("it has %d bytes after its last entry that no entry accounts for", z.cdOffset-s.pos)
+		return unsafe("it has %d bytes at offset %d, after its last entry, that the central directory does not account for (an entry it does not list, or hidden data)", z.cdOffset-s.pos, s.pos)
 	}
 	if whole != nil {
 		if _, err := whole.Write(z.tail); err != nil {

@@ -28,17 +28,35 @@ type JSONLimits struct {
 }
 
 // The readers' limits. Each is many times what the largest real file needs
-// (formstest.Large, beyond any real application, is 0.5 MB with about
-// 20,000 values) and small enough that decoding the worst file costs well
-// under 100 MB.
+// (formstest.Large, beyond any real application, is 0.5 MB with 9,000
+// values) and small enough that decoding the worst file costs well under
+// 100 MB: 50,000 values of the model's largest struct (an organisation,
+// 304 bytes in a library) are 15 MB.
 var (
-	DraftJSONLimits   = JSONLimits{What: "a draft", MaxBytes: 8_000_000, MaxDepth: 32, MaxValues: 100_000}
-	LibraryJSONLimits = JSONLimits{What: "a library file", MaxBytes: 8_000_000, MaxDepth: 32, MaxValues: 100_000}
+	DraftJSONLimits   = JSONLimits{What: "a draft", MaxBytes: 4_000_000, MaxDepth: 32, MaxValues: 50_000}
+	LibraryJSONLimits = JSONLimits{What: "a library file", MaxBytes: 4_000_000, MaxDepth: 32, MaxValues: 50_000}
 )
 
 // ErrJSONLimit marks a file refused by a reader's limits: too large, nested
 // too deeply or holding too many values.
 var ErrJSONLimit = errors.New("over the reader's limits")
+
+// limitError says which limit a file broke; it is ErrJSONLimit.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string        { return e.msg }
+func (e *limitError) Is(target error) bool { return target == ErrJSONLimit }
+
+func overLimit(format string, a ...any) error { return &limitError{fmt.Sprintf(format, a...)} }
+
+// sizes says two sizes so that they differ when they do.
+func sizes(n, limit int) (string, string) {
+	a, b := HumanBytes(int64(n)), HumanBytes(int64(limit))
+	if a == b {
+		return groupThousands(n) + " bytes", groupThousands(limit) + " bytes"
+	}
+	return a, b
+}
 
 // CheckJSON reads b once, in time and memory linear in its length, and
 // refuses it when it breaks lim or when an object names a key twice.
@@ -48,7 +66,8 @@ var ErrJSONLimit = errors.New("over the reader's limits")
 // decoder, which reports them with their position.
 func CheckJSON(b []byte, lim JSONLimits) error {
 	if lim.MaxBytes > 0 && len(b) > lim.MaxBytes {
-		return fmt.Errorf("%w: the file is %s; %s is at most %s", ErrJSONLimit, HumanBytes(int64(len(b))), lim.What, HumanBytes(int64(lim.MaxBytes)))
+		got, most := sizes(len(b), lim.MaxBytes)
+		return overLimit("the file is %s; %s is at most %s", got, lim.What, most)
 	}
 	g := jsonGuard{b: b, lim: lim}
 	return g.run()
@@ -88,7 +107,7 @@ func (g *jsonGuard) run() error {
 			}
 			g.depth++
 			if g.lim.MaxDepth > 0 && g.depth > g.lim.MaxDepth {
-				return fmt.Errorf("%w: line %s: the data is nested too deeply (more than %d levels); %s never is", ErrJSONLimit, jsonLineCol(b, int64(i)), g.lim.MaxDepth, g.lim.What)
+				return overLimit("line %s: the data is nested too deeply (more than %d levels); %s never is", jsonLineCol(b, int64(i)), g.lim.MaxDepth, g.lim.What)
 			}
 			g.push(c == '{')
 			i++
@@ -152,7 +171,7 @@ func (g *jsonGuard) top() *jsonFrame {
 func (g *jsonGuard) value(i int) error {
 	g.values++
 	if g.lim.MaxValues > 0 && g.values > g.lim.MaxValues {
-		return fmt.Errorf("%w: line %s: it holds more than %s values; %s holds far fewer", ErrJSONLimit, jsonLineCol(g.b, int64(i)), groupThousands(g.lim.MaxValues), g.lim.What)
+		return overLimit("line %s: it holds more than %s values; %s holds far fewer", jsonLineCol(g.b, int64(i)), groupThousands(g.lim.MaxValues), g.lim.What)
 	}
 	return nil
 }
