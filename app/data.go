@@ -47,7 +47,11 @@ func newDataView(e *Editor) fyne.CanvasObject {
 
 	v.refreshNotes()
 	e.OnFindings(v.refreshNotes)
-	return container.NewVBox(v.g.intro(), agg, v.aggNote, v.mris, v.gp,
+	var unread fyne.CanvasObject = container.NewVBox()
+	if productsErr != nil {
+		unread = notice(theme.ErrorIcon(), "The product catalogue could not be read, so there is nothing to pick from: type each product's name as NHS England spells it. ("+productsErr.Error()+")")
+	}
+	return container.NewVBox(v.g.intro(), unread, agg, v.aggNote, v.mris, v.gp,
 		heading("Products (R-D1, R-D2)"), v.g.field("data.products", Hint(v.g.note("data.products"))), list)
 }
 

@@ -112,7 +112,10 @@ func urgencyText(d forms.Deadline) string {
 // NextDeadlineText is the draft's next deadline in one line, for the
 // Overview; empty when there is none.
 func NextDeadlineText(e *Editor) string {
-	d, ok := forms.NextDeadline(e.App(), e.ui.library(), e.Today())
+	// A library that cannot be read was reported when the draft opened;
+	// the draft's own deadlines still stand.
+	lib, _ := e.ui.library()
+	d, ok := forms.NextDeadline(e.App(), lib, e.Today())
 	if !ok {
 		return ""
 	}

@@ -51,30 +51,40 @@ func (u *UI) libraryStore() (LibraryStore, bool) {
 	return s, ok
 }
 
-// library returns the organisation library, or nil when the store has none
-// or cannot read it (drafts then show their own answers).
-func (u *UI) library() []forms.LibraryEntry {
+// library returns the organisation library, or nil when the store has none.
+// When it cannot be read the caller says so; drafts then show their own
+// answers for linked organisations.
+func (u *UI) library() ([]forms.LibraryEntry, error) {
 	ls, ok := u.libraryStore()
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	lib, err := ls.Library()
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("read the organisation library: %w", err)
 	}
-	return lib
+	return lib, nil
 }
+
+// libraryUnread is what a user is told when the library cannot be read.
+const libraryUnread = "The organisation library could not be read, so organisations linked to it show this draft's own answers"
 
 // overlayLibrary applies the library to a freshly loaded draft, so every
 // screen and check sees the library's current values.
-func (u *UI) overlayLibrary(a *forms.Application) {
-	forms.OverlayLibrary(a, u.library())
+func (u *UI) overlayLibrary(a *forms.Application) error {
+	lib, err := u.library()
+	forms.OverlayLibrary(a, lib)
+	return err
 }
 
 // libraryChanged re-applies the library to every open draft and re-runs its
 // checks: an expired DSPT shows in every draft that uses the organisation.
 func (u *UI) libraryChanged() {
-	lib := u.library()
+	lib, err := u.library()
+	if err != nil {
+		showError(u.start.win, libraryUnread, err)
+		return
+	}
 	for _, ed := range u.editors {
 		forms.OverlayLibrary(ed.app, lib)
 		ed.showSection(ed.current)

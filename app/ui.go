@@ -89,11 +89,14 @@ func (u *UI) openDraft(id string) *Editor {
 		showError(u.start.win, "Could not open the draft", err)
 		return nil
 	}
-	u.overlayLibrary(a)
+	libErr := u.overlayLibrary(a)
 	ed := newEditor(u, a)
 	u.editors[id] = ed
 	ed.win.Show()
 	ed.focusFirstBlocker()
+	if libErr != nil {
+		showError(ed.win, libraryUnread, libErr)
+	}
 	return ed
 }
 

@@ -25,6 +25,9 @@ const MaxPNGPixels = 60_000_000
 // WriteDiagramPNG rasterises a laid-out data flow map at scale pixels per
 // diagram unit (2 gives a sharp picture for documents and slides).
 func WriteDiagramPNG(w io.Writer, d flowmap.Diagram, scale float64) error {
+	if err := guardDiagram("The data flow map", d); err != nil {
+		return err
+	}
 	img, err := RenderDiagram(d, scale)
 	if err != nil {
 		return err

@@ -18,6 +18,9 @@ const svgFont = "Noto Sans, DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 // WriteDiagramSVG writes a laid-out data flow map as a standalone SVG file.
 func WriteDiagramSVG(w io.Writer, d flowmap.Diagram) error {
+	if err := guardDiagram("The data flow map", d); err != nil {
+		return err
+	}
 	b := bufio.NewWriter(w)
 	s := &svgWriter{b: b}
 	s.printf(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+

@@ -59,6 +59,10 @@ var ErrEvidenceMissing = errors.New("evidence file missing from the store")
 // to a temporary file in the same folder, flushed to disk and renamed, so a
 // crash or error never leaves a partial pack under dest's name.
 func ExportPack(dest string, app *forms.Application, ev EvidenceSource, opt PackOptions) (err error) {
+	// Refused before the temporary file exists, so a refusal leaves nothing.
+	if err := guardDraft("The pack", app); err != nil {
+		return err
+	}
 	dir := filepath.Dir(dest)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.partial")
 	if err != nil {
@@ -107,6 +111,13 @@ type packEntry struct {
 // in chunks, so memory does not grow with its size; each file's hash is
 // checked against the draft as it is copied.
 func WritePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackOptions) error {
+	if err := guardDraft("The pack", app); err != nil {
+		return err
+	}
+	return writePack(w, app, ev, opt)
+}
+
+func writePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackOptions) error {
 	at := opt.At.UTC().Truncate(time.Second)
 	app, err := withEvidenceFacts(app, ev)
 	if err != nil {
@@ -120,10 +131,10 @@ func WritePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackO
 		return fmt.Errorf("export pack: the draft is too large for a pack that can be checked (%w); shorten the longest answers", err)
 	}
 	var appPDF, dpia bytes.Buffer
-	if err := WriteApplicationPDF(&appPDF, app, at); err != nil {
+	if err := writeApplicationPDF(&appPDF, app, at); err != nil {
 		return fmt.Errorf("export pack: application.pdf: %w", err)
 	}
-	if err := WriteDPIAPDF(&dpia, app, at); err != nil {
+	if err := writeDPIAPDF(&dpia, app, at); err != nil {
 		return fmt.Errorf("export pack: dpia.pdf: %w", err)
 	}
 	files := evidenceFiles(app)

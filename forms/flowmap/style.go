@@ -27,6 +27,8 @@ func FlowStyle(i forms.Identifiability) LineStyle {
 		return LineStyle{Colour: color.RGBA{0xC6, 0x28, 0x28, 0xFF}, Width: 2.5, Name: "Identifiable"}
 	case forms.Pseudonymised:
 		return LineStyle{Colour: color.RGBA{0xD8, 0x5C, 0x00, 0xFF}, Width: 2, Dash: []float64{8, 4}, Name: "Pseudonymised"}
+	case forms.AnonymisedICO:
+		return LineStyle{Colour: color.RGBA{0x6A, 0x1B, 0x9A, 0xFF}, Width: 2, Dash: []float64{12, 3, 2, 3, 2, 3}, Name: "Anonymised (ICO code)"}
 	case forms.Anonymised:
 		return LineStyle{Colour: color.RGBA{0x15, 0x65, 0xC0, 0xFF}, Width: 2, Dash: []float64{8, 3, 2, 3}, Name: "Anonymised"}
 	case forms.AggregateLevel:
@@ -36,7 +38,7 @@ func FlowStyle(i forms.Identifiability) LineStyle {
 }
 
 // FlowLevels lists the levels the legend explains, most identifying first.
-var FlowLevels = []forms.Identifiability{forms.Identifiable, forms.Pseudonymised, forms.Anonymised, forms.AggregateLevel, ""}
+var FlowLevels = []forms.Identifiability{forms.Identifiable, forms.Pseudonymised, forms.AnonymisedICO, forms.Anonymised, forms.AggregateLevel, ""}
 
 // BoxStyle is how a node is drawn.
 type BoxStyle struct {
