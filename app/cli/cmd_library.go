@@ -15,7 +15,6 @@ import (
 var libraryCmd = &Command{Name: "library", Args: "list | export FILE [--mask-identifiers] | import FILE",
 	Summary: "list, export or import the organisation library (FILE.zip carries its documents)", Run: runLibrary}
 
-
 func runLibrary(c *Command, env *Env, args []string) int {
 	fs := newFlags(env, c)
 	mask := maskFlag(fs)
