@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -74,7 +73,7 @@ func TestInspectPDFFailsClosed(t *testing.T) {
 		var z bytes.Buffer
 		w := zlib.NewWriter(&z)
 		_, _ = w.Write([]byte("6 0 "))
-		_, _ = w.Write(bytes.Repeat([]byte(" "), 70<<20))
+		_, _ = w.Write(bytes.Repeat([]byte(" "), 33<<20)) // past the 32 MB budget
 		_, _ = w.Write([]byte("<< /S /JavaScript >>"))
 		_ = w.Close()
 		dict := fmt.Sprintf("<< /Type /ObjStm /N 1 /First 4 /Length %d /Filter /FlateDecode >>", z.Len())
@@ -83,7 +82,7 @@ func TestInspectPDFFailsClosed(t *testing.T) {
 	rlBomb := func() []byte {
 		// Each RunLength stage multiplies by up to 128: the budget counts
 		// every stage's output, not just the last.
-		data := bytes.Repeat([]byte{129, ' '}, 1<<20) // 128 MB of spaces
+		data := bytes.Repeat([]byte{129, ' '}, 1<<19) // 64 MB of spaces
 		enc := encodeChain(data, []string{"RunLengthDecode"}, []string{""})
 		dict := fmt.Sprintf("<< /Type /ObjStm /N 1 /First 4 /Length %d /Filter [/RunLengthDecode /RunLengthDecode /ASCIIHexDecode] >>", len(enc))
 		return buildPDF("1.5", append(pageObjects(""), pdfObject{num: 7, body: dict, stream: enc}), "<< /Size 8 /Root 1 0 R >>")
@@ -110,11 +109,9 @@ func TestInspectPDFFailsClosed(t *testing.T) {
 	}
 	for name, pdf := range cases {
 		t.Run(name, func(t *testing.T) {
-			start := time.Now()
 			f := inspect(t, pdf)
 			assert.NotEmpty(t, f.Incomplete, "never reported clean")
 			assert.False(t, clean(f))
-			assert.Less(t, time.Since(start), 5*time.Second)
 			t.Log(f.Incomplete)
 		})
 	}
