@@ -123,7 +123,7 @@ func writePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackO
 	if err != nil {
 		return err
 	}
-	sub, err := EncodeSubmission(NewSubmission(app, opt.AppVersion, at))
+	sub, err := encodeSubmission(NewSubmission(app, opt.AppVersion, at))
 	if err != nil {
 		return err
 	}
