@@ -365,18 +365,6 @@ func TestHostilePacksAreRefused(t *testing.T) {
 	}
 }
 
-// claimedSize is an archive whose one entry claims size bytes.
-func claimedSize(t testing.TB, size uint64) []byte {
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	w, err := zw.CreateRaw(&zip.FileHeader{Name: "data/big.bin", Method: zip.Store, UncompressedSize64: size, CompressedSize64: 1})
-	require.NoError(t, err)
-	_, err = w.Write([]byte("x"))
-	require.NoError(t, err)
-	require.NoError(t, zw.Close())
-	return out.Bytes()
-}
-
 func rawMethod(t testing.TB, method uint16) []byte {
 	return hostileZip(t, entry{name: "bagit.txt", body: []byte("x"), method: method})
 }
