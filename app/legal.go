@@ -99,7 +99,7 @@ func (v *legalView) onRoute(r forms.CLDCRoute) {
 	Shown(v.s251, a.UsesS251())
 	Shown(v.other, a.UsesRoute(func(r forms.CLDCRoute) bool {
 		return r == forms.CLDCOther || r == forms.CLDCStatutory || r == forms.CLDCNone || r == forms.CLDCReasonableExpectation
-	}) || strings.TrimSpace(a.Legal.CLDCExplanation) != "")
+	}))
 	v.refreshDirections()
 }
 
