@@ -51,7 +51,7 @@ func (v *dpiaView) writePDFAs(w io.WriteCloser, mask bool, done func(error)) {
 		a = forms.MaskedCopy(a)
 	}
 	now := v.e.ui.now()
-	go func() {
+	v.e.inBackground("The DPIA PDF was not saved", func() error {
 		err := export.WriteDPIAPDF(w, a, now)
 		if cerr := w.Close(); err == nil {
 			err = cerr
@@ -59,6 +59,6 @@ func (v *dpiaView) writePDFAs(w io.WriteCloser, mask bool, done func(error)) {
 		if err != nil {
 			err = fmt.Errorf("write the DPIA PDF: %w", err)
 		}
-		v.e.ui.do(func() { done(err) })
-	}()
+		return err
+	}, done)
 }

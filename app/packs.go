@@ -10,16 +10,18 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/storage"
 )
 
 // onExport asks where to write the draft's pack, then writes it off the UI
-// goroutine with a progress bar. A snapshot is taken first so the history
-// shows exactly what was sent. While the draft holds an NHS number, the
+// goroutine with a progress bar. Once the pack is in place a snapshot of
+// what it holds is kept, so the history shows exactly what was sent and a
+// failed export leaves no trace. While the draft holds an NHS number, the
 // identifier gate stands first.
 func (e *Editor) onExport() {
 	e.save.flush()
@@ -48,19 +50,16 @@ func (e *Editor) choosePack(mask bool) {
 		named = forms.MaskedCopy(e.app)
 	}
 	d.SetFileName(export.PackFileName(named, at))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip"}))
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
 
 func (e *Editor) exportTo(path string) { e.exportAs(path, false) }
 
-// exportAs writes the pack to path; mask writes every NHS number masked.
+// exportAs writes the pack to path; mask writes every NHS number masked
+// (and the snapshot keeps what was sent).
 func (e *Editor) exportAs(path string, mask bool) {
-	if _, err := e.ui.store.Snapshot(e.app.ID, "before export"); err != nil {
-		showError(e.win, "Could not take the snapshot before export", err)
-		return
-	}
 	app := e.app.Clone()
 	if mask {
 		app = forms.MaskedCopy(app)
@@ -74,7 +73,8 @@ func (e *Editor) exportAs(path string, mask bool) {
 	if es, ok := e.ui.evidenceStore(); ok {
 		files = es
 	}
-	go func() {
+	// Tracked, so quitting waits for the pack and its snapshot.
+	e.ui.bg.run(func() func(live bool) {
 		err := export.ExportPack(path, app, files, export.PackOptions{
 			AppVersion: e.ui.fyne.Metadata().Version,
 			At:         at,
@@ -84,15 +84,27 @@ func (e *Editor) exportAs(path string, mask bool) {
 				}
 			},
 		})
-		e.ui.do(func() {
-			progress.Hide()
+		var snapErr error
+		if err == nil {
+			_, snapErr = e.ui.store.SnapshotOf(app, storage.ReasonExported(filepath.Base(path)))
+		}
+		return func(live bool) {
+			if live {
+				progress.Hide()
+			}
+			w := e.reportWindow()
 			if err != nil {
-				showError(e.win, "The pack was not written", err)
+				e.ui.tell(live, w, lateNotice{"The pack was not written, and nothing was changed", err.Error(), true})
 				return
 			}
-			e.exported(path)
-		})
-	}()
+			if live && !e.closed {
+				e.exported(path)
+			}
+			if snapErr != nil {
+				e.ui.tell(live, w, lateNotice{"The pack is complete, but its snapshot could not be kept in the history", snapErr.Error(), true})
+			}
+		}
+	})
 }
 
 // exported tells the user where the pack went and offers its folder.
@@ -134,7 +146,7 @@ func (s *startScreen) onImport() {
 		_ = r.Close()
 		s.importFile(path)
 	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip", ".json"}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip", ".json"}))
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
