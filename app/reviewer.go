@@ -114,6 +114,9 @@ func showPackProblems(w fyne.Window, path string, rep *export.Report) {
 		l.Wrapping = fyne.TextWrapWord
 		list.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon())), nil, l))
 	}
+	if rep.More > 0 {
+		list.Add(widget.NewLabel(fmt.Sprintf("… and %d more problems.", rep.More)))
+	}
 	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
 	d := dialog.NewCustom("The pack did not pass its checks", "Close", container.NewGridWrap(fyne.NewSize(640, 320), body), w)
 	d.Show()

@@ -161,6 +161,9 @@ func DecodeLibrary(b []byte) ([]LibraryEntry, error) {
 	if !utf8.Valid(b) {
 		return nil, fmt.Errorf("%w: the text is not valid UTF-8; save the file as UTF-8 and try again", ErrBadLibrary)
 	}
+	if err := CheckJSON(b, LibraryJSONLimits); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadLibrary, err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	var f libraryFile
