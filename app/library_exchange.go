@@ -134,7 +134,23 @@ func (w *libraryWindow) confirmImport(name string, entries []forms.LibraryEntry,
 // onExport writes the library: as a pack with its documents (.zip, the
 // default) or as the bare library file (.json).
 func (w *libraryWindow) onExport() {
+	var found []forms.FoundIdentifier
+	var of []int
+	for i, p := range forms.LibraryParts(w.entries) {
+		for _, f := range forms.FindNHSNumbers(p) {
+			found, of = append(found, f), append(of, i)
+		}
+	}
 	entries := w.entries
+	open := func(i int) { w.reload(entries[of[i]].ID) }
+	identifierGate(w.win, gateRequest{what: "The library export", found: found, open: open, write: w.chooseExport})
+}
+
+func (w *libraryWindow) chooseExport(mask bool) {
+	entries := w.entries
+	if mask {
+		entries = forms.MaskedCopy(entries)
+	}
 	es, _ := w.u.evidenceStore()
 	stamp := w.u.now()
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -142,6 +158,9 @@ func (w *libraryWindow) onExport() {
 			if err != nil {
 				showError(w.win, "Could not save the library", err)
 			}
+			return
+		}
+		if refusedName(w.win, wc) {
 			return
 		}
 		name := wc.URI().Name()

@@ -144,11 +144,16 @@ func EncodeLibrary(entries []LibraryEntry) ([]byte, error) {
 // GuardLibrary refuses a library that holds an NHS number, naming each
 // organisation and field (R-C8, see GuardNHSNumbers).
 func GuardLibrary(what string, entries []LibraryEntry) error {
+	return GuardNHSNumbers(what, LibraryParts(entries)...)
+}
+
+// LibraryParts names each library entry for the identifier guard.
+func LibraryParts(entries []LibraryEntry) []Part {
 	parts := make([]Part, len(entries))
 	for i, e := range entries {
 		parts[i] = Part{Name: "Library → organisation " + strconv.Itoa(i+1), Value: e}
 	}
-	return GuardNHSNumbers(what, parts...)
+	return parts
 }
 
 // DecodeLibrary reads a library file strictly, like Decode reads a draft.
