@@ -63,10 +63,13 @@ lint:
 	if [ -n "$$out" ]; then echo "deadcode: functions nothing calls (use them or remove them):"; echo "$$out"; exit 1; fi
 
 # The race run keeps the crash test to 50 kills (children are slow under
-# -race); the second line gives it its full 200 without the detector.
+# -race); the second line gives it its full 200 without the detector. The
+# readers' memory bound is measured without the detector too (it multiplies
+# memory); -v on that test prints each reader's peak memory and time.
 unit:
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestCrash' ./storage/
+	$(GO) test -count=1 -run 'TestReaderCostsAtLimits' ./export/
 
 # The end-to-end test drives the real binary under Xvfb; it keeps its
 # screenshots in e2e-artifacts/.
