@@ -200,8 +200,9 @@ var (
 		sp(string(RoleProcessor), "processor", "data processor"),
 		sp(string(RoleNoAccess), "no access", "none", "no data access", "involved", "funder"),
 		spContains(string(RoleJointController), "joint"),
-		spContains(string(RoleProcessor), "processor"),
+		// A controller that also processes is a controller.
 		spContains(string(RoleSoleController), "controller"),
+		spContains(string(RoleProcessor), "processor"),
 	)
 	DSPTSpellings = spellings(
 		spContains("standards-exceeded", "standards exceeded"),
