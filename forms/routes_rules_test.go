@@ -277,3 +277,24 @@ func FuzzReadingWrittenAnswers(f *testing.F) {
 		}
 	})
 }
+
+func TestGuessOrganisationType(t *testing.T) {
+	for name, want := range map[string]forms.OrganisationType{
+		"University of Leeds":                                            "academic",
+		"London School of Hygiene and Tropical Medicine":                 "academic",
+		"Leeds Teaching Hospitals NHS Trust":                             "nhs-trust",
+		"University Hospitals Birmingham NHS Foundation Trust":           "nhs-trust",
+		"NHS West Yorkshire Integrated Care Board":                       "icb",
+		"NHS Arden and Greater East Midlands Commissioning Support Unit": "csu",
+		"Leeds City Council":                                             "local-authority",
+		"UK Health Security Agency":                                      "government",
+		"Cancer Research UK Charity":                                     "charity",
+		"IQVIA Ltd":                                                      "commercial",
+	} {
+		got, ok := forms.GuessOrganisationType(name)
+		assert.True(t, ok, name)
+		assert.Equal(t, want, got, name)
+	}
+	_, ok := forms.GuessOrganisationType("Exampleton")
+	assert.False(t, ok, "a name that says nothing guesses nothing")
+}

@@ -333,3 +333,36 @@ func RouteInText(s string) (CLDCRoute, bool) {
 	}
 	return "", false
 }
+
+// orgTypeWords tell an organisation's type from its name, most telling
+// first ("University Hospitals … NHS Foundation Trust" is a trust).
+var orgTypeWords = []struct {
+	t     OrganisationType
+	words []string
+}{
+	{"csu", []string{"commissioningsupportunit"}},
+	{"icb", []string{"integratedcareboard", "clinicalcommissioninggroup"}},
+	{"nhs-trust", []string{"nhstrust", "nhsfoundationtrust", "foundationtrust"}},
+	{"local-authority", []string{"council", "localauthority", "boroughof", "cityof"}},
+	{"academic", []string{"university", "college", "instituteof", "schoolofhygiene"}},
+	{"government", []string{"department", "agency", "office", "healthsecurity", "publichealthengland", "ukhsa", "ministry"}},
+	{"commercial", []string{"ltd", "limited", "plc", "llp", "inc"}},
+	{"charity", []string{"charity", "foundation", "trust"}},
+}
+
+// GuessOrganisationType reads an organisation's type from its name; ok is
+// false when the name does not say.
+func GuessOrganisationType(name string) (OrganisationType, bool) {
+	k := SpellingKey(name)
+	if k == "" {
+		return "", false
+	}
+	for _, c := range orgTypeWords {
+		for _, w := range c.words {
+			if strings.Contains(k, w) {
+				return c.t, true
+			}
+		}
+	}
+	return "", false
+}
