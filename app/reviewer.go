@@ -98,7 +98,7 @@ func (u *UI) showPack(path string, o *export.Opened, err error) *Editor {
 	found, open := ed.draftFound()
 	identifiersFlag(ed.win, "This pack carries NHS numbers", fmt.Sprintf("The application in %s holds %s. A DARS application must never "+
 		"hold patient identifiers (R-C8): do not forward the pack, tell the applicant, and ask for a new one without them. "+
-		"Your review is saved with them masked.", filepath.Base(path), plural(len(found), "NHS number")), found, open)
+		"A review that quotes any of them is saved only with them masked.", filepath.Base(path), plural(len(found), "NHS number")), found, open)
 	return ed
 }
 
