@@ -61,7 +61,7 @@ func TestEditsAreAutosavedAndSurviveClosing(t *testing.T) {
 
 	title := e.fields["overview.title"].(*widget.Entry)
 	title.SetText("First title – edited")
-	summary := e.fields["overview.summary"].(*widget.Entry)
+	summary := e.fields["overview.summary"].(*longText)
 	test.Type(summary, "Why we need the data.")
 	e.onClose()
 	assert.Empty(t, u.editors)
@@ -83,7 +83,7 @@ func TestReadinessFollowsEveryEdit(t *testing.T) {
 	before := forms.Count(e.Findings(), forms.SectionOverview)
 	require.Positive(t, before.Blockers)
 
-	test.Type(e.fields["overview.summary"].(*widget.Entry), "A summary.")
+	test.Type(e.fields["overview.summary"].(*longText), "A summary.")
 	after := forms.Count(e.Findings(), forms.SectionOverview)
 	assert.Equal(t, before.Blockers-1, after.Blockers)
 	assert.Contains(t, e.readiness.totals.Text, "blocker")

@@ -93,7 +93,7 @@ func (e *Editor) attached(itemID, name string, att forms.Attachment, err error, 
 	}
 	putFile(&e.app.Evidence[i], name, att)
 	if !live {
-		e.save.submit(e.app.Clone())
+		e.save.submit(e.app.Copy())
 		return
 	}
 	if v != nil {

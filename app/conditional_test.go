@@ -73,7 +73,7 @@ func TestConditionalQuestions(t *testing.T) {
 			a := draftWithGroups()
 			switchDraft(t, e, a, tc.section)
 			tc.trigger(t, e, false)
-			follow := field[*widget.Entry](t, e, tc.follow)
+			follow := field[textBox](t, e, tc.follow)
 			assert.False(t, shown(e, follow), "shown before it applies")
 
 			tc.trigger(t, e, true)
@@ -86,7 +86,7 @@ func TestConditionalQuestions(t *testing.T) {
 
 			tc.trigger(t, e, true)
 			assert.True(t, shown(e, follow))
-			assert.Equal(t, "Kept", follow.Text)
+			assert.Equal(t, "Kept", textOf(follow))
 		})
 	}
 }

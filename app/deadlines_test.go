@@ -95,7 +95,7 @@ func TestDeadlinesWindowAcrossDrafts(t *testing.T) {
 // test driver runs fyne.Do on the saver's goroutine, so edits must not
 // overlap a save in progress.
 func typeInto(ed *Editor, path, text string) {
-	ed.fields[path].(*widget.Entry).SetText(text)
+	ed.fields[path].(interface{ SetText(string) }).SetText(text)
 	ed.save.flush()
 }
 

@@ -165,7 +165,7 @@ func TestDPIAViewMeasuresAndSignOff(t *testing.T) {
 	d := &e.App().DPIA
 	test.Tap(dpiaButton(t, v.register.cards[0], "Add measure"))
 	require.Len(t, d.Risks[0].Measures, 3)
-	text := e.fields["dpia.risks[0].measures[2].text"].(*widget.Entry)
+	text := e.fields["dpia.risks[0].measures[2].text"].(*longText)
 	test.Type(text, "Round all counts to the nearest 5")
 	assert.Equal(t, "Round all counts to the nearest 5", d.Risks[0].Measures[2].Text)
 	assert.True(t, dpiaHasFinding(e, "dpia-action-plan"), "the new measure has no owner yet")

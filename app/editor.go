@@ -26,6 +26,8 @@ type Editor struct {
 
 	findings  []forms.Finding
 	listeners []func()
+	// evaluator re-reads only the text an edit changed (forms.Evaluator).
+	evaluator *forms.Evaluator
 
 	// listedTitle and listedStage are what the start screen last showed.
 	listedTitle string
@@ -58,7 +60,7 @@ func newEditor(u *UI, a *forms.Application) *Editor { return newEditorFor(u, a, 
 // pack under review.
 func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 	e := &Editor{ui: u, app: a, win: u.fyne.NewWindow(windowTitle(a)), fields: map[string]fyne.CanvasObject{}, review: rs,
-		listedTitle: a.Overview.Title, listedStage: a.Overview.Stage}
+		listedTitle: a.Overview.Title, listedStage: a.Overview.Stage, evaluator: forms.NewEvaluator()}
 	if rs != nil {
 		rs.e = e
 		e.win.SetTitle("Review (read-only): " + windowTitle(a))
@@ -167,27 +169,49 @@ func (e *Editor) Findings() []forms.Finding { return e.findings }
 func (e *Editor) Today() forms.Date { return e.ui.today() }
 
 // Changed records an edit: it re-runs the readiness checks, refreshes the
-// marks, and hands a private copy of the draft to the autosaver.
+// marks, and hands a private copy of the draft to the autosaver. It runs on
+// every keystroke, so what has not changed is left alone: the marks and the
+// readiness panel are redrawn only when the findings differ.
 func (e *Editor) Changed() {
 	if e.review != nil {
 		return // a pack under review is never changed or saved
 	}
+	before := e.findings
 	e.evaluate()
-	e.win.SetTitle(windowTitle(e.app))
-	e.nav.Refresh()
-	e.readiness.refresh()
+	if t := windowTitle(e.app); t != e.win.Title() {
+		e.win.SetTitle(t)
+	}
+	if !sameFindings(before, e.findings) {
+		e.nav.Refresh()
+		e.readiness.refresh()
+	}
 	for _, f := range e.listeners {
 		f()
 	}
-	e.savedAt.SetText("Saving…")
-	e.save.submit(e.app.Clone())
+	if e.savedAt.Text != "Saving…" {
+		e.savedAt.SetText("Saving…")
+	}
+	e.save.submit(e.app.Copy())
+}
+
+func sameFindings(a, b []forms.Finding) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := &a[i], &b[i]
+		if x.CheckID != y.CheckID || x.Severity != y.Severity || x.Section != y.Section || x.Field != y.Field || x.Message != y.Message {
+			return false
+		}
+	}
+	return true
 }
 
 // OnFindings registers a function run after every re-evaluation, for screens
 // that show findings of their own. Listeners are dropped when the screen changes.
 func (e *Editor) OnFindings(f func()) { e.listeners = append(e.listeners, f) }
 
-func (e *Editor) evaluate() { e.findings = forms.Evaluate(e.app, e.ui.now()) }
+func (e *Editor) evaluate() { e.findings = e.evaluator.Evaluate(e.app, e.ui.now()) }
 
 func (e *Editor) onSaved(rev int64, at time.Time, err error) {
 	e.ui.do(func() {

@@ -170,7 +170,7 @@ func TestLegalBasisFurtherConditionsAndRoutes(t *testing.T) {
 	grid.Objects[7].(*widget.Check).SetChecked(true) // 9(2)(h)
 	assert.Equal(t, []forms.Article9{"9-2-h"}, e.App().Legal.Article9Additional)
 
-	scope := field[*widget.Entry](t, e, "legal_basis.s251_scope")
+	scope := field[*longText](t, e, "legal_basis.s251_scope")
 	assert.False(t, shown(e, scope))
 	field[*widget.Select](t, e, "legal_basis.cldc_route").SetSelected(forms.LabelOf(forms.CLDCChoices, string(forms.CLDCMixture)))
 	assert.True(t, shown(e, scope), "a mixture has s251-supported flows")

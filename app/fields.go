@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -39,67 +38,40 @@ func (e *Editor) TextEntry(path string, p *string, placeholder string, validate 
 }
 
 // LongText edits a free-text answer: it wraps, grows with its text up to a
-// limit, and shows a character count beneath.
+// limit and then scrolls, flags patient identifiers as they are typed, and
+// shows a character count beneath.
 func (e *Editor) LongText(path string, p *string, placeholder string) fyne.CanvasObject {
-	w := widget.NewMultiLineEntry()
-	w.Wrapping = fyne.TextWrapWord
-	// Fyne re-wraps on every layout at a cost that grows with the square of
-	// a paragraph's length: a 20,000-character objective in paragraphs
-	// wraps in a third of a second, one 10,000-character paragraph takes
-	// seconds, a pasted book minutes. Such a text scrolls sideways instead,
-	// so the section still opens and the user can break it up.
-	if !wrapsCheaply(*p) {
-		w.Wrapping = fyne.TextWrapOff
-	}
-	w.SetPlaceHolder(placeholder)
-	w.SetText(*p)
+	w := newLongText(*p, placeholder)
+	w.page = e.body
 	count := widget.NewLabel("")
 	count.Importance = widget.LowImportance
 	count.Alignment = fyne.TextAlignTrailing
+	flag := widget.NewLabel("")
+	flag.Importance = widget.DangerImportance
+	flag.Wrapping = fyne.TextWrapWord
+	chars := utf8.RuneCountInString(*p)
 	update := func(s string) {
-		n := utf8.RuneCountInString(s)
-		count.SetText(fmt.Sprintf("%d characters", n))
-		w.SetMinRowsVisible(rowsFor(s))
+		if n := utf8.RuneCountInString(s); n != chars || count.Text == "" {
+			chars = n
+			count.SetText(fmt.Sprintf("%d characters", n))
+		}
+		if err := w.Validate(); err != nil {
+			if flag.Text != err.Error() {
+				flag.SetText(err.Error())
+			}
+			flag.Show()
+		} else {
+			flag.Hide()
+		}
 	}
 	update(*p)
-	flagIdentifiers(w, *p)
 	w.OnChanged = func(s string) {
 		*p = s
 		update(s)
-		flagIdentifiers(w, s)
 		e.Changed()
 	}
 	e.Field(path, w)
-	return container.NewBorder(nil, count, nil, nil, w)
-}
-
-// Limits for word-wrapping a long text (see LongText): the whole text in
-// bytes, and its longest paragraph in characters.
-const (
-	maxWrappedText      = 60000
-	maxWrappedParagraph = 3000
-)
-
-func wrapsCheaply(s string) bool {
-	if len(s) > maxWrappedText {
-		return false
-	}
-	for _, para := range strings.Split(s, "\n") {
-		if utf8.RuneCountInString(para) > maxWrappedParagraph {
-			return false
-		}
-	}
-	return true
-}
-
-// rowsFor estimates the rows a text needs so the box grows as it fills,
-// between 3 and 14 rows (past that it scrolls).
-func rowsFor(s string) int {
-	rows := 0
-	for _, line := range strings.Split(s, "\n") {
-		rows += 1 + utf8.RuneCountInString(line)/90
-	}
-	return min(max(rows+1, 3), 14)
+	return container.NewBorder(nil, container.NewBorder(nil, nil, nil, count, flag), nil, nil, w)
 }
 
 // DateEntry edits an optional date typed as 2026-03-31. Text that is not yet

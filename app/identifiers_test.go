@@ -3,12 +3,21 @@ package app
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 
 	"github.com/darsworkbench/dars-workbench/forms"
 )
+
+// validatable is a text box that flags what it holds: an entry, or a
+// long-answer editor.
+type validatable interface {
+	fyne.CanvasObject
+	fyne.Focusable
+	Validate() error
+}
 
 // A valid NHS number typed into any free-text answer is flagged at once, on
 // the field itself; ordinary references are not (R-C8).
@@ -32,7 +41,7 @@ func TestIdentifiersFlaggedAsTyped(t *testing.T) {
 			if tc.path == "people[1].role" {
 				test.Tap(field[*widget.Button](t, e, "people"))
 			}
-			w := field[*widget.Entry](t, e, tc.path)
+			w := field[validatable](t, e, tc.path)
 			test.Type(w, tc.text)
 			if tc.flagged {
 				assert.Error(t, w.Validate())

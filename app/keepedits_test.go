@@ -195,7 +195,7 @@ func TestAttachmentGoesToTheDraftsWindowOpenedAgain(t *testing.T) {
 	settle(u)
 	i := indexOfItem(again.App(), itemID)
 	require.NotNil(t, again.App().Evidence[i].File, "the open window shows the file")
-	test.Type(again.fields["overview.summary"].(*widget.Entry), " More.")
+	test.Type(again.fields["overview.summary"].(*longText), " More.")
 	settle(u)
 	assert.NotNil(t, storedItem(t, st, draftID, itemID).File, "and its next autosave keeps it")
 	assert.Nil(t, u.start.win.Canvas().Overlays().Top(), "nothing to tell: the window shows it")
@@ -211,7 +211,7 @@ func TestQuitSavesOpenDraftsAndWaitsForAttachments(t *testing.T) {
 	itemID := attaching.App().Evidence[0].ID
 	f := newGatedFile(t, "consent.pdf", tinyPDF)
 	attaching.evidence.attach(itemID, "consent.pdf", f.open)
-	test.Type(typed.fields["overview.summary"].(*widget.Entry), " Typed just before quitting.")
+	test.Type(typed.fields["overview.summary"].(*longText), " Typed just before quitting.")
 
 	u.Quit()
 	assert.Empty(t, u.editors, "every draft window closed")

@@ -237,6 +237,8 @@ func firstFocusable(o fyne.CanvasObject) fyne.Focusable {
 		return w
 	case *widget.SelectEntry:
 		return w
+	case *longText:
+		return w
 	case *foldingRow:
 		return firstFocusable(w.Container)
 	case *fyne.Container:

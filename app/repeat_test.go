@@ -70,8 +70,8 @@ func TestRepeatingGroups(t *testing.T) {
 			a := draftWithGroups()
 			a.Legal.CLDC = forms.CLDCConsent
 			switchDraft(t, e, a, tc.section)
-			entry := func(i int) *widget.Entry {
-				return field[*widget.Entry](t, e, tc.group+"["+string(rune('0'+i))+"]."+tc.name)
+			entry := func(i int) textBox {
+				return field[textBox](t, e, tc.group+"["+string(rune('0'+i))+"]."+tc.name)
 			}
 			test.Type(entry(0), "A")
 
@@ -98,7 +98,7 @@ func TestRepeatingGroups(t *testing.T) {
 			assert.Equal(t, []string{"A", "C", "B"}, tc.names(a))
 			test.Tap(rowButton(t, e, tc.group+"[0]", "down"))
 			assert.Equal(t, []string{"C", "A", "B"}, tc.names(a))
-			assert.Equal(t, "C", entry(0).Text, "the screen shows the new order")
+			assert.Equal(t, "C", textOf(entry(0)), "the screen shows the new order")
 
 			// Reorder with the keyboard: Space on a focused move button.
 			down := rowButton(t, e, tc.group+"[1]", "down")
@@ -117,7 +117,7 @@ func TestRepeatingGroups(t *testing.T) {
 			test.Tap(rowButton(t, e, tc.group+"[1]", "remove"))
 			confirm(t, e, "Yes")
 			assert.Equal(t, []string{"C", "B"}, tc.names(a))
-			assert.Equal(t, "B", entry(1).Text)
+			assert.Equal(t, "B", textOf(entry(1)))
 			_, stale := e.fields[tc.group+"[2]."+tc.name]
 			assert.False(t, stale, "the removed entry's field is still registered")
 

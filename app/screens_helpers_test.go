@@ -104,6 +104,26 @@ func field[T fyne.CanvasObject](t *testing.T, e *Editor, path string) T {
 	return w
 }
 
+// textBox is a field typed into: a one-line entry or a long-answer editor.
+type textBox interface {
+	fyne.CanvasObject
+	fyne.Focusable
+	SetText(string)
+}
+
+// textOf is the text a text box holds.
+func textOf(b textBox) string {
+	switch w := b.(type) {
+	case *widget.Entry:
+		return w.Text
+	case *widget.SelectEntry:
+		return w.Text
+	case *longText:
+		return w.Text()
+	}
+	return ""
+}
+
 // shown reports whether obj is on the section's screen and every container
 // holding it is visible: what a person could actually see.
 func shown(e *Editor, obj fyne.CanvasObject) bool {

@@ -55,7 +55,7 @@ func TestTypingUpdatesTheDraft(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			a := draftWithGroups()
 			switchDraft(t, e, a, tc.section)
-			test.Type(field[*widget.Entry](t, e, tc.path), "Typed 1")
+			test.Type(field[textBox](t, e, tc.path), "Typed 1")
 			assert.Equal(t, "Typed 1", tc.got(a))
 
 			e.save.flush()

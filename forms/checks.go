@@ -68,6 +68,10 @@ type Context struct {
 	orgsByID   map[string]*Organisation
 	idHits     []FieldIdentifierHit
 	scanned    bool
+	required   []Requirement
+	requiredOK bool
+	// scan is ScanText, or an Evaluator's remembering version of it.
+	scan func(string) []IdentifierHit
 }
 
 func hit(field, msg string) []Hit { return []Hit{{Field: field, Message: msg}} }
@@ -82,6 +86,15 @@ func (c *Context) people() map[string]*Person {
 		}
 	}
 	return c.peopleByID
+}
+
+// requiredEvidence is RequiredEvidence(c.App), worked out once for the
+// several checks that read it.
+func (c *Context) requiredEvidence() []Requirement {
+	if !c.requiredOK {
+		c.required, c.requiredOK = RequiredEvidence(c.App), true
+	}
+	return c.required
 }
 
 func (c *Context) orgs() map[string]*Organisation {
@@ -128,7 +141,11 @@ var allChecks = AllChecks()
 // Evaluate runs every check against a draft. It never fails: a draft may be
 // incomplete, and findings only inform.
 func Evaluate(a *Application, today time.Time) []Finding {
-	ctx := &Context{App: a, Today: DateOf(today)}
+	return evaluate(&Context{App: a, Today: DateOf(today)})
+}
+
+func evaluate(ctx *Context) []Finding {
+	a := ctx.App
 	approved := a.Approved()
 	var out []Finding
 	for i := range allChecks {

@@ -292,14 +292,15 @@ func evalFlowTRA(c *Context, adequate bool) []Hit {
 func evalFlowIdentifiability(c *Context) []Hit {
 	a := c.App
 	m := &a.DataFlow
-	products := map[string]ProductRequest{}
-	for _, p := range a.Data.Products {
-		products[p.ID] = p
+	products := make(map[string]*ProductRequest, len(a.Data.Products))
+	for i := range a.Data.Products {
+		products[a.Data.Products[i].ID] = &a.Data.Products[i]
 	}
 	var hits []Hit
+	var none ProductRequest
 	for i, f := range m.Flows {
 		// A flow is as identifiable as its most identifiable product.
-		var most ProductRequest
+		most := &none
 		for _, pid := range f.Products {
 			if p, ok := products[pid]; ok && dfIdentRank(p.Identifiability) > dfIdentRank(most.Identifiability) {
 				most = p

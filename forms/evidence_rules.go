@@ -14,7 +14,7 @@ func evidenceChecks() []Check {
 			ID: id, Requirements: reqs, Severity: sev, Section: SectionEvidence, Title: title,
 			Eval: func(c *Context) []Hit {
 				var hits []Hit
-				for _, r := range RequiredEvidence(c.App) {
+				for _, r := range c.requiredEvidence() {
 					if r.Rule != rule || r.Met(c.App) {
 						continue
 					}
@@ -76,7 +76,7 @@ func evidenceChecks() []Check {
 				// A required item marked missing is already reported by its
 				// requirement's check; say it once.
 				required := map[int]bool{}
-				for _, r := range RequiredEvidence(c.App) {
+				for _, r := range c.requiredEvidence() {
 					required[r.Item] = true
 				}
 				var hits []Hit

@@ -16,7 +16,11 @@ func ScanApplication(a *Application) []FieldIdentifierHit {
 
 func (c *Context) identifierHits() []FieldIdentifierHit {
 	if !c.scanned {
-		c.idHits, c.scanned = ScanApplication(c.App), true
+		scan := c.scan
+		if scan == nil {
+			scan = ScanText
+		}
+		c.idHits, c.scanned = scanValueWith(c.App, scan), true
 	}
 	return c.idHits
 }

@@ -255,7 +255,11 @@ func appendIndex(path []byte, i int) []byte {
 }
 
 // scanValue lists the identifiers in every string of v.
-func scanValue(v any) []FieldIdentifierHit {
+func scanValue(v any) []FieldIdentifierHit { return scanValueWith(v, ScanText) }
+
+// scanValueWith is scanValue with the scanner given: ScanText, or one that
+// remembers its answers (Evaluator).
+func scanValueWith(v any, scan func(string) []IdentifierHit) []FieldIdentifierHit {
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
 		return nil
@@ -266,7 +270,7 @@ func scanValue(v any) []FieldIdentifierHit {
 	}
 	var out []FieldIdentifierHit
 	walkText(rv, p, make([]byte, 0, 64), func(path []byte, s string, bounds []int) {
-		for _, h := range ScanText(s) {
+		for _, h := range scan(s) {
 			if bounds != nil && !crosses(h, bounds) {
 				continue // within one line: reported with that line
 			}
