@@ -86,14 +86,19 @@ fuzz:
 	done
 
 # Figures: benchmarks side by side in one run, the 1,000-kill crash test, and
-# cold start against a bare Fyne window.
+# cold start and memory against a bare Fyne window; then one table of every
+# figure with a goal (testdata/benchtable). Output is kept in bench.out.
+bench: SHELL := /bin/bash
+bench: .SHELLFLAGS := -o pipefail -c
 bench: deps-test build
-	$(GO) test -run '^$$' -bench . -benchmem ./...
-	DARS_CRASH_KILLS=1000 $(GO) test -count=1 -v -run 'TestCrashKeepsAcknowledgedEdits' ./storage/
-	DARS_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -tags e2e -run 'TestColdStart' -v .
+	@rm -f bench.out
+	$(GO) test -run '^$$' -bench . -benchmem ./... 2>&1 | tee -a bench.out
+	DARS_CRASH_KILLS=1000 $(GO) test -count=1 -v -run 'TestCrashKeepsAcknowledgedEdits' ./storage/ 2>&1 | tee -a bench.out
+	DARS_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -tags e2e -run 'TestColdStart' -v . 2>&1 | tee -a bench.out
+	@$(GO) run ./testdata/benchtable < bench.out
 
 package: deps-build
 	$(GO) tool fyne package -os linux -icon assets/icon.png -name $(BIN) -release
 
 clean:
-	rm -rf $(BIN) e2e-artifacts *.tar.xz
+	rm -rf $(BIN) e2e-artifacts bench.out *.tar.xz

@@ -135,9 +135,9 @@ func (v *dataFlowView) sizeScroll() {
 
 // showKey lists the flows in words beside a badge of the arrow's colour.
 func (v *dataFlowView) showKey() {
-	v.key.RemoveAll()
+	var rows []fyne.CanvasObject
 	if len(v.diagram.Key) == 0 {
-		v.key.Add(Hint("No flows yet: choose Refresh from answers, or add a flow below."))
+		rows = append(rows, Hint("No flows yet: choose Refresh from answers, or add a flow below."))
 	}
 	for _, k := range v.diagram.Key {
 		dot := canvas.NewCircle(flowmap.FlowStyle(k.Level).Colour)
@@ -146,10 +146,10 @@ func (v *dataFlowView) showKey() {
 		num.TextSize = 11
 		num.Alignment = fyne.TextAlignCenter
 		badge := container.NewGridWrap(fyne.NewSize(20, 20), container.NewStack(dot, container.NewCenter(num)))
-		text := widget.NewLabel(k.Sentence)
-		text.Wrapping = fyne.TextWrapWord
-		v.key.Add(container.NewBorder(nil, nil, container.NewCenter(badge), nil, text))
+		rows = append(rows, container.NewBorder(nil, nil, container.NewCenter(badge), nil, newWrapLabel(k.Sentence)))
 	}
+	// Set in one go: Add lays the list out again for every flow.
+	v.key.Objects = rows
 	v.key.Refresh()
 }
 

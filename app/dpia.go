@@ -20,14 +20,14 @@ type dpiaView struct {
 	e      *Editor
 	object fyne.CanvasObject
 
-	steps []*widget.Card
+	steps []*card
 
 	screening *widget.Label
 	answers   []*widget.Check
-	implied   []*widget.Label
+	implied   []*wrapLabel
 
-	derived [4]*widget.Label // nature, scope, context, purposes
-	facts   *widget.Label
+	derived [4]*wrapLabel // nature, scope, context, purposes
+	facts   *wrapLabel
 
 	register *riskRegister
 	// refreshing is set while refresh sets widgets from the model, so their
@@ -41,18 +41,18 @@ func buildDPIAView(e *Editor) *dpiaView {
 	v := &dpiaView{e: e}
 	d := &e.App().DPIA
 
-	v.steps = []*widget.Card{
-		widget.NewCard("Screening", "Is a DPIA required?", v.screeningStep()),
-		widget.NewCard("Step 1: Identify the need for a DPIA", "What the project aims to do and why it needs a DPIA.",
+	v.steps = []*card{
+		newCard("Screening", "Is a DPIA required?", v.screeningStep()),
+		newCard("Step 1: Identify the need for a DPIA", "What the project aims to do and why it needs a DPIA.",
 			e.LongText("dpia.need", &d.Need, "e.g. We will link a consented cohort to hospital records; the data is special category…")),
-		widget.NewCard("Step 2: Describe the processing", "Drawn from the application as it stands; add your own words beside each part.", v.describeStep()),
-		widget.NewCard("Step 3: Consultation process", "Who you consulted, how and when: patients and public, the DPO, processors, security staff.", v.consultStep()),
-		widget.NewCard("Step 4: Assess necessity and proportionality", "Lawful basis, minimisation, rights, processors and transfers.", v.necessityStep()),
+		newCard("Step 2: Describe the processing", "Drawn from the application as it stands; add your own words beside each part.", v.describeStep()),
+		newCard("Step 3: Consultation process", "Who you consulted, how and when: patients and public, the DPO, processors, security staff.", v.consultStep()),
+		newCard("Step 4: Assess necessity and proportionality", "Lawful basis, minimisation, rights, processors and transfers.", v.necessityStep()),
 	}
 	v.register = newRiskRegister(e)
 	v.steps = append(v.steps,
-		widget.NewCard("Steps 5 and 6: Risks and measures", "Each risk to individuals, its likelihood and severity, the measures against it and what remains.", v.register.object),
-		widget.NewCard("Step 7: Sign off and record outcomes", "Who approved the measures and residual risks, and the DPO's advice.", v.signOffStep()),
+		newCard("Steps 5 and 6: Risks and measures", "Each risk to individuals, its likelihood and severity, the measures against it and what remains.", v.register.object),
+		newCard("Step 7: Sign off and record outcomes", "Who approved the measures and residual risks, and the DPO's advice.", v.signOffStep()),
 	)
 
 	jump := container.NewHBox(widget.NewLabel("Go to:"))
@@ -65,11 +65,11 @@ func buildDPIAView(e *Editor) *dpiaView {
 	e.OnFindings(v.refresh)
 	v.refresh()
 
-	body := container.NewVBox(bar)
+	objs := []fyne.CanvasObject{bar}
 	for _, c := range v.steps {
-		body.Add(c)
+		objs = append(objs, c)
 	}
-	v.object = body
+	v.object = container.NewVBox(objs...)
 	return v
 }
 
@@ -98,8 +98,7 @@ func (v *dpiaView) screeningStep() fyne.CanvasObject {
 		why := Hint("")
 		v.answers = append(v.answers, c)
 		v.implied = append(v.implied, why)
-		box.Add(c)
-		box.Add(why)
+		box.Objects = append(box.Objects, c, why) // not Add: it lays out each time
 	}
 	return box
 }
@@ -117,12 +116,12 @@ func (v *dpiaView) describeStep() fyne.CanvasObject {
 	}
 	box := container.NewVBox()
 	for i, part := range parts {
-		v.derived[i] = widget.NewLabel("")
-		v.derived[i].Wrapping = fyne.TextWrapWord
-		box.Add(widget.NewLabelWithStyle(part.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		box.Add(Hint("From the application:"))
-		box.Add(v.derived[i])
-		box.Add(v.e.LongText("dpia.description_own_words."+part.path, part.p, "In your own words (optional): what the application does not say"))
+		v.derived[i] = newWrapLabel("")
+		box.Objects = append(box.Objects, // not Add: it lays out each time
+			widget.NewLabelWithStyle(part.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			Hint("From the application:"),
+			v.derived[i],
+			v.e.LongText("dpia.description_own_words."+part.path, part.p, "In your own words (optional): what the application does not say"))
 	}
 	return box
 }
@@ -159,8 +158,7 @@ var (
 func (v *dpiaView) necessityStep() fyne.CanvasObject {
 	d := &v.e.App().DPIA
 	n := &d.Necessity
-	v.facts = widget.NewLabel("")
-	v.facts.Wrapping = fyne.TextWrapWord
+	v.facts = newWrapLabel("")
 	q := questions{e: v.e}
 	a6 := Choose(v.e, "dpia.lawful_basis_stated.article6", dpiaArticle6Choices, &d.LawfulBasis.Article6, nil)
 	a9 := Choose(v.e, "dpia.lawful_basis_stated.article9", dpiaArticle9Choices, &d.LawfulBasis.Article9, nil)
@@ -223,7 +221,7 @@ func (v *dpiaView) refresh() {
 		if ans.FromApplication != "" {
 			v.answers[i].SetChecked(true)
 			v.answers[i].Disable()
-			setText(v.implied[i], "Settled by the application: "+ans.FromApplication)
+			v.implied[i].SetText("Settled by the application: " + ans.FromApplication)
 			v.implied[i].Show()
 		} else {
 			v.answers[i].Enable()
@@ -233,9 +231,9 @@ func (v *dpiaView) refresh() {
 	}
 	desc := forms.DescribeProcessing(a)
 	for i, s := range []string{desc.Nature, desc.Scope, desc.Context, desc.Purposes} {
-		setText(v.derived[i], preview(s))
+		v.derived[i].SetText(preview(s))
 	}
-	setText(v.facts, preview(necessityText(forms.AssessNecessity(a))))
+	v.facts.SetText(preview(necessityText(forms.AssessNecessity(a))))
 	v.register.refresh()
 }
 

@@ -25,7 +25,7 @@ type riskRegister struct {
 	library       *widget.Select
 	libraryIDs    map[string]string // select label → library ID
 
-	cards    []*widget.Card
+	cards    []*card
 	overall  []*widget.Label
 	residual []*widget.Label
 }
@@ -87,15 +87,17 @@ func (r *riskRegister) build() {
 			delete(r.e.fields, p)
 		}
 	}
-	r.list.RemoveAll()
 	r.cards, r.overall, r.residual = nil, nil, nil
 	risks := r.e.App().DPIA.Risks
+	var cards []fyne.CanvasObject
 	if len(risks) == 0 {
-		r.list.Add(Hint("No risks yet: add the common ones from the library below, then your own."))
+		cards = append(cards, Hint("No risks yet: add the common ones from the library below, then your own."))
 	}
 	for i := range risks {
-		r.list.Add(r.riskCard(i))
+		cards = append(cards, r.riskCard(i))
 	}
+	// Set in one go: Add lays the list out again for every card.
+	r.list.Objects = cards
 	r.list.Refresh()
 }
 
@@ -113,10 +115,10 @@ func (r *riskRegister) riskCard(i int) fyne.CanvasObject {
 	measures := container.NewVBox()
 	e.Field(p+".measures", measures)
 	for j := range rk.Measures {
-		measures.Add(r.measureRow(i, j))
+		measures.Objects = append(measures.Objects, r.measureRow(i, j))
 	}
 	if len(rk.Measures) == 0 {
-		measures.Add(Hint("No measures yet."))
+		measures.Objects = append(measures.Objects, Hint("No measures yet."))
 	}
 	addMeasure := widget.NewButtonWithIcon("Add measure", theme.ContentAddIcon(), func() { r.onAddMeasure(i) })
 	remove := widget.NewButtonWithIcon("Remove risk", theme.DeleteIcon(), func() { r.onRemoveRisk(i) })
@@ -135,9 +137,9 @@ func (r *riskRegister) riskCard(i int) fyne.CanvasObject {
 		choiceRow(q, "Severity afterwards", p+".residual_severity", forms.HarmSeverityChoices, &rk.ResidualSeverity, nil),
 		widget.NewFormItem("Residual risk", residual),
 	)
-	card := widget.NewCard("", "", container.NewVBox(form, container.NewHBox(remove)))
-	r.cards = append(r.cards, card)
-	return card
+	c := newCard("", "", container.NewVBox(form, container.NewHBox(remove)))
+	r.cards = append(r.cards, c)
+	return c
 }
 
 func (r *riskRegister) measureRow(i, j int) fyne.CanvasObject {
@@ -189,22 +191,54 @@ func (r *riskRegister) flowRefs(i int) fyne.CanvasObject {
 			selected = append(selected, l)
 		}
 	}
-	g := widget.NewCheckGroup(opts, nil)
-	g.SetSelected(selected)
-	g.OnChanged = func(sel []string) {
-		rk.NodeRefs, rk.FlowRefs = nil, nil
-		for _, l := range sel {
-			if x := byLabel[l]; x.node {
-				rk.NodeRefs = append(rk.NodeRefs, x.id)
-			} else {
-				rk.FlowRefs = append(rk.FlowRefs, x.id)
+	path := fmt.Sprintf("dpia.risks[%d].flow_refs", i)
+	group := func() *widget.CheckGroup {
+		g := widget.NewCheckGroup(opts, nil)
+		g.SetSelected(selected)
+		g.OnChanged = func(sel []string) {
+			rk.NodeRefs, rk.FlowRefs = nil, nil
+			for _, l := range sel {
+				if x := byLabel[l]; x.node {
+					rk.NodeRefs = append(rk.NodeRefs, x.id)
+				} else {
+					rk.FlowRefs = append(rk.FlowRefs, x.id)
+				}
 			}
+			r.e.Changed()
 		}
-		r.e.Changed()
+		r.e.Field(path, g)
+		return g
 	}
-	r.e.Field(fmt.Sprintf("dpia.risks[%d].flow_refs", i), g)
-	return g
+	if len(opts) <= mapPointsShown {
+		return group()
+	}
+	// A large map offers its points on demand: a box per point of every
+	// risk is hundreds of boxes, and seconds to show.
+	chosen := "None chosen yet."
+	if len(selected) > 0 {
+		chosen = fmt.Sprintf("%d of %d chosen: %s.", len(selected), len(opts), strings.Join(selected, "; "))
+	}
+	summary := widget.NewLabel(chosen)
+	summary.Wrapping = fyne.TextWrapWord
+	choose := widget.NewButton(fmt.Sprintf("Choose among the map's %d points…", len(opts)), nil)
+	box := container.NewVBox(summary, container.NewHBox(choose))
+	row := newFoldingRow(box)
+	row.unfold = func() bool {
+		if _, open := r.e.fields[path].(*widget.CheckGroup); open {
+			return false
+		}
+		box.Objects = []fyne.CanvasObject{group()}
+		box.Refresh()
+		return true
+	}
+	choose.OnTapped = func() { row.unfold() }
+	r.e.Field(path, row)
+	return row
 }
+
+// mapPointsShown is how many points of the data flow map a risk offers as
+// boxes straight away; a larger map offers them when asked.
+const mapPointsShown = 12
 
 func dpiaHas(xs []string, x string) bool {
 	for _, v := range xs {

@@ -90,7 +90,7 @@ func TestDPIAViewShowsTheExample(t *testing.T) {
 	assert.Equal(t, []int{3, 4}, m.before.numbers(forms.Possible, forms.Severe))
 	assert.Equal(t, []int{1, 2, 5}, m.before.numbers(forms.Possible, forms.Significant))
 	assert.Equal(t, []int{3, 4}, m.after.numbers(forms.Remote, forms.Severe))
-	assert.Len(t, dpiaObjects[*widget.Card](m.list), 5)
+	assert.Len(t, dpiaObjects[*card](m.list), 5)
 	assert.Equal(t, "Risk 3: Re-identification of pseudonymised records", m.cards[2].Title)
 	assert.Equal(t, "High", m.overall[2].Text)
 	assert.Equal(t, "Medium", m.residual[2].Text)

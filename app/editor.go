@@ -26,6 +26,12 @@ type Editor struct {
 
 	findings  []forms.Finding
 	listeners []func()
+	// scrolled run when the page scrolls (lists that build rows as they
+	// come into view); dropped when the screen changes, as listeners are.
+	scrolled []func()
+	// resolvers build what a field path needs before it can be opened (an
+	// entry of a long list not yet built); dropped with the screen.
+	resolvers []func(path string)
 	// evaluator re-reads only the text an edit changed (forms.Evaluator).
 	evaluator *forms.Evaluator
 
@@ -73,6 +79,11 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 	e.savedAt = widget.NewLabel(fmt.Sprintf("Revision %d, not changed since opening", a.Revision))
 	e.savedAt.Importance = widget.LowImportance
 	e.body = container.NewVScroll(widget.NewLabel(""))
+	e.body.OnScrolled = func(fyne.Position) {
+		for _, f := range e.scrolled {
+			f()
+		}
+	}
 	e.nav = e.newNav()
 	e.readiness = newReadinessPanel(e)
 
@@ -211,6 +222,20 @@ func sameFindings(a, b []forms.Finding) bool {
 // that show findings of their own. Listeners are dropped when the screen changes.
 func (e *Editor) OnFindings(f func()) { e.listeners = append(e.listeners, f) }
 
+// lazyList is a list of n rows in the page that builds each row as it comes
+// into view (lazyrows.go); resolve maps a field path to the row holding it
+// (-1 for none), so that opening a field builds its row first.
+func (e *Editor) lazyList(n int, build func(i int) fyne.CanvasObject, resolve func(path string) int) *lazyRows {
+	l := newLazyRows(e.body, n, build)
+	e.scrolled = append(e.scrolled, func() { l.fill() })
+	e.resolvers = append(e.resolvers, func(path string) {
+		if i := resolve(path); i >= 0 {
+			l.row(i)
+		}
+	})
+	return l
+}
+
 func (e *Editor) evaluate() { e.findings = e.evaluator.Evaluate(e.app, e.ui.now()) }
 
 func (e *Editor) onSaved(rev int64, at time.Time, err error) {
@@ -283,6 +308,9 @@ func (e *Editor) focusFirstBlocker() {
 }
 
 func (e *Editor) lookupField(path string) fyne.CanvasObject {
+	for _, r := range e.resolvers {
+		r(path)
+	}
 	for p := path; p != ""; p = parentPath(p) {
 		if obj, ok := e.fields[p]; ok {
 			return obj
@@ -318,6 +346,8 @@ func (e *Editor) showSection(id forms.SectionID) {
 	e.current = id
 	e.fields = map[string]fyne.CanvasObject{}
 	e.listeners = nil
+	e.scrolled = nil
+	e.resolvers = nil
 	e.evidence = nil
 	e.heading.SetText(sec.Title)
 	screen := buildSection(e, sec)

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -26,11 +27,17 @@ type evidenceView struct {
 	required *fyne.Container
 	items    *fyne.Container
 	status   *widget.Label
-	// cards and problems are per evidence item, in model order.
+	// cards, problems and summaries are per evidence item, in model order;
+	// nil for an item of a long list not yet built (it is built as it
+	// comes into view).
 	cards     []fyne.CanvasObject
-	problems  []*widget.Label
-	summaries []*widget.Label
-	object    fyne.CanvasObject
+	problems  []*wrapLabel
+	summaries []*wrapLabel
+	lazy      *lazyRows
+	// shownRequired is what the required list was last built from, so
+	// that a keystroke rebuilds it only when it changes.
+	shownRequired string
+	object        fyne.CanvasObject
 	// registered holds the answer paths already pointing at a line.
 	registered map[string]bool
 	// open remembers which items are unfolded, by item ID.
@@ -91,39 +98,70 @@ func (v *evidenceView) refresh() {
 	} else {
 		v.bar.SetValue(1)
 	}
-	var rows []fyne.CanvasObject
-	v.registered = map[string]bool{}
-	for _, r := range forms.RequiredEvidence(a) {
-		rows = append(rows, v.requiredRow(r))
-	}
-	grew := len(rows) != len(v.required.Objects)
-	v.required.Objects = rows
-	v.required.Refresh()
-	if grew && v.object != nil {
-		// Lay the screen out again only when the list changed length:
-		// relaying hundreds of items on every keystroke would lag.
-		v.object.Refresh()
+	reqs := forms.RequiredEvidence(a)
+	if sig := requiredSignature(a, reqs); sig != v.shownRequired {
+		v.shownRequired = sig
+		var rows []fyne.CanvasObject
+		v.registered = map[string]bool{}
+		for _, r := range reqs {
+			rows = append(rows, v.requiredRow(r))
+		}
+		grew := len(rows) != len(v.required.Objects)
+		v.required.Objects = rows
+		v.redraw(v.required)
+		if grew && v.object != nil {
+			// Lay the screen out again only when the list changed length:
+			// relaying hundreds of items on every keystroke would lag.
+			v.object.Refresh()
+		}
 	}
 
 	for i, l := range v.summaries {
-		if i < len(a.Evidence) {
-			if t := fmt.Sprintf("%d. %s", i+1, itemSummary(a.Evidence[i])); t != l.Text {
-				l.SetText(t)
-			}
+		if l != nil && i < len(a.Evidence) {
+			l.SetText(fmt.Sprintf("%d. %s", i+1, itemSummary(a.Evidence[i])))
 		}
 	}
 	Shown(v.status, v.status.Text != "")
-	for i, l := range v.problems {
-		prefix := fmt.Sprintf("evidence[%d]", i)
-		var msgs []string
-		for _, f := range v.e.Findings() {
-			if f.Field == prefix || strings.HasPrefix(f.Field, prefix+".") {
-				msgs = append(msgs, "• "+f.Message)
-			}
+	// Each item's findings, found in one pass over them.
+	byItem := map[int][]string{}
+	for _, f := range v.e.Findings() {
+		if i, ok := evidenceIndex(f.Field); ok {
+			byItem[i] = append(byItem[i], "• "+f.Message)
 		}
-		l.SetText(strings.Join(msgs, "\n"))
-		Shown(l, len(msgs) > 0)
 	}
+	for i, l := range v.problems {
+		if l != nil {
+			l.SetText(strings.Join(byItem[i], "\n"))
+			Shown(l, len(byItem[i]) > 0)
+		}
+	}
+}
+
+// requiredSignature is what the required list shows, in one string.
+func requiredSignature(a *forms.Application, reqs []forms.Requirement) string {
+	var b strings.Builder
+	for _, r := range reqs {
+		fmt.Fprintf(&b, "%s|%s|%s|%s|%v|%d|", r.Key, r.Title, r.Period, r.MetBy, r.Met(a), r.Item)
+		if r.Met(a) && r.Item >= 0 && r.Item < len(a.Evidence) {
+			b.WriteString(string(a.Evidence[r.Item].Status))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// evidenceIndex is the item a field path is in ("evidence[3].title" → 3).
+func evidenceIndex(path string) (int, bool) {
+	rest, ok := strings.CutPrefix(path, "evidence[")
+	if !ok {
+		return 0, false
+	}
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return 0, false
+	}
+	i, err := strconv.Atoi(rest[:end])
+	return i, err == nil && i >= 0
 }
 
 func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
@@ -132,8 +170,7 @@ func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
 	if r.Period != "" {
 		title += ", used " + r.Period
 	}
-	why := widget.NewLabel("Why: " + r.Because + " (" + r.RequirementID + ")")
-	why.Wrapping = fyne.TextWrapWord
+	why := newWrapLabel("Why: " + r.Because + " (" + r.RequirementID + ")")
 	why.Importance = widget.LowImportance
 	var icon fyne.Resource
 	var right fyne.CanvasObject
@@ -159,9 +196,9 @@ func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
 		v.registerRequirement(r, l)
 		right = container.NewVBox(l)
 	}
-	name := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, widget.NewIcon(icon), right, container.NewVBox(name, why))
+	name := newWrapLabel(title)
+	name.TextStyle = fyne.TextStyle{Bold: true}
+	return container.NewBorder(nil, nil, widget.NewIcon(flatIcon(icon)), right, container.NewVBox(name, why))
 }
 
 // registerRequirement lets a finding about a missing item open its line:
@@ -180,22 +217,46 @@ func (v *evidenceView) registerRequirement(r forms.Requirement, obj fyne.CanvasO
 // append may move.
 func (v *evidenceView) buildItems() {
 	a := v.e.App()
-	v.cards = v.cards[:0]
-	v.problems = v.problems[:0]
-	v.summaries = v.summaries[:0]
+	n := len(a.Evidence)
+	v.cards = make([]fyne.CanvasObject, n)
+	v.problems = make([]*wrapLabel, n)
+	v.summaries = make([]*wrapLabel, n)
+	if n > expandAllUpTo {
+		// A long checklist builds its items as they come into view.
+		if v.lazy == nil {
+			v.lazy = v.e.lazyList(n, v.itemCard, func(path string) int {
+				if i, ok := evidenceIndex(path); ok && i < len(v.e.App().Evidence) {
+					return i
+				}
+				return -1
+			})
+		} else {
+			v.lazy.reset(n)
+		}
+		v.items.Objects = []fyne.CanvasObject{v.lazy}
+		v.redraw(v.items)
+		return
+	}
 	// Objects is set once: Container.Add lays out on every call, which is
 	// quadratic over hundreds of items.
 	objs := []fyne.CanvasObject{}
-	if len(a.Evidence) == 0 {
+	if n == 0 {
 		objs = append(objs, Hint("No evidence items yet."))
 	}
 	for i := range a.Evidence {
-		card := v.itemCard(i)
-		v.cards = append(v.cards, card)
-		objs = append(objs, card)
+		objs = append(objs, v.itemCard(i))
 	}
 	v.items.Objects = objs
-	v.items.Refresh()
+	v.redraw(v.items)
+}
+
+// redraw refreshes a part of the screen once the screen is up; while it is
+// being built there is nothing drawn to refresh (and a container's Refresh
+// refreshes everything in it).
+func (v *evidenceView) redraw(o fyne.CanvasObject) {
+	if v.object != nil {
+		o.Refresh()
+	}
 }
 
 // expandAllUpTo is the list length up to which every item is shown open:
@@ -215,23 +276,23 @@ func (v *evidenceView) expanded(it forms.EvidenceItem) bool {
 func (v *evidenceView) itemCard(i int) fyne.CanvasObject {
 	it := v.e.App().Evidence[i]
 	p := fmt.Sprintf("evidence[%d]", i)
-	problems := widget.NewLabel("")
-	problems.Wrapping = fyne.TextWrapWord
+	problems := newWrapLabel("")
 	problems.Importance = widget.WarningImportance
 	problems.Hide()
-	v.problems = append(v.problems, problems)
+	v.problems[i] = problems
 
 	body := container.NewVBox()
 	card := container.NewVBox()
 	id := it.ID
-	toggle := newFocusButton("", theme.MenuDropDownIcon(), nil)
+	opened, closed := flatIcon(theme.MenuDropUpIcon()), flatIcon(theme.MenuDropDownIcon())
+	toggle := newFocusButton("", closed, nil)
 	// set fills the card without drawing, for the first build; fill redraws.
 	set := func(open bool) {
 		v.open[id] = open
-		toggle.Icon = theme.MenuDropDownIcon()
+		toggle.Icon = closed
 		body.Objects = nil
 		if open {
-			toggle.Icon = theme.MenuDropUpIcon()
+			toggle.Icon = opened
 			if i := v.indexOf(id); i >= 0 {
 				body.Objects = []fyne.CanvasObject{v.itemEditor(i), v.fileRow(i, fmt.Sprintf("evidence[%d]", i))}
 			}
@@ -250,11 +311,11 @@ func (v *evidenceView) itemCard(i int) fyne.CanvasObject {
 		}
 	}
 	v.e.Field(p, toggle)
-	summary := widget.NewLabel(fmt.Sprintf("%d. %s", i+1, itemSummary(it)))
-	summary.Truncation = fyne.TextTruncateEllipsis
-	v.summaries = append(v.summaries, summary)
+	summary := newWrapLabel(fmt.Sprintf("%d. %s", i+1, itemSummary(it)))
+	v.summaries[i] = summary
 	card.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, toggle, nil, summary), body, problems, widget.NewSeparator()}
 	set(v.expanded(it))
+	v.cards[i] = card
 	return card
 }
 
@@ -341,11 +402,9 @@ func (v *evidenceView) fileRow(i int, path string) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, nil, container.NewHBox(attach, history), Hint("No file attached."))
 	}
 	f := *it.File
-	summary := widget.NewLabel(fileSummary(f))
-	summary.Truncation = fyne.TextTruncateEllipsis
-	hash := widget.NewLabel("SHA-256 " + f.SHA256)
+	summary := newWrapLabel(fileSummary(f))
+	hash := newWrapLabel("SHA-256 " + f.SHA256)
 	hash.Importance = widget.LowImportance
-	hash.Truncation = fyne.TextTruncateEllipsis
 	replace := widget.NewButtonWithIcon("Replace…", theme.ViewRefreshIcon(), func() { v.onChooseFile(id) })
 	open := widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() { v.onOpen(f) })
 	detach := widget.NewButtonWithIcon("Detach", theme.ContentClearIcon(), func() { v.onDetach(id) })
@@ -483,7 +542,7 @@ func (v *evidenceView) onDropped(pos fyne.Position, uris []fyne.URI) {
 func (v *evidenceView) cardAt(pos fyne.Position) int {
 	d := fyne.CurrentApp().Driver()
 	for i, c := range v.cards {
-		if !c.Visible() {
+		if c == nil || !c.Visible() {
 			continue
 		}
 		p, s := d.AbsolutePositionForObject(c), c.Size()

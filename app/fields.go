@@ -140,9 +140,8 @@ func (e *Editor) Suggest(path string, p *string, options []string) *widget.Selec
 }
 
 // Hint is a line of help text under a form row.
-func Hint(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+func Hint(text string) *wrapLabel {
+	l := newWrapLabel(text)
 	l.Importance = widget.LowImportance
 	return l
 }

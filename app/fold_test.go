@@ -38,7 +38,7 @@ func TestLongGroupsFold(t *testing.T) {
 
 	// The toggle folds it again, keeping what was typed.
 	test.Type(w, "Kept")
-	toggle := findButton(field[*foldingRow](t, e, "data.products[4]").Container, theme.MenuDropDownIcon().Name())
+	toggle := findButton(field[*foldingRow](t, e, "data.products[4]").Container, flatIcon(theme.MenuDropDownIcon()).Name())
 	require.NotNil(t, toggle)
 	test.Tap(toggle)
 	assert.False(t, shown(e, w))
@@ -75,6 +75,7 @@ func BenchmarkShowLargeSection(b *testing.B) {
 	e := openSection(b, formstest.Large(), forms.SectionOverview)
 	for _, s := range forms.Sections {
 		b.Run(string(s.ID), func(b *testing.B) {
+			defer reportCPU(b)()
 			for b.Loop() {
 				e.showSection(s.ID)
 			}

@@ -46,7 +46,7 @@ func (g *guide) field(path string, w fyne.CanvasObject) fyne.CanvasObject {
 	panel := container.NewPadded()
 	panel.Hide()
 	var info *widget.Button
-	info = widget.NewButtonWithIcon("", theme.InfoIcon(), func() {
+	info = widget.NewButtonWithIcon("", flatIcon(theme.InfoIcon()), func() {
 		if len(panel.Objects) == 0 {
 			panel.Add(markdown(fg.Markdown()))
 		}

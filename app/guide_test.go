@@ -31,7 +31,7 @@ func TestUnwrap(t *testing.T) {
 // folds it away again.
 func TestFieldGuidanceUnfolds(t *testing.T) {
 	e := openSection(t, draftWithGroups(), forms.SectionPurpose)
-	info := findButton(e.body.Content, theme.InfoIcon().Name())
+	info := findButton(e.body.Content, flatIcon(theme.InfoIcon()).Name())
 	require.NotNil(t, info)
 	test.Tap(info)
 	text := richTextWith(e.body.Content, "Serves R-U1.")

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/stretchr/testify/assert"
 
@@ -31,7 +30,7 @@ func TestHugeAnswersOpenEverySection(t *testing.T) {
 	e.showSection(forms.SectionDPIA)
 	long := 0
 	walk(e.body.Content, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "The cohort objective text.") {
+		if l, ok := o.(*wrapLabel); ok && strings.Contains(l.Text, "The cohort objective text.") {
 			long = max(long, utf8.RuneCountInString(l.Text))
 		}
 	})

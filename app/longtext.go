@@ -225,9 +225,8 @@ func (l *longText) metrics() longTextMetrics {
 func (l *longText) ensureWrapped(m longTextMetrics, w float32) {
 	tw := w - 2*m.pad - m.bar
 	if l.wr == nil || l.wrapTS != m.textSize {
-		ts := m.textSize
-		l.wr = newWrapper(func(s string) float32 { return fyne.MeasureText(s, ts, fyne.TextStyle{}).Width })
-		l.wrapTS = ts
+		l.wr = wrapperFor(m.textSize, fyne.TextStyle{})
+		l.wrapTS = m.textSize
 		l.wrapW = 0
 	}
 	if tw == l.wrapW && (len(l.lines) == 0 || l.lines[0] != nil) {

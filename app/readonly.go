@@ -34,6 +34,8 @@ func children(obj fyne.CanvasObject) []fyne.CanvasObject {
 		return []fyne.CanvasObject{o.Leading, o.Trailing}
 	case *widget.Card:
 		return []fyne.CanvasObject{o.Content}
+	case *card:
+		return []fyne.CanvasObject{o.Content}
 	case *container.AppTabs:
 		out := make([]fyne.CanvasObject, 0, len(o.Items))
 		for _, it := range o.Items {

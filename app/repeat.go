@@ -2,11 +2,13 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -41,7 +43,9 @@ type repeat[T any] struct {
 	// unfolded are thousands of widgets, and seconds to show.
 	folded   []bool
 	box      *fyne.Container
-	headings []*widget.Label
+	lazy     *lazyRows       // the entries of a long group, built as they come into view
+	live     bool            // built once: changes are redrawn
+	headings []*widget.Label // by entry; nil for one not built yet
 	add      *widget.Button
 	object   fyne.CanvasObject
 }
@@ -68,6 +72,7 @@ func (r *repeat[T]) build() fyne.CanvasObject {
 		}
 	}
 	r.rebuild()
+	r.live = true
 	return r.object
 }
 
@@ -84,8 +89,22 @@ func (r *repeat[T]) setFolded(i int, f bool) {
 
 func (r *repeat[T]) rebuild() {
 	r.forgetFields()
-	r.headings = r.headings[:0]
 	n := len(*r.items)
+	r.headings = make([]*widget.Label, n)
+	if n > foldAbove && !r.flat {
+		// A long group builds its entries as they come into view: fifty
+		// folded products are still hundreds of widgets.
+		if r.lazy == nil {
+			r.lazy = r.e.lazyList(n, r.entry, r.index)
+		} else {
+			r.lazy.reset(n)
+		}
+		if len(r.box.Objects) != 1 || r.box.Objects[0] != r.lazy {
+			r.box.Objects = []fyne.CanvasObject{r.lazy}
+			r.redraw()
+		}
+		return
+	}
 	// Objects are set in one go: Add lays the box out again each time, which
 	// made a 50-product request take seconds to show.
 	objs := make([]fyne.CanvasObject, 0, max(n, 1))
@@ -96,7 +115,44 @@ func (r *repeat[T]) rebuild() {
 		objs = append(objs, r.entry(i))
 	}
 	r.box.Objects = objs
-	r.box.Refresh()
+	r.redraw()
+}
+
+// redraw refreshes the entries once the group is on screen; while the
+// screen is being built there is nothing drawn yet (and a container's
+// Refresh refreshes everything in it).
+func (r *repeat[T]) redraw() {
+	if r.live {
+		r.box.Refresh()
+	}
+}
+
+// index is the entry a field path inside this group is in, or -1.
+func (r *repeat[T]) index(path string) int {
+	rest, ok := strings.CutPrefix(path, r.path+"[")
+	if !ok {
+		return -1
+	}
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return -1
+	}
+	i, err := strconv.Atoi(rest[:end])
+	if err != nil || i < 0 || i >= len(*r.items) {
+		return -1
+	}
+	return i
+}
+
+// entryObject is entry i's row, built if it was not.
+func (r *repeat[T]) entryObject(i int) fyne.CanvasObject {
+	if r.lazy != nil && len(r.box.Objects) == 1 && r.box.Objects[0] == r.lazy {
+		return r.lazy.row(i)
+	}
+	if i >= 0 && i < len(r.box.Objects) {
+		return r.box.Objects[i]
+	}
+	return nil
 }
 
 // forgetFields drops the registrations of the old rows so that "open this
@@ -113,12 +169,14 @@ func (r *repeat[T]) entry(i int) fyne.CanvasObject {
 	it := &(*r.items)[i]
 	path := fmt.Sprintf("%s[%d]", r.path, i)
 	heading := widget.NewLabelWithStyle(r.title(i, it), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.Truncation = fyne.TextTruncateEllipsis
-	r.headings = append(r.headings, heading)
+	// Wrapped, not cut with an ellipsis: Fyne shapes a truncated label's
+	// text afresh on every layout, the dearest part of a long group.
+	heading.Wrapping = fyne.TextWrapWord
+	r.headings[i] = heading
 
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { r.onMove(i, i-1) })
-	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { r.onMove(i, i+1) })
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.onRemove(i) })
+	up := widget.NewButtonWithIcon("", flatIcon(theme.MoveUpIcon()), func() { r.onMove(i, i-1) })
+	down := widget.NewButtonWithIcon("", flatIcon(theme.MoveDownIcon()), func() { r.onMove(i, i+1) })
+	remove := widget.NewButtonWithIcon("", flatIcon(theme.DeleteIcon()), func() { r.onRemove(i) })
 	up.Importance, down.Importance, remove.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
 	if i == 0 {
 		up.Disable()
@@ -126,8 +184,9 @@ func (r *repeat[T]) entry(i int) fyne.CanvasObject {
 	if i == len(*r.items)-1 {
 		down.Disable()
 	}
-	body := container.NewVBox()
-	row := newFoldingRow(container.NewVBox(widget.NewSeparator()))
+	body := &fyne.Container{Layout: layout.NewVBoxLayout()}
+	row := newFoldingRow(&fyne.Container{Layout: layout.NewVBoxLayout()})
+	unfolded, folded := flatIcon(theme.MenuDropDownIcon()), flatIcon(theme.MenuExpandIcon())
 	row.unfold = func() bool {
 		if !r.isFolded(i) && len(body.Objects) > 0 {
 			return false
@@ -137,14 +196,14 @@ func (r *repeat[T]) entry(i int) fyne.CanvasObject {
 			body.Add(r.row(i, path, it))
 		}
 		body.Show()
-		row.toggle.SetIcon(theme.MenuDropDownIcon())
+		row.toggle.SetIcon(unfolded)
 		return true
 	}
-	row.toggle = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() {
+	row.toggle = widget.NewButtonWithIcon("", unfolded, func() {
 		if body.Visible() && len(body.Objects) > 0 {
 			r.setFolded(i, true)
 			body.Hide()
-			row.toggle.SetIcon(theme.MenuExpandIcon())
+			row.toggle.SetIcon(folded)
 			return
 		}
 		row.unfold()
@@ -152,17 +211,17 @@ func (r *repeat[T]) entry(i int) fyne.CanvasObject {
 	row.toggle.Importance = widget.LowImportance
 	if r.isFolded(i) {
 		body.Hide()
-		row.toggle.SetIcon(theme.MenuExpandIcon())
+		row.toggle.Icon = folded
 	} else {
-		body.Add(r.row(i, path, it))
+		body.Objects = []fyne.CanvasObject{r.row(i, path, it)}
 	}
 	var toggle fyne.CanvasObject = row.toggle
 	if r.flat {
 		toggle = nil
 	}
 	header := container.NewBorder(nil, nil, toggle, container.NewHBox(up, down, remove), heading)
-	row.Container.Add(header)
-	row.Container.Add(body)
+	// Objects are set before anything is laid out: Add lays out each time.
+	row.Container.Objects = []fyne.CanvasObject{widget.NewSeparator(), header, body}
 	r.e.Field(path, row)
 	return row
 }
@@ -197,7 +256,7 @@ func (f *foldingRow) reveal() bool { return f.unfold() }
 // retitle refreshes the entry headings after a name is typed.
 func (r *repeat[T]) retitle() {
 	for i, h := range r.headings {
-		if i < len(*r.items) {
+		if h != nil && i < len(*r.items) {
 			h.SetText(r.title(i, &(*r.items)[i]))
 		}
 	}
@@ -223,10 +282,11 @@ func (r *repeat[T]) onAdd() {
 // focusLast puts the cursor in the first text box of the new entry, so a
 // keyboard user can type at once.
 func (r *repeat[T]) focusLast() {
-	if len(r.box.Objects) == 0 {
+	last := r.entryObject(len(*r.items) - 1)
+	if last == nil {
 		return
 	}
-	if f := firstFocusable(r.box.Objects[len(r.box.Objects)-1]); f != nil {
+	if f := firstFocusable(last); f != nil {
 		r.e.win.Canvas().Focus(f)
 	}
 }

@@ -66,6 +66,8 @@ func texts(obj fyne.CanvasObject) string {
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
+		case *wrapLabel:
+			b.WriteString(w.Text + "\n")
 		case *widget.Check:
 			b.WriteString(w.Text + "\n")
 		case *widget.Button:

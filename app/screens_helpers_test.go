@@ -199,7 +199,7 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 // rowButton taps-ready button of a repeating group's entry: "up", "down" or "remove".
 func rowButton(t *testing.T, e *Editor, rowPath, which string) *widget.Button {
 	t.Helper()
-	icon := map[string]fyne.Resource{"up": theme.MoveUpIcon(), "down": theme.MoveDownIcon(), "remove": theme.DeleteIcon()}[which]
+	icon := flatIcon(map[string]fyne.Resource{"up": theme.MoveUpIcon(), "down": theme.MoveDownIcon(), "remove": theme.DeleteIcon()}[which])
 	b := findButton(field[*foldingRow](t, e, rowPath).Container, icon.Name())
 	require.NotNil(t, b, "no %s button in %s", which, rowPath)
 	return b
@@ -220,6 +220,8 @@ func labelsUnder(o fyne.CanvasObject) []string {
 	var out []string
 	switch w := o.(type) {
 	case *widget.Label:
+		out = append(out, w.Text)
+	case *wrapLabel:
 		out = append(out, w.Text)
 	case *foldingRow:
 		out = append(out, labelsUnder(w.Container)...)
