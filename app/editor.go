@@ -41,6 +41,10 @@ type Editor struct {
 
 	current forms.SectionID
 	fields  map[string]fyne.CanvasObject
+	// screens keeps the screens of sections left, for going back to them.
+	screens keptScreens
+	// edits counts the edits made, so a kept screen knows it is current.
+	edits uint64
 
 	// review is set when the window shows a pack for review: read-only,
 	// never saved, with the reviewer's comments.
@@ -187,6 +191,7 @@ func (e *Editor) Changed() {
 	if e.review != nil {
 		return // a pack under review is never changed or saved
 	}
+	e.edits++
 	before := e.findings
 	e.evaluate()
 	if t := windowTitle(e.app); t != e.win.Title() {
@@ -336,12 +341,23 @@ func (e *Editor) selectSection(id forms.SectionID) {
 	}
 }
 
-// showSection builds the section's screen afresh; screens read the draft
-// when built, so rebuilding is also how a restored revision is shown.
+// showSection shows a section's screen. Going to another section keeps the
+// screen left, and going back to one whose draft has not changed since
+// shows it as it was left, scrolled where it was (screens.go); showing the
+// section already shown builds it afresh, which is how a restored revision
+// or a new comment is shown.
 func (e *Editor) showSection(id forms.SectionID) {
 	sec, ok := forms.SectionByID(id)
 	if !ok {
 		return
+	}
+	if id == e.current {
+		e.screens.forget()
+	} else if e.current != "" {
+		if s := e.screens.leave(e, e.current, id); s != nil {
+			e.show(id, sec, s)
+			return
+		}
 	}
 	e.current = id
 	e.fields = map[string]fyne.CanvasObject{}
@@ -360,6 +376,25 @@ func (e *Editor) showSection(id forms.SectionID) {
 	if e.readOnly != nil {
 		e.readOnly.Refresh() // applies the theme to the new screen
 	}
+}
+
+// show puts a kept screen back.
+func (e *Editor) show(id forms.SectionID, sec forms.Section, s *keptScreen) {
+	e.current = id
+	e.fields, e.listeners, e.scrolled, e.resolvers, e.evidence = s.fields, s.listeners, s.scrolled, s.resolvers, s.evidence
+	e.heading.SetText(sec.Title)
+	e.body.Content = s.object
+	e.body.Offset = s.offset
+	e.body.Refresh()
+}
+
+// onThemeChanged builds the screen again in the new theme's colours (the
+// icons of long lists are drawn pre-coloured) and forgets kept screens.
+func (e *Editor) onThemeChanged() {
+	if e.closed || e.current == "" {
+		return
+	}
+	e.showSection(e.current)
 }
 
 func (e *Editor) newNav() *widget.List {

@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -80,5 +81,52 @@ func BenchmarkShowLargeSection(b *testing.B) {
 				e.showSection(s.ID)
 			}
 		})
+	}
+}
+
+// Going back to a section whose draft has not changed shows the screen as it
+// was left; an edit, a new revision or a change made behind the window's
+// back builds it again.
+func TestSwitchingBackKeepsTheScreen(t *testing.T) {
+	e := openSection(t, formstest.Large(), forms.SectionData)
+	data := e.body.Content
+	e.body.ScrollToOffset(fyne.NewPos(0, 300))
+	e.showSection(forms.SectionPurpose)
+	e.showSection(forms.SectionData)
+	assert.Same(t, data, e.body.Content, "the screen was built again")
+	assert.Equal(t, float32(300), e.body.Offset.Y, "the screen is not where it was left")
+	assert.Contains(t, e.fields, "data.products")
+
+	// An edit elsewhere: the kept screen is not used.
+	e.showSection(forms.SectionPurpose)
+	test.Type(field[*longText](t, e, "purpose.objective"), "More. ")
+	e.showSection(forms.SectionData)
+	assert.NotSame(t, data, e.body.Content)
+
+	// A change nobody announced: neither.
+	data = e.body.Content
+	e.showSection(forms.SectionPurpose)
+	e.App().Data.Products[0].Name = "Changed behind the window's back"
+	e.showSection(forms.SectionData)
+	assert.NotSame(t, data, e.body.Content)
+
+	// Showing the section shown builds it again.
+	data = e.body.Content
+	e.showSection(forms.SectionData)
+	assert.NotSame(t, data, e.body.Content)
+}
+
+// BenchmarkSwitchBackLargeSection is going back to a section of the large
+// draft left unchanged: every section in turn, each already shown once.
+func BenchmarkSwitchBackLargeSection(b *testing.B) {
+	e := openSection(b, formstest.Large(), forms.SectionOverview)
+	for _, s := range forms.Sections {
+		e.showSection(s.ID)
+	}
+	defer reportCPU(b)()
+	i := 0
+	for b.Loop() {
+		e.showSection(forms.Sections[i%len(forms.Sections)].ID)
+		i++
 	}
 }

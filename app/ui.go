@@ -82,6 +82,12 @@ func New(a fyne.App, store Store) *UI {
 		u.applyAppearance(choice)
 	}
 	u.start = newStartScreen(u)
+	// A new theme (Appearance, or the system's) redraws the draft windows.
+	a.Settings().AddListener(func(fyne.Settings) {
+		for _, e := range u.editors {
+			e.onThemeChanged()
+		}
+	})
 	return u
 }
 
