@@ -215,8 +215,8 @@ func readerCases(t testing.TB) map[string]func() error {
 		return nil
 	}
 	return map[string]func() error{
-		"submission, most values and bytes":  func() error { _, err := export.ReadSubmission(sub); return err },
-		"submission, all values in one list": func() error { _, err := export.ReadSubmission(long); return refused(err) },
+		"submission, most values and bytes":               func() error { _, err := export.ReadSubmission(sub); return err },
+		"submission, all values in one list":              func() error { _, err := export.ReadSubmission(long); return refused(err) },
 		"submission v1 (upgraded), most values and bytes": func() error { _, err := export.ReadSubmission(old); return err },
 		"library pack, worst documents": func() error {
 			f, err := os.Open(libPackPath)
@@ -228,7 +228,7 @@ func readerCases(t testing.TB) map[string]func() error {
 			_, err = export.ReadLibraryPack(f, st.Size(), discardBlobs{})
 			return err
 		},
-		"submission, 4 MB of brackets":       func() error { _, err := export.ReadSubmission(deep); return refused(err) },
+		"submission, 4 MB of brackets": func() error { _, err := export.ReadSubmission(deep); return refused(err) },
 		"draft (check, templates), most values and bytes": func() error {
 			b, err := os.ReadFile(sub)
 			if err != nil {
