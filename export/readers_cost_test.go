@@ -158,14 +158,6 @@ func (discardBlobs) Stage(r io.Reader) (string, int64, func(bool) error, error) 
 	return hex.EncodeToString(h.Sum(nil)), n, func(bool) error { return nil }, err
 }
 
-// panicTB stands in for a test while a shared input is built once.
-type panicTB struct{ testing.TB }
-
-func (panicTB) Helper()                        {}
-func (panicTB) Errorf(format string, a ...any) { panic(fmt.Sprintf(format, a...)) }
-func (panicTB) Fatalf(format string, a ...any) { panic(fmt.Sprintf(format, a...)) }
-func (panicTB) FailNow()                       { panic("FailNow") }
-
 // readerCases are the readers at their limits, each reading its file as
 // the app does, so the inputs are not in memory beforehand.
 func readerCases(t testing.TB) map[string]func() error {
