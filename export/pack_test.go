@@ -38,6 +38,15 @@ func packBytes(t testing.TB, a *forms.Application, ev export.EvidenceSource) []b
 	return buf.Bytes()
 }
 
+// panicTB stands in for a test while an input shared by tests is built
+// once: any failure panics.
+type panicTB struct{ testing.TB }
+
+func (panicTB) Helper()                        {}
+func (panicTB) Errorf(format string, a ...any) { panic(fmt.Sprintf(format, a...)) }
+func (panicTB) Fatalf(format string, a ...any) { panic(fmt.Sprintf(format, a...)) }
+func (panicTB) FailNow()                       { panic("FailNow") }
+
 // richPack is the rich example's pack, built once: tests that alter a pack
 // start from a copy of it.
 var richPack = sync.OnceValue(func() []byte {
