@@ -15,15 +15,15 @@ import (
 const (
 	maxInspectBytes = 64 << 20 // of the file itself
 
-	maxInflated      = 32 << 20 // put out by filters, all streams together
-	maxRawObjStm     = 8 << 20  // one object stream's encoded bytes, held to decode
-	maxObjects       = 1 << 20  // objects, counting those in object streams
-	maxPDFDepth      = 64       // dictionaries and arrays inside each other
-	maxInspectTime   = 10 * time.Second
-	maxNameBytes     = 256
-	maxKeyword       = 32
-	pdfBufSize       = 128 << 10
-	maxKeptArray     = 16
+	maxInflated    = 32 << 20 // put out by filters, all streams together
+	maxRawObjStm   = 8 << 20  // one object stream's encoded bytes, held to decode
+	maxObjects     = 1 << 20  // objects, counting those in object streams
+	maxPDFDepth    = 64       // dictionaries and arrays inside each other
+	maxInspectTime = 10 * time.Second
+	maxNameBytes   = 256
+	maxKeyword     = 32
+	pdfBufSize     = 128 << 10
+	maxKeptArray   = 16
 )
 
 // maxPackStructure bounds the PDF structure (everything but stream data,
