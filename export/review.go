@@ -110,6 +110,7 @@ func DecodeReview(b []byte) (*ReviewFile, error) {
 	if dec.More() {
 		return nil, bad("there is more data after the review")
 	}
+	forms.NormaliseText(&f)
 	switch {
 	case f.SchemaVersion < 1:
 		return nil, bad("it has no schema_version; is it a review.json saved by DARS Workbench?")

@@ -115,6 +115,7 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	if s.Application == nil {
 		return nil, fmt.Errorf("%w: it holds no application", ErrBadSubmission)
 	}
+	forms.NormaliseText(&s)
 	for _, r := range []int64{s.Revision, s.Application.Revision} {
 		if r < 0 {
 			return nil, fmt.Errorf("%w: revision %d is below zero; a revision counts saves, so export the draft again", ErrBadSubmission, r)

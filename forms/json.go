@@ -41,6 +41,7 @@ func Decode(b []byte) (*Application, error) {
 	if a.Revision < 0 {
 		return nil, fmt.Errorf("%w: revision %d is below zero; a draft's revision counts its saves, so correct it to 0 or more", ErrBadDraft, a.Revision)
 	}
+	NormaliseText(&a)
 	return &a, nil
 }
 
