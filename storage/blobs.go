@@ -62,7 +62,7 @@ func (s *Store) putBlob(r io.Reader) (Blob, error) {
 	if err != nil {
 		return Blob{}, err
 	}
-	if err := tmp.Chmod(0o600); err != nil {
+	if err := chmodPrivate(tmp.Name(), 0o600); err != nil {
 		return Blob{}, err
 	}
 	if err := tmp.Sync(); err != nil {
@@ -158,5 +158,5 @@ func mkdirPrivate(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	return os.Chmod(dir, 0o700)
+	return chmodPrivate(dir, 0o700)
 }
