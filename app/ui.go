@@ -4,6 +4,7 @@
 package app
 
 import (
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -44,6 +45,8 @@ type UI struct {
 	start   *startScreen
 	editors map[string]*Editor
 	now     func() time.Time
+	// goos is the system whose keyboard conventions the menus follow.
+	goos string
 	// do runs UI work handed over from other goroutines (autosave reports,
 	// exports): fyne.Do, except in tests, which run it on their own goroutine.
 	do func(func())
@@ -54,7 +57,7 @@ type UI struct {
 
 // New builds the UI on a Fyne app and a store; call ShowAndRun to start.
 func New(a fyne.App, store Store) *UI {
-	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, do: fyne.Do}
+	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, goos: runtime.GOOS, do: fyne.Do}
 	// Following the system is Fyne's default: setting it again at start
 	// would only re-theme an empty app and slow the first frame.
 	if choice := a.Preferences().StringWithFallback(appearancePref, appearanceSystem); choice != appearanceSystem {
