@@ -13,16 +13,31 @@ type Meta struct {
 	ID      string
 	Version string
 	Build   int
+	Website string
+	// Linux is what desktop entries and software centres show.
+	Linux struct {
+		GenericName string
+		Comment     string
+		Categories  []string
+		Keywords    []string
+	}
 }
 
 // ParseMeta reads the [Details] of a FyneApp.toml.
 func ParseMeta(b []byte) (Meta, error) {
 	var f struct {
+		Website string
 		Details struct {
 			Name    string
 			ID      string
 			Version string
 			Build   int
+		}
+		LinuxAndBSD struct {
+			GenericName string
+			Comment     string
+			Categories  []string
+			Keywords    []string
 		}
 	}
 	if _, err := toml.Decode(string(b), &f); err != nil {
@@ -32,5 +47,7 @@ func ParseMeta(b []byte) (Meta, error) {
 	if d.Name == "" || d.ID == "" || d.Version == "" {
 		return Meta{}, fmt.Errorf("FyneApp.toml: [Details] needs Name, ID and Version")
 	}
-	return Meta{Name: d.Name, ID: d.ID, Version: d.Version, Build: d.Build}, nil
+	m := Meta{Name: d.Name, ID: d.ID, Version: d.Version, Build: d.Build, Website: f.Website}
+	m.Linux = f.LinuxAndBSD
+	return m, nil
 }
