@@ -45,7 +45,7 @@ func main() {
 
 func runWindow(meta cli.Meta, db, pack string) int {
 	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
-	fyneapp.SetMetadata(fyne.AppMetadata{ID: meta.ID, Name: meta.Name, Version: meta.Version, Build: meta.Build, Icon: icon, Release: true})
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: meta.ID, Name: meta.Name, Version: meta.Version, Build: meta.Build, Icon: icon, Release: true, Migrations: meta.Migrations})
 	a := fyneapp.NewWithID(meta.ID)
 	a.SetIcon(icon)
 

@@ -1,21 +1,19 @@
 package app
 
 import (
-	"bytes"
-
-	"github.com/darsworkbench/dars-workbench/assets"
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-// catalogue is the embedded data-product catalogue. A catalogue that cannot
-// be read leaves the picker empty; typing a product's name still works.
-var catalogue, _ = forms.ParseProducts(bytes.NewReader(assets.ProductsTSV))
+// products is the embedded data-product catalogue, as forms reads it for
+// its rules. If it cannot be read, productsErr says why: the Data screen
+// shows it, the picker is empty, and typing a product's name still works.
+var products, productsErr = forms.ProductCatalogue(), forms.ProductCatalogueError()
 
 // productNames lists the catalogue's products, most often agreed first, for
 // the product picker (R-D1).
 func productNames() []string {
-	out := make([]string, len(catalogue))
-	for i, p := range catalogue {
+	out := make([]string, len(products))
+	for i, p := range products {
 		out[i] = p.Name
 	}
 	return out
@@ -26,7 +24,7 @@ func productNames() []string {
 func legalBasisSuggestions() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, p := range catalogue {
+	for _, p := range products {
 		for _, c := range p.Confidentiality {
 			if c != "" && !seen[c] {
 				seen[c] = true

@@ -22,26 +22,25 @@ type cohortView struct {
 func newCohortView(e *Editor) fyne.CanvasObject {
 	v := &cohortView{e: e, g: sectionGuide(forms.SectionCohort)}
 	c := &e.App().Cohort
-	g := v.g
+	q := questions{e, v.g}
 
-	needed := newForm(g.item("", "cohort.needed",
-		e.Check("cohort.needed", "We will send a cohort to be linked", &c.Needed, v.onNeeded)))
+	needed := newForm(q.check("cohort.needed", "We will send a cohort to be linked", &c.Needed, v.onNeeded))
 
 	v.existing = container.NewVBox(newForm(
-		g.item("Existing reference", "cohort.existing_reference", e.TextEntry("cohort.existing_reference", &c.ExistingReference, "Reference of the agreement the cohort came under", nil)),
+		q.text("Existing reference", "cohort.existing_reference", &c.ExistingReference, "Reference of the agreement the cohort came under"),
 	))
 	v.service = widget.NewLabel("")
 	v.service.Wrapping = fyne.TextWrapWord
 	v.linkage = container.NewVBox(
 		newForm(
-			g.item("Cohort", "cohort.kind", Choose(e, "cohort.kind", forms.CohortKindChoices, &c.Kind, v.onKind)),
+			choiceRow(q, "Cohort", "cohort.kind", forms.CohortKindChoices, &c.Kind, v.onKind),
 		),
 		v.existing,
 		newForm(
-			g.item("Validation fields", "cohort.validation_fields", v.validationFields(c)),
+			q.row("Validation fields", "cohort.validation_fields", v.validationFields(c)),
 			widget.NewFormItem("Validation service", container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.InfoIcon())), nil, v.service)),
-			g.item("Period", "cohort.period", Choose(e, "cohort.period", forms.CohortPeriodChoices, &c.Period, nil)),
-			g.item("Approximate size", "cohort.approximate_size", e.TextEntry("cohort.approximate_size", &c.Size, "A number, e.g. 4,200", nil)),
+			choiceRow(q, "Period", "cohort.period", forms.CohortPeriodChoices, &c.Period, nil),
+			q.text("Approximate size", "cohort.approximate_size", &c.Size, "A number, e.g. 4,200"),
 		),
 	)
 	v.onNeeded(c.Needed)
@@ -49,7 +48,7 @@ func newCohortView(e *Editor) fyne.CanvasObject {
 	v.refreshService()
 
 	keepOut := notice(theme.WarningIcon(), "Never type the cohort itself here: no names, NHS numbers, dates of birth or postcodes of participants (R-C8).")
-	return container.NewVBox(g.intro(), keepOut, needed, v.linkage)
+	return container.NewVBox(v.g.intro(), keepOut, needed, v.linkage)
 }
 
 func (v *cohortView) onNeeded(on bool)          { Shown(v.linkage, on) }

@@ -27,8 +27,8 @@ func newDataView(e *Editor) fyne.CanvasObject {
 	d := &e.App().Data
 
 	v.aggNote = Hint("Aggregate HES route: NHS England runs the analysis on its own secure servers, so no organisation needs a DSPT for it (R-D4). Ask only for figures that are not already published.")
-	agg := newForm(v.g.item("", "data.aggregated_hes_only",
-		e.Check("data.aggregated_hes_only", "Only unpublished aggregate HES figures", &d.AggregatedHESOnly, func(on bool) { Shown(v.aggNote, on) })))
+	q := questions{e, v.g}
+	agg := newForm(q.check("data.aggregated_hes_only", "Only unpublished aggregate HES figures", &d.AggregatedHESOnly, func(on bool) { Shown(v.aggNote, on) }))
 	Shown(v.aggNote, d.AggregatedHESOnly)
 
 	v.mris = v.mrisSuggestion()
@@ -47,7 +47,11 @@ func newDataView(e *Editor) fyne.CanvasObject {
 
 	v.refreshNotes()
 	e.OnFindings(v.refreshNotes)
-	return container.NewVBox(v.g.intro(), agg, v.aggNote, v.mris, v.gp,
+	var unread fyne.CanvasObject = container.NewVBox()
+	if productsErr != nil {
+		unread = notice(theme.ErrorIcon(), "The product catalogue could not be read, so there is nothing to pick from: type each product's name as NHS England spells it. ("+productsErr.Error()+")")
+	}
+	return container.NewVBox(v.g.intro(), unread, agg, v.aggNote, v.mris, v.gp,
 		heading("Products (R-D1, R-D2)"), v.g.field("data.products", Hint(v.g.note("data.products"))), list)
 }
 
@@ -70,8 +74,9 @@ func (v *dataView) mrisSuggestion() fyne.CanvasObject {
 }
 
 func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.CanvasObject {
-	e, g := v.e, v.g
-	name := e.Suggest(path+".name", &p.Name, productNames())
+	e, q := v.e, questions{v.e, v.g}
+	namePath := path + ".name"
+	name := e.Suggest(namePath, &p.Name, productNames())
 	name.SetPlaceHolder("Pick from the catalogue or type a name")
 	v.products.titled(&name.Entry)
 
@@ -95,18 +100,18 @@ func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.
 	}
 
 	return newForm(
-		g.item("Product", path+".name", name),
-		g.item("Historic years", path+".historic_from", years),
-		g.item("", path+".latest_available", e.Check(path+".latest_available", "Up to the latest data available", &p.LatestAvailable, nil)),
-		g.item("", path+".future_drops", e.Check(path+".future_drops", "Future releases as well", &p.FutureDrops, nil)),
-		g.item("Frequency", path+".frequency", Choose(e, path+".frequency", forms.FrequencyChoices, &p.Frequency, nil)),
-		g.item("Why these years", path+".years_reason", e.LongText(path+".years_reason", &p.YearsReason, "Why each year is needed (R-D2)")),
-		g.item("Fields and reasons", path+".fields", fields.build()),
-		g.item("", path+".gp_data", e.Check(path+".gp_data", "This product holds GP (primary care) records", &p.GPData, nil)),
-		g.item("Identifiability", path+".identifiability", Choose(e, path+".identifiability", forms.IdentifiabilityChoices, &p.Identifiability, nil)),
-		g.item("Who accesses it", path+".accessed_by", v.readers(path, p)),
-		g.item("Legal basis", path+".legal_basis", e.Suggest(path+".legal_basis", &p.LegalBasis, legalBasisSuggestions())),
-		g.item("Transparency notice", path+".transparency_notice", e.TextEntry(path+".transparency_notice", &p.TransparencyNotice, "Link to the privacy notice", nil)),
+		q.row("Product", namePath, name),
+		q.row("Historic years", path+".historic_from", years),
+		q.check(path+".latest_available", "Up to the latest data available", &p.LatestAvailable, nil),
+		q.check(path+".future_drops", "Future releases as well", &p.FutureDrops, nil),
+		choiceRow(q, "Frequency", path+".frequency", forms.FrequencyChoices, &p.Frequency, nil),
+		q.long("Why these years", path+".years_reason", &p.YearsReason, "Why each year is needed (R-D2)"),
+		q.row("Fields and reasons", path+".fields", fields.build()),
+		q.check(path+".gp_data", "This product holds GP (primary care) records", &p.GPData, nil),
+		choiceRow(q, "Identifiability", path+".identifiability", forms.IdentifiabilityChoices, &p.Identifiability, nil),
+		q.row("Who accesses it", path+".accessed_by", v.readers(path, p)),
+		q.suggest("Legal basis", path+".legal_basis", &p.LegalBasis, legalBasisSuggestions()),
+		q.text("Transparency notice", path+".transparency_notice", &p.TransparencyNotice, "Link to the privacy notice"),
 	)
 }
 

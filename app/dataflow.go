@@ -16,6 +16,7 @@ import (
 
 	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 )
 
 // dataFlowView is the Data flow map section (R-T6): the diagram, drawn from
@@ -23,7 +24,7 @@ import (
 // remove its nodes and flows.
 type dataFlowView struct {
 	e       *Editor
-	diagram forms.Diagram
+	diagram flowmap.Diagram
 	canvas  *flowCanvas
 	zoomLbl *widget.Label
 	tabs    *container.AppTabs
@@ -102,7 +103,7 @@ func (v *dataFlowView) changed() {
 
 func (v *dataFlowView) redraw() {
 	a := v.e.App()
-	v.diagram = forms.Layout(a.DataFlow, a)
+	v.diagram = flowmap.Layout(a.DataFlow, a)
 	v.canvas.SetDiagram(v.diagram)
 	v.sizeScroll()
 	v.registerProxies()
@@ -139,8 +140,8 @@ func (v *dataFlowView) showKey() {
 		v.key.Add(Hint("No flows yet: choose Refresh from answers, or add a flow below."))
 	}
 	for _, k := range v.diagram.Key {
-		dot := canvas.NewCircle(forms.FlowStyle(k.Level).Colour)
-		num := canvas.NewText(fmt.Sprint(k.Number), forms.ColourBadgeText)
+		dot := canvas.NewCircle(flowmap.FlowStyle(k.Level).Colour)
+		num := canvas.NewText(fmt.Sprint(k.Number), flowmap.ColourBadgeText)
 		num.TextStyle = fyne.TextStyle{Bold: true}
 		num.TextSize = 11
 		num.Alignment = fyne.TextAlignCenter
@@ -182,7 +183,7 @@ func (v *dataFlowView) onFit() {
 func (v *dataFlowView) onTapNode(id string) {
 	v.tabs.SelectIndex(0)
 	v.nodes.selectID(id)
-	v.showForm(v.nodes.form)
+	v.showForm(v.nodes.box)
 	if w := v.nodes.inputs["label"]; w != nil {
 		v.e.Window().Canvas().Focus(w)
 	}
@@ -213,7 +214,7 @@ func (v *dataFlowView) onExport(kind string) {
 
 // exportTo writes the diagram as kind ("png" or "svg") to w in the
 // background and reports on the UI goroutine.
-func (v *dataFlowView) exportTo(w io.WriteCloser, kind string, d forms.Diagram, done func(error)) {
+func (v *dataFlowView) exportTo(w io.WriteCloser, kind string, d flowmap.Diagram, done func(error)) {
 	go func() {
 		var err error
 		if kind == "png" {

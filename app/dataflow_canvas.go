@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 )
 
 // flowCanvas draws a laid-out data flow map with Fyne's canvas primitives.
@@ -15,7 +15,7 @@ import (
 // asks for the diagram's size at its zoom and its scroll container pans.
 type flowCanvas struct {
 	widget.BaseWidget
-	d     forms.Diagram
+	d     flowmap.Diagram
 	zoom  float32
 	fit   bool
 	onTap func(nodeID string)
@@ -41,7 +41,7 @@ func newFlowCanvas(onTap func(string)) *flowCanvas {
 }
 
 // SetDiagram replaces what is drawn.
-func (c *flowCanvas) SetDiagram(d forms.Diagram) {
+func (c *flowCanvas) SetDiagram(d flowmap.Diagram) {
 	c.d = d
 	c.Refresh()
 }
@@ -124,42 +124,42 @@ func (r *flowCanvasRenderer) draw(size fyne.Size) {
 	}
 	r.c.scale = s
 	p := &fynePainter{s: s}
-	p.rect(forms.Rect{W: float64(size.Width / s), H: float64(size.Height / s)}, forms.ColourPaper, nil, 0)
-	p.text(d.Title, forms.ColourInk)
+	p.rect(flowmap.Rect{W: float64(size.Width / s), H: float64(size.Height / s)}, flowmap.ColourPaper, nil, 0)
+	p.text(d.Title, flowmap.ColourInk)
 	lg := d.Legend
-	p.rect(lg.Rect, color.Transparent, forms.ColourLaneLine, 0)
+	p.rect(lg.Rect, color.Transparent, flowmap.ColourLaneLine, 0)
 	for _, l := range lg.Lines {
-		p.polyline([]forms.Point{l.From, l.To}, forms.FlowStyle(l.Level))
-		p.text(l.Text, forms.ColourInk)
+		p.polyline([]flowmap.Point{l.From, l.To}, flowmap.FlowStyle(l.Level))
+		p.text(l.Text, flowmap.ColourInk)
 	}
 	for _, k := range lg.Kinds {
-		st := forms.NodeStyle(k.Kind)
+		st := flowmap.NodeStyle(k.Kind)
 		p.rect(k.Rect, st.Fill, st.Stroke, st.Radius)
-		p.text(k.Text, forms.ColourInk)
+		p.text(k.Text, flowmap.ColourInk)
 	}
 	for _, l := range d.Lanes {
-		fill := forms.ColourLaneB
+		fill := flowmap.ColourLaneB
 		if l.Shaded {
-			fill = forms.ColourLaneA
+			fill = flowmap.ColourLaneA
 		}
-		p.rect(l.Rect, fill, forms.ColourLaneLine, 0)
-		p.text(l.Title, forms.ColourInk)
+		p.rect(l.Rect, fill, flowmap.ColourLaneLine, 0)
+		p.text(l.Title, flowmap.ColourInk)
 	}
 	for _, g := range d.Groups {
-		p.rect(g.Rect, forms.ColourGroupFill, nil, 0)
-		p.text(g.Title, forms.ColourGroupText)
+		p.rect(g.Rect, flowmap.ColourGroupFill, nil, 0)
+		p.text(g.Title, flowmap.ColourGroupText)
 	}
 	for _, a := range d.Arrows {
-		st := forms.FlowStyle(a.Level)
+		st := flowmap.FlowStyle(a.Level)
 		p.polyline(a.Shaft(), st)
 		h := a.Head()
-		solid := forms.LineStyle{Colour: st.Colour, Width: st.Width}
-		p.polyline([]forms.Point{h[1], h[0], h[2]}, solid)
-		p.polyline([]forms.Point{h[1], h[2]}, solid)
+		solid := flowmap.LineStyle{Colour: st.Colour, Width: st.Width}
+		p.polyline([]flowmap.Point{h[1], h[0], h[2]}, solid)
+		p.polyline([]flowmap.Point{h[1], h[2]}, solid)
 		p.badge(a.Badge, a.Number, st.Colour)
 	}
 	for _, b := range d.Boxes {
-		st := forms.NodeStyle(b.Kind)
+		st := flowmap.NodeStyle(b.Kind)
 		p.rect(b.Rect, st.Fill, st.Stroke, st.Radius)
 		p.text(b.Text, st.Text)
 	}
@@ -167,8 +167,8 @@ func (r *flowCanvasRenderer) draw(size fyne.Size) {
 		if r.c.keyless {
 			break
 		}
-		p.badge(k.Badge, k.Number, forms.FlowStyle(k.Level).Colour)
-		p.text(k.Text, forms.ColourInk)
+		p.badge(k.Badge, k.Number, flowmap.FlowStyle(k.Level).Colour)
+		p.text(k.Text, flowmap.ColourInk)
 	}
 	r.objects = p.objects
 }
@@ -183,7 +183,7 @@ func (p *fynePainter) pos(x, y float64) fyne.Position {
 	return fyne.NewPos(float32(x)*p.s, float32(y)*p.s)
 }
 
-func (p *fynePainter) rect(r forms.Rect, fill color.Color, stroke color.Color, radius float64) {
+func (p *fynePainter) rect(r flowmap.Rect, fill color.Color, stroke color.Color, radius float64) {
 	o := canvas.NewRectangle(fill)
 	if stroke != nil {
 		o.StrokeColor = stroke
@@ -196,9 +196,9 @@ func (p *fynePainter) rect(r forms.Rect, fill color.Color, stroke color.Color, r
 }
 
 // polyline draws a possibly dashed line; canvas lines cannot dash, so the
-// runs come from forms.DashRuns as in the PNG renderer.
-func (p *fynePainter) polyline(ps []forms.Point, st forms.LineStyle) {
-	for _, run := range forms.DashRuns(ps, st.Dash) {
+// runs come from flowmap.DashRuns as in the PNG renderer.
+func (p *fynePainter) polyline(ps []flowmap.Point, st flowmap.LineStyle) {
+	for _, run := range flowmap.DashRuns(ps, st.Dash) {
 		for i := 0; i+1 < len(run); i++ {
 			l := canvas.NewLine(st.Colour)
 			l.StrokeWidth = max(1, float32(st.Width)*p.s)
@@ -209,21 +209,21 @@ func (p *fynePainter) polyline(ps []forms.Point, st forms.LineStyle) {
 	}
 }
 
-func (p *fynePainter) badge(at forms.Point, n int, c color.Color) {
+func (p *fynePainter) badge(at flowmap.Point, n int, c color.Color) {
 	o := canvas.NewCircle(c)
-	o.Move(p.pos(at.X-forms.BadgeRadius, at.Y-forms.BadgeRadius))
-	o.Resize(fyne.NewSize(2*forms.BadgeRadius*p.s, 2*forms.BadgeRadius*p.s))
+	o.Move(p.pos(at.X-flowmap.BadgeRadius, at.Y-flowmap.BadgeRadius))
+	o.Resize(fyne.NewSize(2*flowmap.BadgeRadius*p.s, 2*flowmap.BadgeRadius*p.s))
 	p.objects = append(p.objects, o)
-	p.text(forms.BadgeText(at, n), forms.ColourBadgeText)
+	p.text(flowmap.BadgeText(at, n), flowmap.ColourBadgeText)
 }
 
-func (p *fynePainter) text(t forms.TextBlock, c color.Color) {
+func (p *fynePainter) text(t flowmap.TextBlock, c color.Color) {
 	size := float32(t.Size) * p.s
 	if size < 3 {
 		return // unreadable at this zoom and costly to draw
 	}
 	style := fyne.TextStyle{Bold: t.Bold}
-	band := float32(t.Size*forms.LineHeight) * p.s
+	band := float32(t.Size*flowmap.LineHeight) * p.s
 	for i, line := range t.Lines {
 		o := canvas.NewText(line, c)
 		o.TextSize = size

@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/darsworkbench/dars-workbench/forms"
@@ -32,37 +30,34 @@ func origin(derived, edited bool) string {
 	return "Added by you."
 }
 
-type nodeEditor struct {
-	v        *dataFlowView
-	inputs   map[string]fyne.Focusable
-	list     *widget.List
-	form     *fyne.Container
-	selected string
-	object   fyne.CanvasObject
-}
+// nodeEditor edits the map's boxes; removing one takes its flows with it.
+type nodeEditor = pickList[forms.FlowNode]
 
 func newNodeEditor(v *dataFlowView) *nodeEditor {
-	n := &nodeEditor{v: v, form: container.NewVBox()}
 	m := func() *forms.DataFlowMap { return &v.e.App().DataFlow }
-	n.list = widget.NewList(
-		func() int { return len(m().Nodes) },
-		func() fyne.CanvasObject { return widget.NewLabel("node") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			nd := m().Nodes[i]
-			o.(*widget.Label).SetText(nodeTitle(nd))
-		})
-	n.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(m().Nodes) {
-			n.selected = m().Nodes[i].ID
-			n.buildForm()
-		}
+	n := &nodeEditor{
+		e:     v.e,
+		noun:  "node",
+		items: func() []forms.FlowNode { return m().Nodes },
+		id:    func(nd forms.FlowNode) string { return nd.ID },
+		title: func(nds []forms.FlowNode, i int) string { return nodeTitle(nds[i]) },
+		none:  "Choose a node above or tap a box in the map to edit it.",
+		add: func() string {
+			return m().AddNode(forms.FlowNode{Kind: forms.NodeSystem, Label: "New system or store"})
+		},
+		confirm: func(nd forms.FlowNode) string {
+			return fmt.Sprintf("Remove %q and every flow to or from it? A proposed node stays removed when the answers change.", nd.Label)
+		},
+		drop: func(id string) {
+			m().RemoveNode(id)
+			v.flows.reload()
+		},
+		put: func(nd forms.FlowNode) { m().UpdateNode(nd) },
+		// Flow titles name their nodes.
+		changed: func() { v.flows.list.Refresh(); v.changed() },
 	}
-	add := widget.NewButtonWithIcon("Add node", theme.ContentAddIcon(), n.onAdd)
-	remove := widget.NewButtonWithIcon("Remove node", theme.DeleteIcon(), n.onRemove)
-	list := container.NewBorder(nil, container.NewHBox(add, remove), nil, nil, fixedHeight(n.list, 200, 150))
-	n.object = container.NewVBox(list, widget.NewSeparator(), n.form)
-	n.buildForm()
-	return n
+	n.form = func(cur forms.FlowNode) (fyne.CanvasObject, map[string]fyne.Focusable) { return nodeForm(v, n, cur) }
+	return n.build()
 }
 
 func nodeTitle(nd forms.FlowNode) string {
@@ -73,82 +68,8 @@ func nodeTitle(nd forms.FlowNode) string {
 	return nd.Kind.Label() + ": " + label
 }
 
-func (n *nodeEditor) reload() {
-	if _, ok := n.v.e.App().DataFlow.Node(n.selected); !ok {
-		n.selected = ""
-	}
-	n.list.Refresh()
-	n.buildForm()
-}
-
-func (n *nodeEditor) selectID(id string) {
-	for i, nd := range n.v.e.App().DataFlow.Nodes {
-		if nd.ID == id {
-			n.list.Select(i)
-			return
-		}
-	}
-}
-
-func (n *nodeEditor) onAdd() {
-	a := n.v.e.App()
-	id := a.DataFlow.AddNode(forms.FlowNode{Kind: forms.NodeSystem, Label: "New system or store"})
-	n.v.changed()
-	n.list.Refresh()
-	n.selectID(id)
-}
-
-func (n *nodeEditor) onRemove() {
-	if n.selected == "" {
-		return
-	}
-	nd, ok := n.v.e.App().DataFlow.Node(n.selected)
-	if !ok {
-		return
-	}
-	dialog.ShowConfirm("Remove node",
-		fmt.Sprintf("Remove %q and every flow to or from it? A proposed node stays removed when the answers change.", nd.Label),
-		func(yes bool) {
-			if yes {
-				n.remove(nd.ID)
-			}
-		}, n.v.e.Window())
-}
-
-func (n *nodeEditor) remove(id string) {
-	n.v.e.App().DataFlow.RemoveNode(id)
-	n.list.UnselectAll()
-	n.selected = ""
-	n.reload()
-	n.v.flows.reload()
-	n.v.changed()
-}
-
-// update applies an edit to the selected node.
-func (n *nodeEditor) update(edit func(nd *forms.FlowNode)) {
-	m := &n.v.e.App().DataFlow
-	cur, ok := m.Node(n.selected)
-	if !ok {
-		return
-	}
-	nd := *cur
-	edit(&nd)
-	m.UpdateNode(nd)
-	n.list.Refresh()
-	n.v.flows.list.Refresh()
-	n.v.changed()
-}
-
-func (n *nodeEditor) buildForm() {
-	n.form.RemoveAll()
-	a := n.v.e.App()
-	nd, ok := a.DataFlow.Node(n.selected)
-	if !ok {
-		n.form.Add(Hint("Choose a node above or tap a box in the map to edit it."))
-		n.form.Refresh()
-		return
-	}
-	cur := *nd
+func nodeForm(v *dataFlowView, n *nodeEditor, cur forms.FlowNode) (fyne.CanvasObject, map[string]fyne.Focusable) {
+	a := v.e.App()
 
 	kind := widget.NewSelect(forms.Labels(forms.NodeKindChoices), nil)
 	kind.SetSelected(cur.Kind.Label())
@@ -205,11 +126,9 @@ func (n *nodeEditor) buildForm() {
 		withHint(widget.NewFormItem("Location", loc), "Links it to a processing or storage location in the answers (R-O4)."),
 		withHint(widget.NewFormItem("Country", country), "Checked against the territory of use (R-T2, R-T3)."),
 	)
-	n.v.e.Field("data_flow.node.label", label)
-	n.inputs = map[string]fyne.Focusable{"": label, "label": label, "country": country}
-	n.form.Add(Hint(origin(cur.Derived, cur.Edited)))
-	n.form.Add(f)
-	n.form.Refresh()
+	v.e.Field("data_flow.node.label", label)
+	inputs := map[string]fyne.Focusable{"": label, "label": label, "country": country}
+	return container.NewVBox(Hint(origin(cur.Derived, cur.Edited)), f), inputs
 }
 
 func orgLabel(o forms.Organisation) string {
@@ -238,36 +157,32 @@ func uniqueLabel(have []string, s string) string {
 	return out
 }
 
-type flowEditor struct {
-	v        *dataFlowView
-	inputs   map[string]fyne.Focusable
-	list     *widget.List
-	form     *fyne.Container
-	selected string
-	object   fyne.CanvasObject
-}
+// flowEditor edits the map's arrows.
+type flowEditor = pickList[forms.Flow]
 
 func newFlowEditor(v *dataFlowView) *flowEditor {
-	fe := &flowEditor{v: v, form: container.NewVBox()}
 	m := func() *forms.DataFlowMap { return &v.e.App().DataFlow }
-	fe.list = widget.NewList(
-		func() int { return len(m().Flows) },
-		func() fyne.CanvasObject { return widget.NewLabel("flow") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(flowTitle(m(), i))
-		})
-	fe.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(m().Flows) {
-			fe.selected = m().Flows[i].ID
-			fe.buildForm()
-		}
+	fe := &flowEditor{
+		e:     v.e,
+		noun:  "flow",
+		items: func() []forms.Flow { return m().Flows },
+		id:    func(f forms.Flow) string { return f.ID },
+		title: func(_ []forms.Flow, i int) string { return flowTitle(m(), i) },
+		none:  "Choose a flow above to edit it, or add one.",
+		add: func() string {
+			f := forms.Flow{Method: forms.TransferSecureFile, Encrypted: true, Frequency: "one-off"}
+			if nodes := m().Nodes; len(nodes) > 0 {
+				f.From = nodes[0].ID
+				f.To = nodes[len(nodes)-1].ID
+			}
+			return m().AddFlow(f)
+		},
+		drop:    func(id string) { m().RemoveFlow(id) },
+		put:     func(f forms.Flow) { m().UpdateFlow(f) },
+		changed: v.changed,
 	}
-	add := widget.NewButtonWithIcon("Add flow", theme.ContentAddIcon(), fe.onAdd)
-	remove := widget.NewButtonWithIcon("Remove flow", theme.DeleteIcon(), fe.onRemove)
-	list := container.NewBorder(nil, container.NewHBox(add, remove), nil, nil, fixedHeight(fe.list, 200, 150))
-	fe.object = container.NewVBox(list, widget.NewSeparator(), fe.form)
-	fe.buildForm()
-	return fe
+	fe.form = func(cur forms.Flow) (fyne.CanvasObject, map[string]fyne.Focusable) { return flowForm(v, fe, cur) }
+	return fe.build()
 }
 
 func flowTitle(m *forms.DataFlowMap, i int) string {
@@ -283,74 +198,8 @@ func flowTitle(m *forms.DataFlowMap, i int) string {
 	return fmt.Sprintf("%d. %s → %s", i+1, end(f.From), end(f.To))
 }
 
-func (fe *flowEditor) reload() {
-	if _, ok := fe.v.e.App().DataFlow.Flow(fe.selected); !ok {
-		fe.selected = ""
-	}
-	fe.list.Refresh()
-	fe.buildForm()
-}
-
-func (fe *flowEditor) selectID(id string) {
-	for i, f := range fe.v.e.App().DataFlow.Flows {
-		if f.ID == id {
-			fe.list.Select(i)
-			return
-		}
-	}
-}
-
-func (fe *flowEditor) onAdd() {
-	m := &fe.v.e.App().DataFlow
-	f := forms.Flow{Method: forms.TransferSecureFile, Encrypted: true, Frequency: "one-off"}
-	if len(m.Nodes) > 0 {
-		f.From = m.Nodes[0].ID
-		f.To = m.Nodes[len(m.Nodes)-1].ID
-	}
-	id := m.AddFlow(f)
-	fe.v.changed()
-	fe.list.Refresh()
-	fe.selectID(id)
-}
-
-func (fe *flowEditor) onRemove() {
-	if fe.selected == "" {
-		return
-	}
-	fe.remove(fe.selected)
-}
-
-func (fe *flowEditor) remove(id string) {
-	fe.v.e.App().DataFlow.RemoveFlow(id)
-	fe.list.UnselectAll()
-	fe.selected = ""
-	fe.reload()
-	fe.v.changed()
-}
-
-func (fe *flowEditor) update(edit func(f *forms.Flow)) {
-	m := &fe.v.e.App().DataFlow
-	cur, ok := m.Flow(fe.selected)
-	if !ok {
-		return
-	}
-	f := *cur
-	edit(&f)
-	m.UpdateFlow(f)
-	fe.list.Refresh()
-	fe.v.changed()
-}
-
-func (fe *flowEditor) buildForm() {
-	fe.form.RemoveAll()
-	m := &fe.v.e.App().DataFlow
-	cur0, ok := m.Flow(fe.selected)
-	if !ok {
-		fe.form.Add(Hint("Choose a flow above to edit it, or add one."))
-		fe.form.Refresh()
-		return
-	}
-	cur := *cur0
+func flowForm(v *dataFlowView, fe *flowEditor, cur forms.Flow) (fyne.CanvasObject, map[string]fyne.Focusable) {
+	m := &v.e.App().DataFlow
 
 	var names, ids []string
 	for _, nd := range m.Nodes {
@@ -429,9 +278,7 @@ func (fe *flowEditor) buildForm() {
 		withHint(widget.NewFormItem("Legal gateway", gateway), "The basis this flow relies on (R-L1, R-L3)."),
 		withHint(widget.NewFormItem("", optOut), "Applied before release where the route is s251 (R-L8)."),
 	)
-	fe.v.e.Field("data_flow.flow.items", items)
-	fe.inputs = map[string]fyne.Focusable{"": items, "items": items, "to": to, "identifiability": level, "legal_gateway": gateway}
-	fe.form.Add(Hint(origin(cur.Derived, cur.Edited)))
-	fe.form.Add(f)
-	fe.form.Refresh()
+	v.e.Field("data_flow.flow.items", items)
+	inputs := map[string]fyne.Focusable{"": items, "items": items, "to": to, "identifiability": level, "legal_gateway": gateway}
+	return container.NewVBox(Hint(origin(cur.Derived, cur.Edited)), f), inputs
 }

@@ -82,14 +82,14 @@ func (v *dataFlowView) registerProxies() {
 func (v *dataFlowView) openFlow(id, field string) {
 	v.tabs.SelectIndex(1)
 	v.flows.selectID(id)
-	v.showForm(v.flows.form)
+	v.showForm(v.flows.box)
 	v.focusLater(v.flows.inputs[field])
 }
 
 func (v *dataFlowView) openNode(id, field string) {
 	v.tabs.SelectIndex(0)
 	v.nodes.selectID(id)
-	v.showForm(v.nodes.form)
+	v.showForm(v.nodes.box)
 	v.focusLater(v.nodes.inputs[field])
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 )
 
 func openExampleFlow(t *testing.T) (*UI, *Editor, *dataFlowView) {
@@ -27,7 +28,7 @@ func openExampleFlow(t *testing.T) (*UI, *Editor, *dataFlowView) {
 	return u, e, buildDataFlowView(e)
 }
 
-func boxText(d forms.Diagram, id string) string {
+func boxText(d flowmap.Diagram, id string) string {
 	for _, b := range d.Boxes {
 		if b.NodeID == id {
 			return strings.Join(b.Text.Lines, " ")

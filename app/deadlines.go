@@ -32,7 +32,10 @@ func (u *UI) allDrafts() ([]*forms.Application, error) {
 	if err != nil {
 		return nil, err
 	}
-	lib := u.library()
+	lib, err := u.library()
+	if err != nil {
+		return nil, err
+	}
 	var out []*forms.Application
 	for _, in := range infos {
 		var a *forms.Application
@@ -75,7 +78,12 @@ func (w *deadlinesWindow) refresh() {
 		w.summary.SetText("Could not read the drafts: " + err.Error())
 		return
 	}
-	w.all = forms.Deadlines(drafts, w.u.library(), w.u.today())
+	lib, err := w.u.library()
+	if err != nil {
+		w.summary.SetText("Could not read the organisation library: " + err.Error())
+		return
+	}
+	w.all = forms.Deadlines(drafts, lib, w.u.today())
 	w.show()
 }
 

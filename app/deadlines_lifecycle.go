@@ -28,12 +28,13 @@ type lifecycleView struct {
 func newLifecycleView(e *Editor) fyne.CanvasObject {
 	v := &lifecycleView{e: e, deadlines: container.NewVBox(), destruction: container.NewVBox()}
 	l := &e.App().Lifecycle
+	q := questions{e: e}
 	form := widget.NewForm(
-		widget.NewFormItem("DSA signed", e.DateEntry("lifecycle.dsa_signed", &l.DSASigned)),
-		withHint(widget.NewFormItem("DSA ends", e.DateEntry("lifecycle.dsa_end", &l.DSAEnd)),
+		q.date("DSA signed", "lifecycle.dsa_signed", &l.DSASigned),
+		withHint(q.date("DSA ends", "lifecycle.dsa_end", &l.DSAEnd),
 			"Renew at least a month before; else destroy and confirm within 14 days (R-A2)."),
-		widget.NewFormItem("", e.Check("lifecycle.renewal_requested", "Renewal, extension or amendment requested", &l.RenewalRequested, func(bool) { v.buildDestruction() })),
-		withHint(widget.NewFormItem("Cohort file sent", e.DateEntry("lifecycle.cohort_file_sent", &l.CohortFileSent)),
+		q.check("lifecycle.renewal_requested", "Renewal, extension or amendment requested", &l.RenewalRequested, func(bool) { v.buildDestruction() }),
+		withHint(q.date("Cohort file sent", "lifecycle.cohort_file_sent", &l.CohortFileSent),
 			fmt.Sprintf("Due promptly after signature (R-C7); counted as %d days.", forms.CohortFileDays)),
 	)
 	v.refreshDeadlines()
@@ -111,7 +112,10 @@ func urgencyText(d forms.Deadline) string {
 // NextDeadlineText is the draft's next deadline in one line, for the
 // Overview; empty when there is none.
 func NextDeadlineText(e *Editor) string {
-	d, ok := forms.NextDeadline(e.App(), e.ui.library(), e.Today())
+	// A library that cannot be read was reported when the draft opened;
+	// the draft's own deadlines still stand.
+	lib, _ := e.ui.library()
+	d, ok := forms.NextDeadline(e.App(), lib, e.Today())
 	if !ok {
 		return ""
 	}
@@ -144,13 +148,13 @@ func (v *lifecycleView) buildDestruction() {
 		return
 	}
 	r := l.Destruction
-	e := v.e
+	q := questions{e: v.e}
 	form := widget.NewForm(
-		widget.NewFormItem("What was destroyed", e.LongText("lifecycle.destruction.what_destroyed", &r.WhatDestroyed, "Every extract, copy, back-up and derived record-level file")),
-		widget.NewFormItem("Destroyed by", e.TextEntry("lifecycle.destruction.destroyed_by", &r.DestroyedBy, "Name, role and organisation", nil)),
-		widget.NewFormItem("How", e.TextEntry("lifecycle.destruction.method", &r.Method, "e.g. secure erase with a certified tool; media shredded", nil)),
-		widget.NewFormItem("Destroyed on", e.DateEntry("lifecycle.destruction.destroyed_on", &r.DestroyedOn)),
-		withHint(widget.NewFormItem("Certificate sent", e.DateEntry("lifecycle.destruction.confirmation_sent", &r.ConfirmedOn)),
+		q.long("What was destroyed", "lifecycle.destruction.what_destroyed", &r.WhatDestroyed, "Every extract, copy, back-up and derived record-level file"),
+		q.text("Destroyed by", "lifecycle.destruction.destroyed_by", &r.DestroyedBy, "Name, role and organisation"),
+		q.text("How", "lifecycle.destruction.method", &r.Method, "e.g. secure erase with a certified tool; media shredded"),
+		q.date("Destroyed on", "lifecycle.destruction.destroyed_on", &r.DestroyedOn),
+		withHint(q.date("Certificate sent", "lifecycle.destruction.confirmation_sent", &r.ConfirmedOn),
 			"The date you sent the certificate to NHS England."),
 	)
 	exportBtn := widget.NewButtonWithIcon("Export certificate…", theme.DocumentSaveIcon(), v.onExportCertificate)
@@ -181,7 +185,7 @@ func (v *lifecycleView) onExportCertificate() {
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
-			fyne.Do(func() {
+			v.e.ui.do(func() {
 				if err != nil {
 					showError(v.e.Window(), "Could not write the certificate", err)
 					return

@@ -26,9 +26,8 @@ type dpiaView struct {
 	answers   []*widget.Check
 	implied   []*widget.Label
 
-	derived     [4]*widget.Label // nature, scope, context, purposes
-	facts       *widget.Label
-	consultList *fyne.Container
+	derived [4]*widget.Label // nature, scope, context, purposes
+	facts   *widget.Label
 
 	register *riskRegister
 	// refreshing is set while refresh sets widgets from the model, so their
@@ -130,53 +129,24 @@ func (v *dpiaView) describeStep() fyne.CanvasObject {
 
 func (v *dpiaView) consultStep() fyne.CanvasObject {
 	d := &v.e.App().DPIA
-	v.consultList = container.NewVBox()
-	v.buildConsultations()
-	v.e.Field("dpia.consultation", v.consultList)
-	add := widget.NewButton("Add consultation", v.onAddConsultation)
-	return container.NewVBox(v.consultList, add,
+	q := questions{e: v.e}
+	list := newRepeat(v.e, "dpia.consultation", &d.Consultation, "consultation")
+	list.empty = "No consultation recorded yet."
+	list.title = func(i int, c *forms.DPIAConsultation) string {
+		return fmt.Sprintf("Consultation %d: %s", i+1, orDefault(c.Who, "who?"))
+	}
+	list.fresh = func() forms.DPIAConsultation { return forms.DPIAConsultation{ID: forms.NewID()} }
+	list.row = func(i int, p string, c *forms.DPIAConsultation) fyne.CanvasObject {
+		return widget.NewForm(
+			q.text("Who", p+".who", &c.Who, "e.g. Patient and public involvement panel", list.titled),
+			q.text("How", p+".how", &c.How, "e.g. Workshop, survey, review of the draft"),
+			q.text("When", p+".when", &c.When, "e.g. October 2026"),
+			q.long("What they said", p+".outcome", &c.Outcome, "Their views, and what you changed"),
+		)
+	}
+	return container.NewVBox(list.build(),
 		widget.NewLabel("Notes, or why no one was consulted"),
 		v.e.LongText("dpia.consultation_note", &d.ConsultationNote, "e.g. The study's patient panel was consulted at design; no new consultation was needed because…"))
-}
-
-func (v *dpiaView) buildConsultations() {
-	v.consultList.RemoveAll()
-	cs := v.e.App().DPIA.Consultation
-	if len(cs) == 0 {
-		v.consultList.Add(Hint("No consultation recorded yet."))
-	}
-	for i := range cs {
-		c := &cs[i]
-		p := fmt.Sprintf("dpia.consultation[%d]", i)
-		idx := i
-		form := widget.NewForm(
-			widget.NewFormItem("Who", v.e.TextEntry(p+".who", &c.Who, "e.g. Patient and public involvement panel", nil)),
-			widget.NewFormItem("How", v.e.TextEntry(p+".how", &c.How, "e.g. Workshop, survey, review of the draft", nil)),
-			widget.NewFormItem("When", v.e.TextEntry(p+".when", &c.When, "e.g. October 2026", nil)),
-			widget.NewFormItem("What they said", v.e.LongText(p+".outcome", &c.Outcome, "Their views, and what you changed")),
-		)
-		remove := widget.NewButton("Remove", func() { v.onRemoveConsultation(idx) })
-		v.consultList.Add(container.NewBorder(nil, nil, nil, remove, form))
-		v.consultList.Add(widget.NewSeparator())
-	}
-	v.consultList.Refresh()
-}
-
-func (v *dpiaView) onAddConsultation() {
-	d := &v.e.App().DPIA
-	d.Consultation = append(d.Consultation, forms.DPIAConsultation{ID: forms.NewID()})
-	v.buildConsultations()
-	v.e.Changed()
-}
-
-func (v *dpiaView) onRemoveConsultation(i int) {
-	d := &v.e.App().DPIA
-	if i < 0 || i >= len(d.Consultation) {
-		return
-	}
-	d.Consultation = append(d.Consultation[:i:i], d.Consultation[i+1:]...)
-	v.buildConsultations()
-	v.e.Changed()
 }
 
 // lawfulBasisChoices offer "as in the application" first: a DPIA written
@@ -191,6 +161,7 @@ func (v *dpiaView) necessityStep() fyne.CanvasObject {
 	n := &d.Necessity
 	v.facts = widget.NewLabel("")
 	v.facts.Wrapping = fyne.TextWrapWord
+	q := questions{e: v.e}
 	a6 := Choose(v.e, "dpia.lawful_basis_stated.article6", dpiaArticle6Choices, &d.LawfulBasis.Article6, nil)
 	a9 := Choose(v.e, "dpia.lawful_basis_stated.article9", dpiaArticle9Choices, &d.LawfulBasis.Article9, nil)
 	// Shown, not chosen: setting Selected directly fires no change, so
@@ -204,17 +175,18 @@ func (v *dpiaView) necessityStep() fyne.CanvasObject {
 	form := widget.NewForm(
 		withHint(widget.NewFormItem("Article 6 in the DPIA", a6), "Only if your DPIA document states a basis of its own; it must match the application (R-L1)."),
 		widget.NewFormItem("Article 9 in the DPIA", a9),
-		widget.NewFormItem("Achieves the purpose? Less intrusive way?", v.e.LongText("dpia.necessity_own_words.justification", &n.Justification, "Why this processing is needed and no less intrusive way would do")),
-		widget.NewFormItem("Data quality", v.e.LongText("dpia.necessity_own_words.data_quality", &n.DataQuality, "How you keep the data accurate and complete")),
-		widget.NewFormItem("Rights", v.e.LongText("dpia.necessity_own_words.rights", &n.Rights, "How people are told and how they can exercise their rights")),
-		widget.NewFormItem("Processors", v.e.LongText("dpia.necessity_own_words.processors", &n.Processors, "How you make sure processors comply")),
-		widget.NewFormItem("International transfers", v.e.LongText("dpia.necessity_own_words.international_transfers", &n.Transfers, "Safeguards for any transfer outside the UK")),
+		q.long("Achieves the purpose? Less intrusive way?", "dpia.necessity_own_words.justification", &n.Justification, "Why this processing is needed and no less intrusive way would do"),
+		q.long("Data quality", "dpia.necessity_own_words.data_quality", &n.DataQuality, "How you keep the data accurate and complete"),
+		q.long("Rights", "dpia.necessity_own_words.rights", &n.Rights, "How people are told and how they can exercise their rights"),
+		q.long("Processors", "dpia.necessity_own_words.processors", &n.Processors, "How you make sure processors comply"),
+		q.long("International transfers", "dpia.necessity_own_words.international_transfers", &n.Transfers, "Safeguards for any transfer outside the UK"),
 	)
 	return container.NewVBox(Hint("From the application:"), v.facts, form)
 }
 
 func (v *dpiaView) signOffStep() fyne.CanvasObject {
 	s := &v.e.App().DPIA.SignOff
+	q := questions{e: v.e}
 	sig := func(path string, g *forms.Signature) fyne.CanvasObject {
 		name := v.e.TextEntry(path+".name", &g.Name, "Name", nil)
 		// Findings name the whole signature; the cursor goes to the name.
@@ -228,14 +200,14 @@ func (v *dpiaView) signOffStep() fyne.CanvasObject {
 		withHint(widget.NewFormItem("Measures approved by", sig("dpia.sign_off.measures_approved_by", &s.MeasuresApproved)), "Then fold the measures into the project plan with owners and dates."),
 		withHint(widget.NewFormItem("Residual risks approved by", sig("dpia.sign_off.residual_risks_approved_by", &s.ResidualApproved)), "A high residual risk means consulting the ICO before processing (UK GDPR Article 36)."),
 		widget.NewFormItem("DPO advice provided by", sig("dpia.sign_off.dpo_advice_provided_by", &s.DPOAdvice)),
-		widget.NewFormItem("Summary of DPO advice", v.e.LongText("dpia.sign_off.dpo_advice_summary", &s.DPOAdviceSummary, "What the DPO advised, and whether processing can go ahead")),
+		q.long("Summary of DPO advice", "dpia.sign_off.dpo_advice_summary", &s.DPOAdviceSummary, "What the DPO advised, and whether processing can go ahead"),
 		widget.NewFormItem("DPO advice was", outcome),
 		widget.NewFormItem("Accepted or overruled by", sig("dpia.sign_off.dpo_advice_outcome_by", &s.DPOOutcomeBy)),
-		withHint(widget.NewFormItem("Reasons for overruling", v.e.LongText("dpia.sign_off.overrule_reasons", &s.OverruleReasons, "Needed if the advice was overruled")), "If you overrule the DPO, say why."),
+		withHint(q.long("Reasons for overruling", "dpia.sign_off.overrule_reasons", &s.OverruleReasons, "Needed if the advice was overruled"), "If you overrule the DPO, say why."),
 		widget.NewFormItem("Consultation responses reviewed by", sig("dpia.sign_off.consultation_reviewed_by", &s.ConsultationReviewed)),
-		widget.NewFormItem("Departures from consultees' views", v.e.LongText("dpia.sign_off.consultation_departure_reasons", &s.ConsultationDeparture, "Where your decision differs from what those consulted said, and why")),
+		q.long("Departures from consultees' views", "dpia.sign_off.consultation_departure_reasons", &s.ConsultationDeparture, "Where your decision differs from what those consulted said, and why"),
 		widget.NewFormItem("Kept under review by", sig("dpia.sign_off.kept_under_review_by", &s.KeptUnderReview)),
-		widget.NewFormItem("Next review", v.e.DateEntry("dpia.sign_off.next_review", &s.NextReview)),
+		q.date("Next review", "dpia.sign_off.next_review", &s.NextReview),
 	)
 }
 

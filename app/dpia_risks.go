@@ -101,6 +101,7 @@ func (r *riskRegister) build() {
 
 func (r *riskRegister) riskCard(i int) fyne.CanvasObject {
 	e := r.e
+	q := questions{e: e}
 	rk := &e.App().DPIA.Risks[i]
 	p := fmt.Sprintf("dpia.risks[%d]", i)
 
@@ -121,17 +122,17 @@ func (r *riskRegister) riskCard(i int) fyne.CanvasObject {
 	remove := widget.NewButtonWithIcon("Remove risk", theme.DeleteIcon(), func() { r.onRemoveRisk(i) })
 
 	form := widget.NewForm(
-		widget.NewFormItem("Risk", e.TextEntry(p+".title", &rk.Title, "A short name for the risk", nil)),
-		widget.NewFormItem("Source of risk", e.LongText(p+".source", &rk.Source, "What could cause harm: a process, a party, a system")),
-		widget.NewFormItem("Possible harm", e.LongText(p+".harm", &rk.Harm, "What could happen to the people whose data it is")),
-		widget.NewFormItem("Likelihood of harm", Choose(e, p+".likelihood", forms.LikelihoodChoices, &rk.Likelihood, nil)),
-		widget.NewFormItem("Severity of harm", Choose(e, p+".severity", forms.HarmSeverityChoices, &rk.Severity, nil)),
+		q.text("Risk", p+".title", &rk.Title, "A short name for the risk"),
+		q.long("Source of risk", p+".source", &rk.Source, "What could cause harm: a process, a party, a system"),
+		q.long("Possible harm", p+".harm", &rk.Harm, "What could happen to the people whose data it is"),
+		choiceRow(q, "Likelihood of harm", p+".likelihood", forms.LikelihoodChoices, &rk.Likelihood, nil),
+		choiceRow(q, "Severity of harm", p+".severity", forms.HarmSeverityChoices, &rk.Severity, nil),
 		widget.NewFormItem("Overall risk", overall),
 		widget.NewFormItem("Data flow map", r.flowRefs(i)),
 		widget.NewFormItem("Measures", container.NewVBox(measures, container.NewHBox(addMeasure))),
-		widget.NewFormItem("Effect of the measures", Choose(e, p+".effect", forms.RiskEffectChoices, &rk.Effect, nil)),
-		widget.NewFormItem("Likelihood afterwards", Choose(e, p+".residual_likelihood", forms.LikelihoodChoices, &rk.ResidualLikelihood, nil)),
-		widget.NewFormItem("Severity afterwards", Choose(e, p+".residual_severity", forms.HarmSeverityChoices, &rk.ResidualSeverity, nil)),
+		choiceRow(q, "Effect of the measures", p+".effect", forms.RiskEffectChoices, &rk.Effect, nil),
+		choiceRow(q, "Likelihood afterwards", p+".residual_likelihood", forms.LikelihoodChoices, &rk.ResidualLikelihood, nil),
+		choiceRow(q, "Severity afterwards", p+".residual_severity", forms.HarmSeverityChoices, &rk.ResidualSeverity, nil),
 		widget.NewFormItem("Residual risk", residual),
 	)
 	card := widget.NewCard("", "", container.NewVBox(form, container.NewHBox(remove)))

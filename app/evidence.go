@@ -449,7 +449,7 @@ func (v *evidenceView) attach(id, name string, open func() (io.ReadCloser, error
 	v.status.SetText("Attaching " + name + "…")
 	v.status.Show()
 	v.pending.Add(1)
-	attachFrom(v.es, owner, id, name, open, func(att forms.Attachment, err error) {
+	v.e.ui.attachFrom(v.es, owner, id, name, open, func(att forms.Attachment, err error) {
 		defer v.pending.Done()
 		if err != nil {
 			v.status.SetText("")
@@ -516,14 +516,7 @@ func (v *evidenceView) cardAt(pos fyne.Position) int {
 	return -1
 }
 
-func (v *evidenceView) onOpen(f forms.Attachment) {
-	go func() {
-		err := openInViewer(v.es, f)
-		if err != nil {
-			fyne.Do(func() { showError(v.e.Window(), "Could not open "+f.Name, err) })
-		}
-	}()
-}
+func (v *evidenceView) onOpen(f forms.Attachment) { v.e.ui.viewFile(v.e.Window(), v.es, f) }
 
 func (v *evidenceView) onDetach(id string) {
 	i := v.indexOf(id)
@@ -541,11 +534,11 @@ func (v *evidenceView) onDetach(id string) {
 }
 
 func (v *evidenceView) onHistory(id string) {
-	showFileHistory(v.e.Window(), v.es, store.DraftOwner(v.e.App().ID), id)
+	v.e.ui.showFileHistory(v.e.Window(), v.es, store.DraftOwner(v.e.App().ID), id)
 }
 
 // showFileHistory lists every file an item has held, newest first.
-func showFileHistory(w fyne.Window, es EvidenceStore, owner, id string) {
+func (u *UI) showFileHistory(w fyne.Window, es EvidenceStore, owner, id string) {
 	h, err := es.FileHistory(owner, id)
 	if err != nil {
 		showError(w, "Could not read the file history", err)
@@ -565,13 +558,7 @@ func showFileHistory(w fyne.Window, es EvidenceStore, owner, id string) {
 			f.Attached.Local().Format("2 Jan 2006 15:04"), state, f.SHA256))
 		meta.Importance = widget.LowImportance
 		att := forms.Attachment{Name: f.Name, SHA256: f.SHA256, Size: f.Size}
-		open := widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() {
-			go func() {
-				if err := openInViewer(es, att); err != nil {
-					fyne.Do(func() { showError(w, "Could not open "+att.Name, err) })
-				}
-			}()
-		})
+		open := widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() { u.viewFile(w, es, att) })
 		box.Add(container.NewBorder(nil, nil, nil, open, container.NewVBox(name, meta)))
 	}
 	d := dialog.NewCustom("File history", "Close", container.NewVScroll(box), w)

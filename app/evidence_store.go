@@ -50,30 +50,40 @@ func (u *UI) libraryStore() (LibraryStore, bool) {
 	return s, ok
 }
 
-// library returns the organisation library, or nil when the store has none
-// or cannot read it (drafts then show their own answers).
-func (u *UI) library() []forms.LibraryEntry {
+// library returns the organisation library, or nil when the store has none.
+// When it cannot be read the caller says so; drafts then show their own
+// answers for linked organisations.
+func (u *UI) library() ([]forms.LibraryEntry, error) {
 	ls, ok := u.libraryStore()
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	lib, err := ls.Library()
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("read the organisation library: %w", err)
 	}
-	return lib
+	return lib, nil
 }
+
+// libraryUnread is what a user is told when the library cannot be read.
+const libraryUnread = "The organisation library could not be read, so organisations linked to it show this draft's own answers"
 
 // overlayLibrary applies the library to a freshly loaded draft, so every
 // screen and check sees the library's current values.
-func (u *UI) overlayLibrary(a *forms.Application) {
-	forms.OverlayLibrary(a, u.library())
+func (u *UI) overlayLibrary(a *forms.Application) error {
+	lib, err := u.library()
+	forms.OverlayLibrary(a, lib)
+	return err
 }
 
 // libraryChanged re-applies the library to every open draft and re-runs its
 // checks: an expired DSPT shows in every draft that uses the organisation.
 func (u *UI) libraryChanged() {
-	lib := u.library()
+	lib, err := u.library()
+	if err != nil {
+		showError(u.start.win, libraryUnread, err)
+		return
+	}
 	for _, ed := range u.editors {
 		forms.OverlayLibrary(ed.app, lib)
 		ed.showSection(ed.current)
@@ -84,10 +94,10 @@ func (u *UI) libraryChanged() {
 // attachFrom copies a file into the store and inspects it, off the UI
 // goroutine; done runs on the UI goroutine with the attachment record.
 // open is called on the worker too, so a slow disk never blocks the window.
-func attachFrom(es EvidenceStore, owner, itemID, name string, open func() (io.ReadCloser, error), done func(forms.Attachment, error)) {
+func (u *UI) attachFrom(es EvidenceStore, owner, itemID, name string, open func() (io.ReadCloser, error), done func(forms.Attachment, error)) {
 	go func() {
 		att, err := attach(es, owner, itemID, name, open)
-		fyne.Do(func() { done(att, err) })
+		u.do(func() { done(att, err) })
 	}()
 }
 
@@ -121,6 +131,16 @@ func inspectStored(es EvidenceStore, att forms.Attachment) (forms.Attachment, er
 		return att, fmt.Errorf("inspect %s: %w", att.Name, err)
 	}
 	return facts.Attachment(att.Name, att.SHA256), nil
+}
+
+// viewFile opens a stored file in the system's viewer off the UI goroutine
+// and reports a failure in w.
+func (u *UI) viewFile(w fyne.Window, es EvidenceStore, att forms.Attachment) {
+	go func() {
+		if err := openInViewer(es, att); err != nil {
+			u.do(func() { showError(w, "Could not open "+att.Name, err) })
+		}
+	}()
 }
 
 // openInViewer copies a stored file under its own name into a private

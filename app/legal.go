@@ -23,14 +23,14 @@ type legalView struct {
 func newLegalView(e *Editor) fyne.CanvasObject {
 	v := &legalView{e: e, g: sectionGuide(forms.SectionLegal)}
 	l := &e.App().Legal
-	g := v.g
+	q := questions{e, v.g}
 
 	gdpr := newForm(
-		g.item("Article 6 basis", "legal_basis.article6", Choose(e, "legal_basis.article6", forms.Article6Choices, &l.Article6, nil)),
-		g.item("Article 9 condition", "legal_basis.article9", Choose(e, "legal_basis.article9", forms.Article9Choices, &l.Article9, nil)),
+		choiceRow(q, "Article 6 basis", "legal_basis.article6", forms.Article6Choices, &l.Article6, nil),
+		choiceRow(q, "Article 9 condition", "legal_basis.article9", forms.Article9Choices, &l.Article9, nil),
 	)
 	route := newForm(
-		g.item("Route", "legal_basis.cldc_route", Choose(e, "legal_basis.cldc_route", forms.CLDCChoices, &l.CLDC, v.onRoute)),
+		choiceRow(q, "Route", "legal_basis.cldc_route", forms.CLDCChoices, &l.CLDC, v.onRoute),
 	)
 
 	materials := newRepeat(e, "legal_basis.consent_materials", &l.ConsentMaterials, "consent document")
@@ -42,45 +42,42 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 		return forms.ConsentMaterial{ID: forms.NewID(), Kind: "information-sheet"}
 	}
 	materials.row = func(i int, path string, m *forms.ConsentMaterial) fyne.CanvasObject {
-		kind := Choose(e, path+".kind", forms.ConsentMaterialChoices, &m.Kind, func(forms.ConsentMaterialKind) { materials.retitle() })
 		return newForm(
-			g.item("Document", path+".kind", kind),
-			g.item("Version", path+".version", materials.titled(e.TextEntry(path+".version", &m.Version, "e.g. 3.1", nil))),
-			g.item("Used from", path+".used_from", e.DateEntry(path+".used_from", &m.From)),
-			g.item("Used until", path+".used_to", e.DateEntry(path+".used_to", &m.To)),
+			choiceRow(q, "Document", path+".kind", forms.ConsentMaterialChoices, &m.Kind, func(forms.ConsentMaterialKind) { materials.retitle() }),
+			q.text("Version", path+".version", &m.Version, "e.g. 3.1", materials.titled),
+			q.date("Used from", path+".used_from", &m.From),
+			q.date("Used until", path+".used_to", &m.To),
 		)
 	}
 	v.consent = container.NewVBox(
 		heading("Consent materials (R-L5)"),
 		materials.build(),
-		newForm(g.item("Contact with the cohort", "legal_basis.cohort_contact",
-			e.LongText("legal_basis.cohort_contact", &l.CohortContact, "Newsletters, website, annual letters"))),
+		newForm(q.long("Contact with the cohort", "legal_basis.cohort_contact", &l.CohortContact, "Newsletters, website, annual letters")),
 	)
 
 	v.s251 = container.NewVBox(
 		heading("Section 251 support (R-L6, R-L8)"),
 		newForm(
-			g.item("CAG reference", "legal_basis.cag_reference", e.TextEntry("legal_basis.cag_reference", &l.CAGReference, "e.g. 18/CAG/0038", nil)),
-			g.item("What the support covers", "legal_basis.s251_scope", e.LongText("legal_basis.s251_scope", &l.S251Scope, "Receipt, linkage and release by NHS England, for this purpose and any amendment")),
-			g.item("", "legal_basis.s251_support_current", e.Check("legal_basis.s251_support_current", "Support checked as current (CAG register)", &l.S251SupportCurrent, nil)),
+			q.text("CAG reference", "legal_basis.cag_reference", &l.CAGReference, "e.g. 18/CAG/0038"),
+			q.long("What the support covers", "legal_basis.s251_scope", &l.S251Scope, "Receipt, linkage and release by NHS England, for this purpose and any amendment"),
+			q.check("legal_basis.s251_support_current", "Support checked as current (CAG register)", &l.S251SupportCurrent, nil),
 		),
 		notice(theme.InfoIcon(), "Add the s251 application, its amendments, the approval letters and the documents CAG reviewed under Evidence (R-L6)."),
 		notice(theme.WarningIcon(), "Under s251 the National Data Opt-out is applied before release: records of people who opted out will be missing from your data (R-L8)."),
-		newForm(g.item("", "legal_basis.opt_out_acknowledged",
-			e.Check("legal_basis.opt_out_acknowledged", "Analysis allows for opted-out records", &l.OptOutAcknowledged, nil))),
+		newForm(q.check("legal_basis.opt_out_acknowledged", "Analysis allows for opted-out records", &l.OptOutAcknowledged, nil)),
 	)
 
 	v.other = container.NewVBox(newForm(
-		g.item("Explanation", "legal_basis.cldc_explanation", e.LongText("legal_basis.cldc_explanation", &l.CLDCExplanation, "The law or order that sets aside confidentiality, and how it covers this flow")),
+		q.long("Explanation", "legal_basis.cldc_explanation", &l.CLDCExplanation, "The law or order that sets aside confidentiality, and how it covers this flow"),
 	))
 
 	transparency := newForm(
-		g.item("Privacy notice", "legal_basis.privacy_notice_url", e.TextEntry("legal_basis.privacy_notice_url", &l.PrivacyNoticeURL, "https://…", nil)),
-		g.item("Why identifiable data", "legal_basis.identifiable_reasons", e.LongText("legal_basis.identifiable_reasons", &l.IdentifiableReasons, "Only if a product is identifiable: why pseudonymised data will not do")),
+		q.text("Privacy notice", "legal_basis.privacy_notice_url", &l.PrivacyNoticeURL, "https://…"),
+		q.long("Why identifiable data", "legal_basis.identifiable_reasons", &l.IdentifiableReasons, "Only if a product is identifiable: why pseudonymised data will not do"),
 	)
 	v.onRoute(l.CLDC)
 
-	return container.NewVBox(g.intro(),
+	return container.NewVBox(v.g.intro(),
 		heading("UK GDPR (R-L1, R-L2)"), gdpr,
 		heading("Common-law duty of confidentiality (R-L3, R-L4)"), route, v.consent, v.s251, v.other,
 		heading("Transparency (R-L7)"), transparency)

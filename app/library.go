@@ -270,17 +270,11 @@ func (w *libraryWindow) buildDocs(box *fyne.Container) {
 		if d.File != nil && es != nil {
 			f := *d.File
 			summary = fileSummary(f)
-			actions = append(actions, widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() {
-				go func() {
-					if err := openInViewer(es, f); err != nil {
-						fyne.Do(func() { showError(w.win, "Could not open "+f.Name, err) })
-					}
-				}()
-			}))
+			actions = append(actions, widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() { w.u.viewFile(w.win, es, f) }))
 		}
 		id := d.ID
 		if es != nil {
-			actions = append(actions, widget.NewButtonWithIcon("History…", theme.HistoryIcon(), func() { showFileHistory(w.win, es, owner, id) }))
+			actions = append(actions, widget.NewButtonWithIcon("History…", theme.HistoryIcon(), func() { w.u.showFileHistory(w.win, es, owner, id) }))
 		}
 		actions = append(actions, widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			docsWithout := w.cur.SecurityDocuments[:0:0]
@@ -321,7 +315,7 @@ func (w *libraryWindow) onAttachDoc(box *fyne.Container) {
 		name := r.URI().Name()
 		id := forms.NewID()
 		w.status.SetText("Attaching " + name + "…")
-		attachFrom(es, owner, id, name, func() (io.ReadCloser, error) { return r, nil }, func(att forms.Attachment, err error) {
+		w.u.attachFrom(es, owner, id, name, func() (io.ReadCloser, error) { return r, nil }, func(att forms.Attachment, err error) {
 			if err != nil {
 				w.status.SetText("")
 				showError(w.win, "Could not attach "+name, err)

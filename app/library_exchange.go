@@ -68,7 +68,7 @@ func (w *libraryWindow) onImport() {
 		go func() {
 			entries, err := readLibraryFile(r, es)
 			r.Close()
-			fyne.Do(func() { w.confirmImport(name, entries, err) })
+			w.u.do(func() { w.confirmImport(name, entries, err) })
 		}()
 	}, w.win)
 	d.Resize(fyne.NewSize(760, 520))
@@ -127,7 +127,7 @@ func (w *libraryWindow) onExport() {
 			if cerr := wc.Close(); err == nil {
 				err = cerr
 			}
-			fyne.Do(func() {
+			w.u.do(func() {
 				if err != nil {
 					w.status.SetText("")
 					showError(w.win, "Could not write the library", err)

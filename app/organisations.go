@@ -52,19 +52,20 @@ func newOrganisationsView(e *Editor) fyne.CanvasObject {
 }
 
 func (v *organisationsView) organisationRow(i int, path string, o *forms.Organisation) fyne.CanvasObject {
-	e, g := v.e, v.g
-	name := v.orgs.titled(e.TextEntry(path+".name", &o.Name, "Full legal name", nil))
+	e, q := v.e, questions{v.e, v.g}
+	namePath := path + ".name"
+	name := v.orgs.titled(e.TextEntry(namePath, &o.Name, "Full legal name", nil))
 	name.OnChanged = chain(name.OnChanged, func() { v.people.rebuild() })
 
 	dsfcDate := container.NewVBox(newForm(
-		g.item("DSFC signed on", path+".dsfc_date", e.DateEntry(path+".dsfc_date", &o.DSFCDate))))
+		q.date("DSFC signed on", path+".dsfc_date", &o.DSFCDate)))
 	signatory := container.NewVBox(newForm(
-		g.item("DSA signatory", path+".dsa_signatory", e.TextEntry(path+".dsa_signatory", &o.DSASignatory, "Role or name with delegated authority to sign", nil))))
+		q.text("DSA signatory", path+".dsa_signatory", &o.DSASignatory, "Role or name with delegated authority to sign")))
 	controller := container.NewVBox(
 		subheading("As a data controller (R-O2, R-O7)"),
 		newForm(
-			g.item("", path+".legal_entity", e.Check(path+".legal_entity", "A legal entity that can sign contracts", &o.LegalEntity, nil)),
-			g.item("", path+".dsfc_signed", e.Check(path+".dsfc_signed", "Data Sharing Framework Contract signed", &o.DSFCSigned, func(on bool) { Shown(dsfcDate, on) })),
+			q.check(path+".legal_entity", "A legal entity that can sign contracts", &o.LegalEntity, nil),
+			q.check(path+".dsfc_signed", "Data Sharing Framework Contract signed", &o.DSFCSigned, func(on bool) { Shown(dsfcDate, on) }),
 		),
 		dsfcDate, signatory)
 	Shown(dsfcDate, o.DSFCSigned)
@@ -75,7 +76,7 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 		Shown(security, r != forms.RoleNoAccess)
 		v.orgs.retitle()
 	}
-	role := Choose(e, path+".role", forms.RoleChoices, &o.Role, onRole)
+	role := choiceRow(q, "Role", path+".role", forms.RoleChoices, &o.Role, onRole)
 	onRole(o.Role)
 
 	var fromLibrary fyne.CanvasObject = container.NewVBox()
@@ -95,14 +96,14 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 	return container.NewVBox(
 		fromLibrary,
 		newForm(
-			g.item("Name", path+".name", name),
-			g.item("Role", path+".role", role),
-			g.item("", path+".overall_responsibility", e.Check(path+".overall_responsibility", "Holds overall responsibility for the data", &o.OverallResponsibility, nil)),
+			q.row("Name", namePath, name),
+			role,
+			q.check(path+".overall_responsibility", "Holds overall responsibility for the data", &o.OverallResponsibility, nil),
 		),
 		controller,
 		security,
 		newForm(
-			g.item("", path+".honorary_contracts", e.Check(path+".honorary_contracts", "Honorary contracts are used", &o.HonoraryContracts, nil)),
+			q.check(path+".honorary_contracts", "Honorary contracts are used", &o.HonoraryContracts, nil),
 		),
 	)
 }
@@ -110,23 +111,23 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 // security asks for the organisation's assurance (R-O3), or says none is
 // needed on the aggregate HES route (R-D4); the answers are kept either way.
 func (v *organisationsView) security(path string, s *forms.Security) fyne.CanvasObject {
-	e, g := v.e, v.g
-	isoExpiry := container.NewVBox(newForm(g.item("ISO 27001 expires", path+".iso27001_expiry", e.DateEntry(path+".iso27001_expiry", &s.ISO27001Expiry))))
-	ceExpiry := container.NewVBox(newForm(g.item("CE+ expires", path+".cyber_essentials_plus_expiry", e.DateEntry(path+".cyber_essentials_plus_expiry", &s.CEPlusExpiry))))
+	e, q := v.e, questions{v.e, v.g}
+	isoExpiry := container.NewVBox(newForm(q.date("ISO 27001 expires", path+".iso27001_expiry", &s.ISO27001Expiry)))
+	ceExpiry := container.NewVBox(newForm(q.date("CE+ expires", path+".cyber_essentials_plus_expiry", &s.CEPlusExpiry)))
 	Shown(isoExpiry, s.ISO27001)
 	Shown(ceExpiry, s.CyberEssentialsPlus)
 	form := container.NewVBox(
 		subheading("Security assurance (R-O3)"),
 		newForm(
-			g.item("DSPT code", path+".dspt_code", e.TextEntry(path+".dspt_code", &s.DSPTCode, "e.g. EE133887-SCS", nil)),
-			g.item("DSPT status", path+".dspt_status", Choose(e, path+".dspt_status", forms.DSPTChoices, &s.DSPTStatus, nil)),
-			g.item("DSPT published", path+".dspt_published", e.DateEntry(path+".dspt_published", &s.DSPTPublished)),
-			g.item("DSPT valid until", path+".dspt_valid_until", e.DateEntry(path+".dspt_valid_until", &s.DSPTValidUntil)),
-			g.item("", path+".iso27001", e.Check(path+".iso27001", "ISO 27001 certified", &s.ISO27001, func(on bool) { Shown(isoExpiry, on) })),
+			q.text("DSPT code", path+".dspt_code", &s.DSPTCode, "e.g. EE133887-SCS"),
+			choiceRow(q, "DSPT status", path+".dspt_status", forms.DSPTChoices, &s.DSPTStatus, nil),
+			q.date("DSPT published", path+".dspt_published", &s.DSPTPublished),
+			q.date("DSPT valid until", path+".dspt_valid_until", &s.DSPTValidUntil),
+			q.check(path+".iso27001", "ISO 27001 certified", &s.ISO27001, func(on bool) { Shown(isoExpiry, on) }),
 		),
 		isoExpiry,
 		newForm(
-			g.item("", path+".cyber_essentials_plus", e.Check(path+".cyber_essentials_plus", "Cyber Essentials Plus", &s.CyberEssentialsPlus, func(on bool) { Shown(ceExpiry, on) })),
+			q.check(path+".cyber_essentials_plus", "Cyber Essentials Plus", &s.CyberEssentialsPlus, func(on bool) { Shown(ceExpiry, on) }),
 		),
 		ceExpiry,
 	)
@@ -141,13 +142,18 @@ func (v *organisationsView) security(path string, s *forms.Security) fyne.Canvas
 }
 
 func (v *organisationsView) personRow(i int, path string, p *forms.Person) fyne.CanvasObject {
-	e, g := v.e, v.g
+	q := questions{v.e, v.g}
 	return newForm(
-		g.item("Name", path+".name", v.people.titled(e.TextEntry(path+".name", &p.Name, "Full name", nil))),
-		g.item("Role", path+".role", e.TextEntry(path+".role", &p.Role, "e.g. Statistician", nil)),
-		g.item("Organisation", path+".organisation_id", orgPicker(e, path+".organisation_id", &p.OrganisationID)),
-		g.item("", path+".accesses_data", e.Check(path+".accesses_data", "Will access record-level data", &p.AccessesData, nil)),
+		q.text("Name", path+".name", &p.Name, "Full name", v.people.titled),
+		q.text("Role", path+".role", &p.Role, "e.g. Statistician"),
+		orgRow(q, "Organisation", path+".organisation_id", &p.OrganisationID),
+		q.check(path+".accesses_data", "Will access record-level data", &p.AccessesData, nil),
 	)
+}
+
+// orgRow is a row that picks one of the draft's organisations.
+func orgRow(q questions, label, path string, id *string) *widget.FormItem {
+	return q.row(label, path, orgPicker(q.e, path, id))
 }
 
 // orgPicker chooses one of the draft's organisations and stores its ID.

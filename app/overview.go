@@ -20,37 +20,37 @@ func newOverviewView(e *Editor) fyne.CanvasObject {
 	v := &overviewView{e: e}
 	o := &e.App().Overview
 	g := sectionGuide(forms.SectionOverview)
+	q := questions{e, g}
 
 	v.totals = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.totals.Wrapping = fyne.TextWrapWord
 	v.refreshTotals()
 	e.OnFindings(v.refreshTotals)
 
-	stage := Choose(e, "overview.stage", forms.StageChoices, &o.Stage, v.onStage)
 	v.history = container.NewVBox()
 	v.buildHistory()
 
 	form := newForm(
-		widget.NewFormItem("Title", g.field("overview.title", e.TextEntry("overview.title", &o.Title, "e.g. Kidney outcomes after childhood cancer", nil))),
-		widget.NewFormItem("Short summary", g.field("overview.summary", e.LongText("overview.summary", &o.Summary, "Why the data is needed, in a few sentences (R-P2)"))),
-		withHint(widget.NewFormItem("DARS reference", g.field("overview.dars_reference", e.TextEntry("overview.dars_reference", &o.DARSReference, "DARS-NIC-000000-XXXXX", forms.ValidateDARSReference))),
+		q.text("Title", "overview.title", &o.Title, "e.g. Kidney outcomes after childhood cancer"),
+		q.long("Short summary", "overview.summary", &o.Summary, "Why the data is needed, in a few sentences (R-P2)"),
+		withHint(q.validated("DARS reference", "overview.dars_reference", &o.DARSReference, "DARS-NIC-000000-XXXXX", forms.ValidateDARSReference),
 			"Issued by NHS England after your enquiry; leave empty until then (R-P6)."),
-		widget.NewFormItem("Stage", g.field("overview.stage", stage)),
-		widget.NewFormItem("Stage dates", g.field("overview.stage_history", v.history)),
-		widget.NewFormItem("Requested start", g.field("overview.requested_start", e.DateEntry("overview.requested_start", &o.RequestedFrom))),
-		withHint(widget.NewFormItem("Requested end", g.field("overview.requested_end", e.DateEntry("overview.requested_end", &o.RequestedTo))),
+		choiceRow(q, "Stage", "overview.stage", forms.StageChoices, &o.Stage, v.onStage),
+		q.row("Stage dates", "overview.stage_history", v.history),
+		q.date("Requested start", "overview.requested_start", &o.RequestedFrom),
+		withHint(q.date("Requested end", "overview.requested_end", &o.RequestedTo),
 			"The period of data access you are asking for (R-P7)."),
-		widget.NewFormItem("Lead applicant", g.field("overview.lead_applicant", e.TextEntry("overview.lead_applicant", &o.LeadApplicant, "Name of the person leading the application", nil))),
-		widget.NewFormItem("Their organisation", g.field("overview.lead_organisation", e.TextEntry("overview.lead_organisation", &o.LeadOrg, "Legal name of the lead organisation", nil))),
-		withHint(widget.NewFormItem("Readiness", g.field("overview.readiness", e.Suggest("overview.readiness", &o.Readiness, forms.ReadinessSuggestions))),
+		q.text("Lead applicant", "overview.lead_applicant", &o.LeadApplicant, "Name of the person leading the application"),
+		q.text("Their organisation", "overview.lead_organisation", &o.LeadOrg, "Legal name of the lead organisation"),
+		withHint(q.suggest("Readiness", "overview.readiness", &o.Readiness, forms.ReadinessSuggestions),
 			"How far along you are: funding, protocol, approvals (R-P2)."),
-		withHint(widget.NewFormItem("", g.field("overview.novel_or_contentious", e.Check("overview.novel_or_contentious", "Novel or potentially contentious use", &o.NovelUse, nil))),
+		withHint(q.check("overview.novel_or_contentious", "Novel or potentially contentious use", &o.NovelUse, nil),
 			"Such uses may get early assurance advice from NHS England (R-P4)."),
 	)
 	next := widget.NewLabel(NextDeadlineText(e))
 	next.Wrapping = fyne.TextWrapWord
 	Shown(next, next.Text != "")
-	return container.NewVBox(v.totals, next, widget.NewSeparator(), g.intro(), form, preliminaryGroup(e, g))
+	return container.NewVBox(v.totals, next, widget.NewSeparator(), g.intro(), form, preliminaryGroup(q))
 }
 
 func withHint(item *widget.FormItem, hint string) *widget.FormItem {

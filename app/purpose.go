@@ -21,45 +21,42 @@ type purposeView struct {
 func newPurposeView(e *Editor) fyne.CanvasObject {
 	v := &purposeView{e: e, g: sectionGuide(forms.SectionPurpose)}
 	p := &e.App().Purpose
-	g := v.g
+	q := questions{e, v.g}
 
 	main := newForm(
-		g.item("Purpose", "purpose.category", Choose(e, "purpose.category", forms.PurposeChoices, &p.Category, nil)),
-		g.item("Objective", "purpose.objective", e.LongText("purpose.objective", &p.Objective, "What you want to find out or achieve")),
-		g.item("Processing activities", "purpose.processing_activities", e.LongText("purpose.processing_activities", &p.ProcessingActivities, "Who does what with the data, where, and when it is destroyed")),
-		g.item("Expected outputs", "purpose.expected_outputs", e.LongText("purpose.expected_outputs", &p.ExpectedOutputs, "Papers, reports, dashboards, tables")),
-		g.item("Expected outcomes", "purpose.expected_outcomes", e.LongText("purpose.expected_outcomes", &p.ExpectedOutcomes, "What will change because of the outputs")),
-		g.item("Measurable benefits", "purpose.expected_benefits", e.LongText("purpose.expected_benefits", &p.ExpectedBenefits, "The benefit to health and care in England, and how you will measure it")),
+		choiceRow(q, "Purpose", "purpose.category", forms.PurposeChoices, &p.Category, nil),
+		q.long("Objective", "purpose.objective", &p.Objective, "What you want to find out or achieve"),
+		q.long("Processing activities", "purpose.processing_activities", &p.ProcessingActivities, "Who does what with the data, where, and when it is destroyed"),
+		q.long("Expected outputs", "purpose.expected_outputs", &p.ExpectedOutputs, "Papers, reports, dashboards, tables"),
+		q.long("Expected outcomes", "purpose.expected_outcomes", &p.ExpectedOutcomes, "What will change because of the outputs"),
+		q.long("Measurable benefits", "purpose.expected_benefits", &p.ExpectedBenefits, "The benefit to health and care in England, and how you will measure it"),
 	)
 
 	v.commercial = container.NewVBox(newForm(
-		g.item("Commercial purpose", "purpose.commercial_purpose", e.LongText("purpose.commercial_purpose", &p.CommercialPurpose, "What the company does and gains")),
-		g.item("Public benefit", "purpose.commercial_public_benefit", e.LongText("purpose.commercial_public_benefit", &p.CommercialBenefit, "Why the public, not only the company, gains")),
+		q.long("Commercial purpose", "purpose.commercial_purpose", &p.CommercialPurpose, "What the company does and gains"),
+		q.long("Public benefit", "purpose.commercial_public_benefit", &p.CommercialBenefit, "Why the public, not only the company, gains"),
 	))
-	commercial := newForm(g.item("", "purpose.commercial_involvement",
-		e.Check("purpose.commercial_involvement", "A company is involved", &p.Commercial, v.onCommercial)))
+	commercial := newForm(q.check("purpose.commercial_involvement", "A company is involved", &p.Commercial, v.onCommercial))
 
 	v.rec = container.NewVBox(newForm(
-		g.item("REC reference", "purpose.rec_reference", e.TextEntry("purpose.rec_reference", &p.RECReference, "e.g. 26/NW/0123", nil)),
+		q.text("REC reference", "purpose.rec_reference", &p.RECReference, "e.g. 26/NW/0123"),
 	))
 	v.research = container.NewVBox(newForm(
-		g.item("", "purpose.rec_approval_needed", e.Check("purpose.rec_approval_needed", "Research Ethics Committee approval is needed", &p.RECNeeded, v.onREC)),
+		q.check("purpose.rec_approval_needed", "Research Ethics Committee approval is needed", &p.RECNeeded, v.onREC),
 	), v.rec, newForm(
-		g.item("IRAS ID", "purpose.iras_reference", e.TextEntry("purpose.iras_reference", &p.IRASReference, "IRAS project ID, if any", nil)),
+		q.text("IRAS ID", "purpose.iras_reference", &p.IRASReference, "IRAS project ID, if any"),
 	))
-	research := newForm(g.item("", "purpose.is_research",
-		e.Check("purpose.is_research", "This work is research", &p.IsResearch, v.onResearch)))
+	research := newForm(q.check("purpose.is_research", "This work is research", &p.IsResearch, v.onResearch))
 
 	funding := newForm(
-		g.item("Funding source", "purpose.funding_source", e.TextEntry("purpose.funding_source", &p.FundingSource, "Funder and grant", nil)),
-		g.item("Funding status", "purpose.funding_status", Choose(e, "purpose.funding_status", forms.FundingChoices, &p.FundingStatus, nil)),
+		q.text("Funding source", "purpose.funding_source", &p.FundingSource, "Funder and grant"),
+		choiceRow(q, "Funding status", "purpose.funding_status", forms.FundingChoices, &p.FundingStatus, nil),
 	)
 
 	v.published = container.NewVBox(newForm(
-		g.item("What you checked", "purpose.published_data_note", e.LongText("purpose.published_data_note", &p.PublishedDataNote, "Published statistics or open data you looked at, and why they are not enough")),
+		q.long("What you checked", "purpose.published_data_note", &p.PublishedDataNote, "Published statistics or open data you looked at, and why they are not enough"),
 	))
-	published := newForm(g.item("", "purpose.published_data_checked",
-		e.Check("purpose.published_data_checked", "Published statistics and open data checked", &p.PublishedDataChecked, v.onPublished)))
+	published := newForm(q.check("purpose.published_data_checked", "Published statistics and open data checked", &p.PublishedDataChecked, v.onPublished))
 
 	v.onCommercial(p.Commercial)
 	v.onResearch(p.IsResearch)
@@ -67,7 +64,7 @@ func newPurposeView(e *Editor) fyne.CanvasObject {
 	v.onPublished(p.PublishedDataChecked)
 
 	return container.NewVBox(
-		g.intro(),
+		v.g.intro(),
 		main,
 		heading("Commercial involvement (R-U3)"), commercial, v.commercial,
 		heading("Research approvals and funding (R-U4)"), research, v.research, funding,

@@ -23,9 +23,9 @@ type territoryView struct {
 func newTerritoryView(e *Editor) fyne.CanvasObject {
 	v := &territoryView{e: e, g: sectionGuide(forms.SectionTerritory)}
 	a := e.App()
-	g := v.g
+	q := questions{e, v.g}
 
-	territory := newForm(g.item("Territory of use", "territory", radio(e, "territory", forms.TerritoryChoices, &a.Territory, nil)))
+	territory := newForm(radioRow(q, "Territory of use", "territory", forms.TerritoryChoices, &a.Territory, nil))
 
 	v.locations = newRepeat(e, "locations", &a.Locations, "location")
 	v.locations.empty = "No locations yet. Add every place the data is processed or stored, including cloud services and backups (R-O4)."
@@ -44,17 +44,16 @@ func newTerritoryView(e *Editor) fyne.CanvasObject {
 	v.locations.row = v.locationRow
 
 	v.sublicence = container.NewVBox(newForm(
-		g.item("Why they need it", "sub_licensing.reason", e.LongText("sub_licensing.reason", &a.SubLicensing.Reason, "Who receives the data and what for")),
-		g.item("Why not from NHS England", "sub_licensing.why_not_direct", e.LongText("sub_licensing.why_not_direct", &a.SubLicensing.WhyNotDirect, "Why NHS England cannot supply them directly")),
-		g.item("Value you add", "sub_licensing.value_added", e.LongText("sub_licensing.value_added", &a.SubLicensing.ValueAdded, "What you add to the data before passing it on")),
+		q.long("Why they need it", "sub_licensing.reason", &a.SubLicensing.Reason, "Who receives the data and what for"),
+		q.long("Why not from NHS England", "sub_licensing.why_not_direct", &a.SubLicensing.WhyNotDirect, "Why NHS England cannot supply them directly"),
+		q.long("Value you add", "sub_licensing.value_added", &a.SubLicensing.ValueAdded, "What you add to the data before passing it on"),
 	))
-	sub := newForm(g.item("", "sub_licensing.needed",
-		e.Check("sub_licensing.needed", "Record-level data passed to a third party", &a.SubLicensing.Needed, func(on bool) { Shown(v.sublicence, on) })))
+	sub := newForm(q.check("sub_licensing.needed", "Record-level data passed to a third party", &a.SubLicensing.Needed, func(on bool) { Shown(v.sublicence, on) }))
 	Shown(v.sublicence, a.SubLicensing.Needed)
 
-	route := newForm(g.item("Access route", "access_route", radio(e, "access_route", forms.AccessRouteChoices, &a.AccessRoute, nil)))
+	route := newForm(radioRow(q, "Access route", "access_route", forms.AccessRouteChoices, &a.AccessRoute, nil))
 
-	return container.NewVBox(g.intro(),
+	return container.NewVBox(v.g.intro(),
 		heading("Territory (R-T1)"), territory,
 		heading("Processing and storage locations (R-O4, R-T2, R-T3)"), v.locations.build(),
 		heading("Onward sharing (R-T4)"), sub, v.sublicence,
@@ -62,24 +61,23 @@ func newTerritoryView(e *Editor) fyne.CanvasObject {
 }
 
 func (v *territoryView) locationRow(i int, path string, l *forms.Location) fyne.CanvasObject {
-	e, g := v.e, v.g
+	e, q := v.e, questions{v.e, v.g}
 	tra := container.NewVBox(
 		notice(theme.WarningIcon(), "Outside the UK: NHS England will ask for extra assurance, and a country without a UK adequacy decision needs a transfer risk assessment (R-T3). Check the territory above covers it (R-T2)."),
-		newForm(g.item("TRA reference", path+".tra_reference", e.TextEntry(path+".tra_reference", &l.TRAReference, "Reference or title of the transfer risk assessment", nil))),
+		newForm(q.text("TRA reference", path+".tra_reference", &l.TRAReference, "Reference or title of the transfer risk assessment")),
 	)
 	country := e.Suggest(path+".country", &l.Country, countrySuggestions)
 	v.locations.titled(&country.Entry)
 	country.OnChanged = chain(country.OnChanged, func() { Shown(tra, outsideUK(l.Country)) })
 	Shown(tra, outsideUK(l.Country))
 
-	site := v.locations.titled(e.TextEntry(path+".site", &l.Site, "Building, data centre or cloud region", nil))
 	return container.NewVBox(
 		newForm(
-			g.item("Organisation", path+".organisation_id", orgPicker(e, path+".organisation_id", &l.OrganisationID)),
-			g.item("Site", path+".site", site),
-			g.item("Country", path+".country", country),
-			g.item("Cloud provider", path+".cloud_provider", e.TextEntry(path+".cloud_provider", &l.CloudProvider, "Leave empty for on-premises systems", nil)),
-			g.item("Use", path+".use", Choose(e, path+".use", forms.LocationUseChoices, &l.Use, nil)),
+			orgRow(q, "Organisation", path+".organisation_id", &l.OrganisationID),
+			q.text("Site", path+".site", &l.Site, "Building, data centre or cloud region", v.locations.titled),
+			q.row("Country", path+".country", country),
+			q.text("Cloud provider", path+".cloud_provider", &l.CloudProvider, "Leave empty for on-premises systems"),
+			choiceRow(q, "Use", path+".use", forms.LocationUseChoices, &l.Use, nil),
 		),
 		tra,
 	)

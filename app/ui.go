@@ -48,7 +48,11 @@ type UI struct {
 	// goos is the system whose keyboard conventions the menus follow.
 	goos string
 	// do runs UI work handed over from other goroutines (autosave reports,
-	// exports): fyne.Do, except in tests, which run it on their own goroutine.
+	// exports, attaching and opening files): fyne.Do, except in tests, which
+	// queue it or run it on their own goroutine. It is the one way back to
+	// the UI goroutine (FyneApp.toml declares the fyneDo migration, so Fyne
+	// no longer corrects a widget touched from elsewhere); a test keeps
+	// fyne.Do out of the rest of the package.
 	do func(func())
 
 	libraryWin   *libraryWindow
@@ -88,11 +92,14 @@ func (u *UI) openDraft(id string) *Editor {
 		showError(u.start.win, "Could not open the draft", err)
 		return nil
 	}
-	u.overlayLibrary(a)
+	libErr := u.overlayLibrary(a)
 	ed := newEditor(u, a)
 	u.editors[id] = ed
 	ed.win.Show()
 	ed.focusFirstBlocker()
+	if libErr != nil {
+		showError(ed.win, libraryUnread, libErr)
+	}
 	return ed
 }
 

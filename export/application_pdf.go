@@ -15,6 +15,13 @@ import (
 // the export time: it dates the cover, judges the findings and is the PDF's
 // creation date, so the same draft revision and time give the same bytes.
 func WriteApplicationPDF(w io.Writer, app *forms.Application, at time.Time) error {
+	if err := guardDraft("application.pdf", app); err != nil {
+		return err
+	}
+	return writeApplicationPDF(w, app, at)
+}
+
+func writeApplicationPDF(w io.Writer, app *forms.Application, at time.Time) error {
 	findings := forms.Evaluate(app, at)
 	info := DocInfo{
 		Title:   orUntitled(app.Overview.Title),

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 )
 
 // The section renderers print the questions in the order the DARS form
@@ -67,6 +68,15 @@ func (p *appPDF) overview() {
 	d.Answer("Expected time to access", pa.TimeToAccess)
 	d.Answer("Cost estimate", pa.CostEstimate)
 	d.Answer("Cost paid by", pa.CostPaidBy)
+	if len(p.a.Unmatched) > 0 {
+		d.Heading(2, "Answers kept from an older file")
+		d.Note("These answers fit none of their field's choices when the file was converted. They are kept as written; choose an answer for each field.")
+		var rows [][]string
+		for _, u := range p.a.Unmatched {
+			rows = append(rows, []string{forms.PathLabel(strings.TrimPrefix(u.Field, "application.")), u.Written})
+		}
+		d.Table([]Column{{"Field", 1}, {"As written", 2}}, rows)
+	}
 }
 
 func orNotGiven(s string) string {
@@ -127,6 +137,9 @@ func (p *appPDF) data() {
 		d.Answer("Frequency", label(forms.FrequencyChoices, string(pr.Frequency)))
 		d.Answer("Why these years", pr.YearsReason)
 		d.Answer("Identifiability", label(forms.IdentifiabilityChoices, string(pr.Identifiability)))
+		d.Answer("Sensitivity", label(forms.SensitivityChoices, string(pr.Sensitivity)))
+		d.Answer("Confidentiality", p.route(pr.Confidentiality))
+		d.Answer("Dissemination legal gateway", pr.DisseminationGateway)
 		d.Answer("Holds GP (primary care) data", YesNo(pr.GPData))
 		var who []string
 		for _, id := range pr.AccessedBy {
@@ -162,25 +175,60 @@ func (p *appPDF) cohort() {
 		vf = append(vf, label(forms.ValidationFieldChoices, string(v)))
 	}
 	d.Answer("Validation fields", strings.Join(vf, ", "))
+	if c.OtherKeys != "" {
+		d.Answer("Other linkage keys", c.OtherKeys)
+	}
 	d.Answer("Period covered", label(forms.CohortPeriodChoices, string(c.Period)))
 	d.Answer("Approximate size", c.Size)
+	sender := label(forms.CohortSenderChoices, string(c.Sender))
+	if c.Sender == forms.SenderOther && strings.TrimSpace(c.SenderName) != "" {
+		sender = c.SenderName
+	}
+	d.Answer("Who sends the cohort to NHS England", sender)
+	d.Answer("Confidentiality of the cohort's flow", p.route(c.Confidentiality))
+}
+
+// route names a flow's own confidentiality route in the register's words,
+// or says it follows the application's.
+func (p *appPDF) route(r forms.CLDCRoute) string {
+	if r == "" {
+		if p.a.Legal.CLDC == "" {
+			return ""
+		}
+		return "As the application: " + p.a.Legal.CLDC.RegisterWording()
+	}
+	return r.RegisterWording()
 }
 
 func (p *appPDF) legal() {
 	d, l := p.d, p.a.Legal
-	d.Answer("UK GDPR Article 6 basis", label(forms.Article6Choices, string(l.Article6)))
-	d.Answer("UK GDPR Article 9 condition", label(forms.Article9Choices, string(l.Article9)))
-	d.Answer("Common-law duty of confidentiality", label(forms.CLDCChoices, string(l.CLDC)))
-	if l.CLDC == forms.CLDCOther {
-		d.Answer("Explanation of the other basis", l.CLDCExplanation)
+	var a6, a9 []string
+	for _, v := range append([]forms.Article6{l.Article6}, l.Article6Additional...) {
+		if v != "" {
+			a6 = append(a6, label(forms.Article6Choices, string(v)))
+		}
 	}
-	if l.CLDC == forms.CLDCS251 {
+	for _, v := range append([]forms.Article9{l.Article9}, l.Article9Additional...) {
+		if v != "" {
+			a9 = append(a9, label(forms.Article9Choices, string(v)))
+		}
+	}
+	d.Answer("UK GDPR Article 6 basis", strings.Join(a6, "; "))
+	d.Answer("UK GDPR Article 9 condition", strings.Join(a9, "; "))
+	d.Answer("Common-law duty of confidentiality", label(forms.CLDCChoices, string(l.CLDC)))
+	if l.CLDC != "" && l.CLDC != forms.CLDCConsent && l.CLDC != forms.CLDCS251 {
+		d.Answer("As the register writes it", l.CLDC.RegisterWording())
+	}
+	if strings.TrimSpace(l.CLDCExplanation) != "" || l.CLDC == forms.CLDCOther || l.CLDC == forms.CLDCStatutory {
+		d.Answer("Explanation of the route", l.CLDCExplanation)
+	}
+	if p.a.UsesS251() {
 		d.Answer("CAG reference", l.CAGReference)
 		d.Answer("Scope of the s251 support", l.S251Scope)
 		d.Answer("s251 support is current", YesNo(l.S251SupportCurrent))
 		d.Answer("National data opt-out acknowledged", YesNo(l.OptOutAcknowledged))
 	}
-	if l.CLDC == forms.CLDCConsent {
+	if p.a.UsesInformedConsent() || len(l.ConsentMaterials) > 0 {
 		if len(l.ConsentMaterials) == 0 {
 			d.Answer("Consent materials", "")
 		} else {
@@ -196,7 +244,9 @@ func (p *appPDF) legal() {
 			d.Table([]Column{{"Material", 2}, {"Version", 1}, {"Used from", 1}, {"Used to", 1}}, rows)
 		}
 	}
-	d.Answer("How the cohort is kept informed", l.CohortContact)
+	if p.a.Cohort.Needed || p.a.UsesRoute(forms.CLDCRoute.Consent) {
+		d.Answer("How the cohort is kept informed", l.CohortContact)
+	}
 	d.Answer("Privacy notice", l.PrivacyNoticeURL)
 	d.Answer("Why identifiable data is needed", l.IdentifiableReasons)
 }
@@ -212,6 +262,7 @@ func (p *appPDF) organisations() {
 			title = fmt.Sprintf("Organisation %d (no name)", i+1)
 		}
 		d.Heading(2, title)
+		d.Answer("Type of organisation", label(forms.OrganisationTypeChoices, string(o.Type)))
 		d.Answer("Role", label(forms.RoleChoices, string(o.Role)))
 		d.Answer("Overall responsibility", YesNo(o.OverallResponsibility))
 		d.Answer("Legal entity", YesNo(o.LegalEntity))
@@ -331,7 +382,7 @@ func drawDataFlow(d *Doc, a *forms.Application) {
 		d.Answer("Data flow map", "")
 		return
 	}
-	drawFlowDiagram(d, forms.Layout(m, a))
+	drawFlowDiagram(d, flowmap.Layout(m, a))
 	names := map[string]string{}
 	var nodes [][]string
 	for _, n := range m.Nodes {
@@ -360,7 +411,7 @@ func drawDataFlow(d *Doc, a *forms.Application) {
 // drawFlowDiagram places the diagram at the cursor, as wide as the text
 // column and never taller than a page; it starts a new page when the rest
 // of this one is too short.
-func drawFlowDiagram(d *Doc, dia forms.Diagram) {
+func drawFlowDiagram(d *Doc, dia flowmap.Diagram) {
 	if dia.Width <= 0 || dia.Height <= 0 {
 		return
 	}

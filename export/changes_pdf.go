@@ -28,6 +28,9 @@ type ChangesInfo struct {
 // answers word by word: removed words struck through in red, added words
 // underlined in green), then the evidence files that changed, by hash.
 func WriteChangesPDF(w io.Writer, c forms.Comparison, ci ChangesInfo) error {
+	if err := guardChanges(c, ci); err != nil {
+		return err
+	}
 	info := DocInfo{
 		Title: "Summary of changes: " + orUntitled(ci.Title), Subject: "Changes between two versions of a DARS application",
 		Created: ci.At, Footer: "Summary of changes · " + clipRunes(orUntitled(ci.Title), 50),

@@ -15,6 +15,9 @@ import (
 // certificate never goes out with blanks. created is the document date
 // (from the caller, for reproducible output).
 func WriteDestructionCertificate(w io.Writer, a *forms.Application, created time.Time) error {
+	if err := guardDraft("The certificate of destruction", a); err != nil {
+		return err
+	}
 	r := a.Lifecycle.Destruction
 	if err := forms.ValidateDestruction(r); err != nil {
 		return fmt.Errorf("certificate of destruction: %w", err)

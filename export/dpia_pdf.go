@@ -23,6 +23,13 @@ const DPIAFileName = "dpia.pdf"
 // beside the user's own words. at is the fixed creation date (reproducible
 // output).
 func WriteDPIAPDF(w io.Writer, a *forms.Application, at time.Time) error {
+	if err := guardDraft("The DPIA PDF", a); err != nil {
+		return err
+	}
+	return writeDPIAPDF(w, a, at)
+}
+
+func writeDPIAPDF(w io.Writer, a *forms.Application, at time.Time) error {
 	title := orUntitled(a.Overview.Title)
 	info := DocInfo{Title: "DPIA: " + title, Subject: "Data protection impact assessment", Author: a.Overview.LeadApplicant, Created: at, Footer: "DPIA · " + footerText(a)}
 	return RenderDoc(w, info, func(d *Doc) error {

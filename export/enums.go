@@ -45,7 +45,35 @@ func enumChoices() map[reflect.Type][]forms.Choice {
 		reflect.TypeFor[forms.HarmSeverity]():        forms.HarmSeverityChoices,
 		reflect.TypeFor[forms.RiskEffect]():          forms.RiskEffectChoices,
 		reflect.TypeFor[forms.DPOOutcome]():          forms.DPOOutcomeChoices,
+		reflect.TypeFor[forms.Sensitivity]():         forms.SensitivityChoices,
+		reflect.TypeFor[forms.CohortSender]():        forms.CohortSenderChoices,
+		reflect.TypeFor[forms.OrganisationType]():    forms.OrganisationTypeChoices,
 	}
+}
+
+// enumSpellings are the other ways people and the register write the
+// values of some enumerated types; an older file's answers are read with
+// them (upgrade.go). A type not listed is matched on its values and labels.
+var enumSpellings = map[reflect.Type][]forms.Spelling{
+	reflect.TypeFor[forms.Stage]():               forms.StageSpellings,
+	reflect.TypeFor[forms.PurposeCategory]():     forms.PurposeSpellings,
+	reflect.TypeFor[forms.FundingStatus]():       forms.FundingSpellings,
+	reflect.TypeFor[forms.Frequency]():           forms.FrequencySpellings,
+	reflect.TypeFor[forms.Identifiability]():     forms.IdentifiabilitySpellings,
+	reflect.TypeFor[forms.Sensitivity]():         forms.SensitivitySpellings,
+	reflect.TypeFor[forms.CohortKind]():          forms.CohortKindSpellings,
+	reflect.TypeFor[forms.ValidationField]():     forms.ValidationFieldSpellings,
+	reflect.TypeFor[forms.CohortPeriod]():        forms.CohortPeriodSpellings,
+	reflect.TypeFor[forms.Article6]():            forms.Article6Spellings,
+	reflect.TypeFor[forms.Article9]():            forms.Article9Spellings,
+	reflect.TypeFor[forms.CLDCRoute]():           forms.CLDCSpellings,
+	reflect.TypeFor[forms.ConsentMaterialKind](): forms.ConsentMaterialSpellings,
+	reflect.TypeFor[forms.OrganisationRole]():    forms.RoleSpellings,
+	reflect.TypeFor[forms.DSPTStatus]():          forms.DSPTSpellings,
+	reflect.TypeFor[forms.LocationUse]():         forms.LocationUseSpellings,
+	reflect.TypeFor[forms.Territory]():           forms.TerritorySpellings,
+	reflect.TypeFor[forms.AccessRoute]():         forms.AccessRouteSpellings,
+	reflect.TypeFor[forms.OrganisationType]():    forms.OrganisationTypeSpellings,
 }
 
 var enums = enumChoices()

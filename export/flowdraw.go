@@ -8,7 +8,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
-	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 )
 
 // Font families DrawDiagram sets text in. The caller registers them on the
@@ -22,52 +22,52 @@ const (
 // x, y, w, h of the current page, scaled to fit and centred across the
 // width. Text uses DiagramFont and DiagramFontBold, which must be
 // registered; when the bold family is missing, the regular one is used.
-func DrawDiagram(pdf *gopdf.GoPdf, d forms.Diagram, x, y, w, h float64) error {
+func DrawDiagram(pdf *gopdf.GoPdf, d flowmap.Diagram, x, y, w, h float64) error {
 	if d.Width <= 0 || d.Height <= 0 || w <= 0 || h <= 0 {
 		return fmt.Errorf("draw data flow map: nothing to draw into a %gx%g area", w, h)
 	}
 	s := math.Min(w/d.Width, h/d.Height)
 	p := &pdfPainter{pdf: pdf, s: s, ox: x + (w-d.Width*s)/2, oy: y}
 
-	p.text(d.Title, forms.ColourInk)
+	p.text(d.Title, flowmap.ColourInk)
 	lg := d.Legend
-	p.rect(lg.Rect, 0, nil, &forms.ColourLaneLine)
+	p.rect(lg.Rect, 0, nil, &flowmap.ColourLaneLine)
 	for _, l := range lg.Lines {
-		p.line([]forms.Point{l.From, l.To}, forms.FlowStyle(l.Level))
-		p.text(l.Text, forms.ColourInk)
+		p.line([]flowmap.Point{l.From, l.To}, flowmap.FlowStyle(l.Level))
+		p.text(l.Text, flowmap.ColourInk)
 	}
 	for _, k := range lg.Kinds {
-		st := forms.NodeStyle(k.Kind)
+		st := flowmap.NodeStyle(k.Kind)
 		p.rect(k.Rect, st.Radius, &st.Fill, &st.Stroke)
-		p.text(k.Text, forms.ColourInk)
+		p.text(k.Text, flowmap.ColourInk)
 	}
 	for _, l := range d.Lanes {
-		fill := forms.ColourLaneB
+		fill := flowmap.ColourLaneB
 		if l.Shaded {
-			fill = forms.ColourLaneA
+			fill = flowmap.ColourLaneA
 		}
-		p.rect(l.Rect, 0, &fill, &forms.ColourLaneLine)
-		p.text(l.Title, forms.ColourInk)
+		p.rect(l.Rect, 0, &fill, &flowmap.ColourLaneLine)
+		p.text(l.Title, flowmap.ColourInk)
 	}
 	for _, g := range d.Groups {
-		p.rect(g.Rect, 0, &forms.ColourGroupFill, nil)
-		p.text(g.Title, forms.ColourGroupText)
+		p.rect(g.Rect, 0, &flowmap.ColourGroupFill, nil)
+		p.text(g.Title, flowmap.ColourGroupText)
 	}
 	for _, a := range d.Arrows {
-		st := forms.FlowStyle(a.Level)
+		st := flowmap.FlowStyle(a.Level)
 		p.line(a.Shaft(), st)
 		hd := a.Head()
 		p.polygon(hd[:], st.Colour)
 		p.badge(a.Badge, a.Number, st.Colour)
 	}
 	for _, b := range d.Boxes {
-		st := forms.NodeStyle(b.Kind)
+		st := flowmap.NodeStyle(b.Kind)
 		p.rect(b.Rect, st.Radius, &st.Fill, &st.Stroke)
 		p.text(b.Text, st.Text)
 	}
 	for _, k := range d.Key {
-		p.badge(k.Badge, k.Number, forms.FlowStyle(k.Level).Colour)
-		p.text(k.Text, forms.ColourInk)
+		p.badge(k.Badge, k.Number, flowmap.FlowStyle(k.Level).Colour)
+		p.text(k.Text, flowmap.ColourInk)
 	}
 	pdf.SetLineType("solid")
 	if p.err != nil {
@@ -83,11 +83,11 @@ type pdfPainter struct {
 	err    error
 }
 
-func (p *pdfPainter) pt(q forms.Point) gopdf.Point {
+func (p *pdfPainter) pt(q flowmap.Point) gopdf.Point {
 	return gopdf.Point{X: p.ox + q.X*p.s, Y: p.oy + q.Y*p.s}
 }
 
-func (p *pdfPainter) line(ps []forms.Point, st forms.LineStyle) {
+func (p *pdfPainter) line(ps []flowmap.Point, st flowmap.LineStyle) {
 	c := st.Colour
 	p.pdf.SetStrokeColor(c.R, c.G, c.B)
 	p.pdf.SetLineWidth(st.Width * p.s)
@@ -107,7 +107,7 @@ func (p *pdfPainter) line(ps []forms.Point, st forms.LineStyle) {
 	p.pdf.SetLineType("solid")
 }
 
-func (p *pdfPainter) rect(r forms.Rect, radius float64, fill, stroke *color.RGBA) {
+func (p *pdfPainter) rect(r flowmap.Rect, radius float64, fill, stroke *color.RGBA) {
 	style := ""
 	if fill != nil {
 		p.pdf.SetFillColor(fill.R, fill.G, fill.B)
@@ -118,8 +118,8 @@ func (p *pdfPainter) rect(r forms.Rect, radius float64, fill, stroke *color.RGBA
 		p.pdf.SetLineWidth(math.Max(0.8*p.s, 0.3))
 		style = "D" + style
 	}
-	a := p.pt(forms.Point{X: r.X, Y: r.Y})
-	b := p.pt(forms.Point{X: r.Right(), Y: r.Bottom()})
+	a := p.pt(flowmap.Point{X: r.X, Y: r.Y})
+	b := p.pt(flowmap.Point{X: r.Right(), Y: r.Bottom()})
 	rad := math.Min(radius*p.s, math.Min(b.X-a.X, b.Y-a.Y)/2)
 	n := 6
 	if rad <= 0 {
@@ -130,7 +130,7 @@ func (p *pdfPainter) rect(r forms.Rect, radius float64, fill, stroke *color.RGBA
 	}
 }
 
-func (p *pdfPainter) polygon(ps []forms.Point, c color.RGBA) {
+func (p *pdfPainter) polygon(ps []flowmap.Point, c color.RGBA) {
 	var pts []gopdf.Point
 	for _, q := range ps {
 		pts = append(pts, p.pt(q))
@@ -139,21 +139,21 @@ func (p *pdfPainter) polygon(ps []forms.Point, c color.RGBA) {
 	p.pdf.Polygon(pts, "F")
 }
 
-func (p *pdfPainter) badge(at forms.Point, n int, c color.RGBA) {
+func (p *pdfPainter) badge(at flowmap.Point, n int, c color.RGBA) {
 	const steps = 20
-	var ps []forms.Point
+	var ps []flowmap.Point
 	for i := range steps {
 		t := 2 * math.Pi * float64(i) / steps
-		ps = append(ps, forms.Point{X: at.X + forms.BadgeRadius*math.Cos(t), Y: at.Y + forms.BadgeRadius*math.Sin(t)})
+		ps = append(ps, flowmap.Point{X: at.X + flowmap.BadgeRadius*math.Cos(t), Y: at.Y + flowmap.BadgeRadius*math.Sin(t)})
 	}
 	p.polygon(ps, c)
-	p.text(forms.BadgeText(at, n), forms.ColourBadgeText)
+	p.text(flowmap.BadgeText(at, n), flowmap.ColourBadgeText)
 }
 
 // pdfText replaces characters the embedded Noto Sans lacks.
 var pdfText = strings.NewReplacer("→", "to")
 
-func (p *pdfPainter) text(t forms.TextBlock, c color.RGBA) {
+func (p *pdfPainter) text(t flowmap.TextBlock, c color.RGBA) {
 	if p.err != nil || len(t.Lines) == 0 {
 		return
 	}

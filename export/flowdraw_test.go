@@ -14,7 +14,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/darsworkbench/dars-workbench/export"
-	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 )
 
 func newPDF(t *testing.T, bold bool) *gopdf.GoPdf {
@@ -61,5 +61,5 @@ func TestDrawDiagramErrors(t *testing.T) {
 	err := export.DrawDiagram(pdf, exampleDiagram(), 0, 0, 500, 400)
 	require.Error(t, err)
 	assert.True(t, strings.Contains(err.Error(), "register"), err.Error())
-	assert.Error(t, export.DrawDiagram(newPDF(t, true), forms.Diagram{}, 0, 0, 500, 400))
+	assert.Error(t, export.DrawDiagram(newPDF(t, true), flowmap.Diagram{}, 0, 0, 500, 400))
 }

@@ -16,7 +16,7 @@ import (
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 
-	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 )
 
 // MaxPNGPixels bounds the picture so a huge map cannot exhaust memory.
@@ -24,7 +24,10 @@ const MaxPNGPixels = 60_000_000
 
 // WriteDiagramPNG rasterises a laid-out data flow map at scale pixels per
 // diagram unit (2 gives a sharp picture for documents and slides).
-func WriteDiagramPNG(w io.Writer, d forms.Diagram, scale float64) error {
+func WriteDiagramPNG(w io.Writer, d flowmap.Diagram, scale float64) error {
+	if err := guardDiagram("The data flow map", d); err != nil {
+		return err
+	}
 	img, err := RenderDiagram(d, scale)
 	if err != nil {
 		return err
@@ -36,7 +39,7 @@ func WriteDiagramPNG(w io.Writer, d forms.Diagram, scale float64) error {
 }
 
 // RenderDiagram rasterises a laid-out data flow map into an image.
-func RenderDiagram(d forms.Diagram, scale float64) (*image.RGBA, error) {
+func RenderDiagram(d flowmap.Diagram, scale float64) (*image.RGBA, error) {
 	if scale <= 0 || math.IsNaN(scale) || math.IsInf(scale, 0) {
 		return nil, fmt.Errorf("render data flow map: scale %v is not a positive number", scale)
 	}
@@ -48,47 +51,47 @@ func RenderDiagram(d forms.Diagram, scale float64) (*image.RGBA, error) {
 	if err := r.loadFonts(); err != nil {
 		return nil, err
 	}
-	draw.Draw(r.img, r.img.Bounds(), image.NewUniform(forms.ColourPaper), image.Point{}, draw.Src)
+	draw.Draw(r.img, r.img.Bounds(), image.NewUniform(flowmap.ColourPaper), image.Point{}, draw.Src)
 
-	r.text(d.Title, forms.ColourInk)
+	r.text(d.Title, flowmap.ColourInk)
 	lg := d.Legend
-	r.strokeRect(lg.Rect, 1, forms.ColourLaneLine)
+	r.strokeRect(lg.Rect, 1, flowmap.ColourLaneLine)
 	for _, l := range lg.Lines {
-		r.polyline([]forms.Point{l.From, l.To}, forms.FlowStyle(l.Level))
-		r.text(l.Text, forms.ColourInk)
+		r.polyline([]flowmap.Point{l.From, l.To}, flowmap.FlowStyle(l.Level))
+		r.text(l.Text, flowmap.ColourInk)
 	}
 	for _, k := range lg.Kinds {
-		r.box(k.Rect, forms.NodeStyle(k.Kind))
-		r.text(k.Text, forms.ColourInk)
+		r.box(k.Rect, flowmap.NodeStyle(k.Kind))
+		r.text(k.Text, flowmap.ColourInk)
 	}
 	for _, l := range d.Lanes {
-		fill := forms.ColourLaneB
+		fill := flowmap.ColourLaneB
 		if l.Shaded {
-			fill = forms.ColourLaneA
+			fill = flowmap.ColourLaneA
 		}
 		r.fill(roundRect(l.Rect, 0), fill)
-		r.strokeRect(l.Rect, 1, forms.ColourLaneLine)
-		r.text(l.Title, forms.ColourInk)
+		r.strokeRect(l.Rect, 1, flowmap.ColourLaneLine)
+		r.text(l.Title, flowmap.ColourInk)
 	}
 	for _, g := range d.Groups {
-		r.fill(roundRect(g.Rect, 0), forms.ColourGroupFill)
-		r.text(g.Title, forms.ColourGroupText)
+		r.fill(roundRect(g.Rect, 0), flowmap.ColourGroupFill)
+		r.text(g.Title, flowmap.ColourGroupText)
 	}
 	for _, a := range d.Arrows {
-		st := forms.FlowStyle(a.Level)
+		st := flowmap.FlowStyle(a.Level)
 		r.polyline(a.Shaft(), st)
 		h := a.Head()
 		r.fill(h[:], st.Colour)
 		r.badge(a.Badge, a.Number, st.Colour)
 	}
 	for _, b := range d.Boxes {
-		st := forms.NodeStyle(b.Kind)
+		st := flowmap.NodeStyle(b.Kind)
 		r.box(b.Rect, st)
 		r.text(b.Text, st.Text)
 	}
 	for _, k := range d.Key {
-		r.badge(k.Badge, k.Number, forms.FlowStyle(k.Level).Colour)
-		r.text(k.Text, forms.ColourInk)
+		r.badge(k.Badge, k.Number, flowmap.FlowStyle(k.Level).Colour)
+		r.text(k.Text, flowmap.ColourInk)
 	}
 	return r.img, nil
 }
@@ -137,7 +140,7 @@ func (r *raster) face(size float64, bold bool) font.Face {
 }
 
 // fill fills a polygon given in diagram units.
-func (r *raster) fill(ps []forms.Point, c color.RGBA) {
+func (r *raster) fill(ps []flowmap.Point, c color.RGBA) {
 	if len(ps) < 3 {
 		return
 	}
@@ -168,7 +171,7 @@ func (r *raster) fill(ps []forms.Point, c color.RGBA) {
 
 // segment strokes one straight piece of line as a thin rectangle with
 // square ends, so consecutive pieces join without gaps.
-func (r *raster) segment(p, q forms.Point, width float64, c color.RGBA) {
+func (r *raster) segment(p, q flowmap.Point, width float64, c color.RGBA) {
 	dx, dy := q.X-p.X, q.Y-p.Y
 	l := math.Hypot(dx, dy)
 	if l == 0 {
@@ -176,50 +179,50 @@ func (r *raster) segment(p, q forms.Point, width float64, c color.RGBA) {
 	}
 	h := width / 2
 	ux, uy := dx/l*h, dy/l*h
-	r.fill([]forms.Point{
+	r.fill([]flowmap.Point{
 		flowPt(p.X-ux-uy, p.Y-uy+ux), flowPt(q.X+ux-uy, q.Y+uy+ux),
 		flowPt(q.X+ux+uy, q.Y+uy-ux), flowPt(p.X-ux+uy, p.Y-uy-ux),
 	}, c)
 }
 
-func (r *raster) polyline(ps []forms.Point, st forms.LineStyle) {
-	for _, run := range forms.DashRuns(ps, st.Dash) {
+func (r *raster) polyline(ps []flowmap.Point, st flowmap.LineStyle) {
+	for _, run := range flowmap.DashRuns(ps, st.Dash) {
 		for i := 0; i+1 < len(run); i++ {
 			r.segment(run[i], run[i+1], st.Width, st.Colour)
 		}
 	}
 }
 
-func (r *raster) strokeRect(rc forms.Rect, width float64, c color.RGBA) {
-	pts := []forms.Point{flowPt(rc.X, rc.Y), flowPt(rc.Right(), rc.Y), flowPt(rc.Right(), rc.Bottom()), flowPt(rc.X, rc.Bottom()), flowPt(rc.X, rc.Y)}
+func (r *raster) strokeRect(rc flowmap.Rect, width float64, c color.RGBA) {
+	pts := []flowmap.Point{flowPt(rc.X, rc.Y), flowPt(rc.Right(), rc.Y), flowPt(rc.Right(), rc.Bottom()), flowPt(rc.X, rc.Bottom()), flowPt(rc.X, rc.Y)}
 	for i := 0; i+1 < len(pts); i++ {
 		r.segment(pts[i], pts[i+1], width, c)
 	}
 }
 
-func (r *raster) box(rc forms.Rect, st forms.BoxStyle) {
+func (r *raster) box(rc flowmap.Rect, st flowmap.BoxStyle) {
 	const sw = 1.2
 	r.fill(roundRect(rc, st.Radius), st.Stroke)
-	in := forms.Rect{X: rc.X + sw, Y: rc.Y + sw, W: rc.W - 2*sw, H: rc.H - 2*sw}
+	in := flowmap.Rect{X: rc.X + sw, Y: rc.Y + sw, W: rc.W - 2*sw, H: rc.H - 2*sw}
 	r.fill(roundRect(in, math.Max(st.Radius-sw, 0)), st.Fill)
 }
 
-func (r *raster) badge(p forms.Point, n int, c color.RGBA) {
+func (r *raster) badge(p flowmap.Point, n int, c color.RGBA) {
 	const steps = 24
-	var ps []forms.Point
+	var ps []flowmap.Point
 	for i := range steps {
 		t := 2 * math.Pi * float64(i) / steps
-		ps = append(ps, forms.Point{X: p.X + forms.BadgeRadius*math.Cos(t), Y: p.Y + forms.BadgeRadius*math.Sin(t)})
+		ps = append(ps, flowmap.Point{X: p.X + flowmap.BadgeRadius*math.Cos(t), Y: p.Y + flowmap.BadgeRadius*math.Sin(t)})
 	}
 	r.fill(ps, c)
-	r.text(forms.BadgeText(p, n), forms.ColourBadgeText)
+	r.text(flowmap.BadgeText(p, n), flowmap.ColourBadgeText)
 }
 
 // roundRect returns the outline of a rectangle with rounded corners.
-func roundRect(rc forms.Rect, radius float64) []forms.Point {
+func roundRect(rc flowmap.Rect, radius float64) []flowmap.Point {
 	radius = math.Min(radius, math.Min(rc.W, rc.H)/2)
 	if radius <= 0 {
-		return []forms.Point{flowPt(rc.X, rc.Y), flowPt(rc.Right(), rc.Y), flowPt(rc.Right(), rc.Bottom()), flowPt(rc.X, rc.Bottom())}
+		return []flowmap.Point{flowPt(rc.X, rc.Y), flowPt(rc.Right(), rc.Y), flowPt(rc.Right(), rc.Bottom()), flowPt(rc.X, rc.Bottom())}
 	}
 	corners := []struct{ cx, cy, a0 float64 }{
 		{rc.Right() - radius, rc.Y + radius, -math.Pi / 2},
@@ -227,17 +230,17 @@ func roundRect(rc forms.Rect, radius float64) []forms.Point {
 		{rc.X + radius, rc.Bottom() - radius, math.Pi / 2},
 		{rc.X + radius, rc.Y + radius, math.Pi},
 	}
-	var ps []forms.Point
+	var ps []flowmap.Point
 	for _, c := range corners {
 		for i := 0; i <= 6; i++ {
 			t := c.a0 + math.Pi/2*float64(i)/6
-			ps = append(ps, forms.Point{X: c.cx + radius*math.Cos(t), Y: c.cy + radius*math.Sin(t)})
+			ps = append(ps, flowmap.Point{X: c.cx + radius*math.Cos(t), Y: c.cy + radius*math.Sin(t)})
 		}
 	}
 	return ps
 }
 
-func (r *raster) text(t forms.TextBlock, c color.RGBA) {
+func (r *raster) text(t flowmap.TextBlock, c color.RGBA) {
 	f := r.face(t.Size, t.Bold)
 	if f == nil {
 		return
@@ -253,4 +256,4 @@ func (r *raster) text(t forms.TextBlock, c color.RGBA) {
 	}
 }
 
-func flowPt(x, y float64) forms.Point { return forms.Point{X: x, Y: y} }
+func flowPt(x, y float64) flowmap.Point { return flowmap.Point{X: x, Y: y} }

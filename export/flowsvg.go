@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 )
 
 // svgFont lists faces close to the one the layout assumes; viewers without
@@ -17,44 +17,47 @@ import (
 const svgFont = "Noto Sans, DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 // WriteDiagramSVG writes a laid-out data flow map as a standalone SVG file.
-func WriteDiagramSVG(w io.Writer, d forms.Diagram) error {
+func WriteDiagramSVG(w io.Writer, d flowmap.Diagram) error {
+	if err := guardDiagram("The data flow map", d); err != nil {
+		return err
+	}
 	b := bufio.NewWriter(w)
 	s := &svgWriter{b: b}
 	s.printf(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
 		`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s">`+"\n",
 		svgNum(d.Width), svgNum(d.Height), svgNum(d.Width), svgNum(d.Height), svgFont)
-	s.printf(`<rect width="100%%" height="100%%" fill="%s"/>`+"\n", svgHex(forms.ColourPaper))
-	s.text(d.Title, forms.ColourInk)
+	s.printf(`<rect width="100%%" height="100%%" fill="%s"/>`+"\n", svgHex(flowmap.ColourPaper))
+	s.text(d.Title, flowmap.ColourInk)
 
 	lg := d.Legend
 	s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="none" stroke="%s"/>`+"\n",
-		svgNum(lg.Rect.X), svgNum(lg.Rect.Y), svgNum(lg.Rect.W), svgNum(lg.Rect.H), svgHex(forms.ColourLaneLine))
+		svgNum(lg.Rect.X), svgNum(lg.Rect.Y), svgNum(lg.Rect.W), svgNum(lg.Rect.H), svgHex(flowmap.ColourLaneLine))
 	for _, l := range lg.Lines {
-		s.line([]forms.Point{l.From, l.To}, forms.FlowStyle(l.Level))
-		s.text(l.Text, forms.ColourInk)
+		s.line([]flowmap.Point{l.From, l.To}, flowmap.FlowStyle(l.Level))
+		s.text(l.Text, flowmap.ColourInk)
 	}
 	for _, k := range lg.Kinds {
-		s.box(k.Rect, forms.NodeStyle(k.Kind))
-		s.text(k.Text, forms.ColourInk)
+		s.box(k.Rect, flowmap.NodeStyle(k.Kind))
+		s.text(k.Text, flowmap.ColourInk)
 	}
 
 	for _, l := range d.Lanes {
-		fill := forms.ColourLaneB
+		fill := flowmap.ColourLaneB
 		if l.Shaded {
-			fill = forms.ColourLaneA
+			fill = flowmap.ColourLaneA
 		}
 		s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s"/>`+"\n",
-			svgNum(l.Rect.X), svgNum(l.Rect.Y), svgNum(l.Rect.W), svgNum(l.Rect.H), svgHex(fill), svgHex(forms.ColourLaneLine))
-		s.text(l.Title, forms.ColourInk)
+			svgNum(l.Rect.X), svgNum(l.Rect.Y), svgNum(l.Rect.W), svgNum(l.Rect.H), svgHex(fill), svgHex(flowmap.ColourLaneLine))
+		s.text(l.Title, flowmap.ColourInk)
 	}
 	for _, g := range d.Groups {
 		s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n",
-			svgNum(g.Rect.X), svgNum(g.Rect.Y), svgNum(g.Rect.W), svgNum(g.Rect.H), svgHex(forms.ColourGroupFill))
-		s.text(g.Title, forms.ColourGroupText)
+			svgNum(g.Rect.X), svgNum(g.Rect.Y), svgNum(g.Rect.W), svgNum(g.Rect.H), svgHex(flowmap.ColourGroupFill))
+		s.text(g.Title, flowmap.ColourGroupText)
 	}
 
 	for _, a := range d.Arrows {
-		st := forms.FlowStyle(a.Level)
+		st := flowmap.FlowStyle(a.Level)
 		s.printf(`<g id="flow-%s">`+"\n", svgEscape(a.FlowID))
 		s.line(a.Shaft(), st)
 		h := a.Head()
@@ -64,13 +67,13 @@ func WriteDiagramSVG(w io.Writer, d forms.Diagram) error {
 		s.printf("</g>\n")
 	}
 	for _, bx := range d.Boxes {
-		st := forms.NodeStyle(bx.Kind)
+		st := flowmap.NodeStyle(bx.Kind)
 		s.box(bx.Rect, st)
 		s.text(bx.Text, st.Text)
 	}
 	for _, k := range d.Key {
-		s.badge(k.Badge, k.Number, forms.FlowStyle(k.Level).Colour)
-		s.text(k.Text, forms.ColourInk)
+		s.badge(k.Badge, k.Number, flowmap.FlowStyle(k.Level).Colour)
+		s.text(k.Text, flowmap.ColourInk)
 	}
 	s.printf("</svg>\n")
 	if s.err != nil {
@@ -93,7 +96,7 @@ func (s *svgWriter) printf(format string, args ...any) {
 	}
 }
 
-func (s *svgWriter) line(ps []forms.Point, st forms.LineStyle) {
+func (s *svgWriter) line(ps []flowmap.Point, st flowmap.LineStyle) {
 	var pts []string
 	for _, p := range ps {
 		pts = append(pts, svgNum(p.X)+","+svgNum(p.Y))
@@ -110,17 +113,17 @@ func (s *svgWriter) line(ps []forms.Point, st forms.LineStyle) {
 		strings.Join(pts, " "), svgHex(st.Colour), svgNum(st.Width), dash)
 }
 
-func (s *svgWriter) box(r forms.Rect, st forms.BoxStyle) {
+func (s *svgWriter) box(r flowmap.Rect, st flowmap.BoxStyle) {
 	s.printf(`<rect x="%s" y="%s" width="%s" height="%s" rx="%s" fill="%s" stroke="%s" stroke-width="1.2"/>`+"\n",
 		svgNum(r.X), svgNum(r.Y), svgNum(r.W), svgNum(r.H), svgNum(st.Radius), svgHex(st.Fill), svgHex(st.Stroke))
 }
 
-func (s *svgWriter) badge(p forms.Point, n int, c color.RGBA) {
-	s.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s"/>`+"\n", svgNum(p.X), svgNum(p.Y), svgNum(forms.BadgeRadius), svgHex(c))
-	s.text(forms.BadgeText(p, n), forms.ColourBadgeText)
+func (s *svgWriter) badge(p flowmap.Point, n int, c color.RGBA) {
+	s.printf(`<circle cx="%s" cy="%s" r="%s" fill="%s"/>`+"\n", svgNum(p.X), svgNum(p.Y), svgNum(flowmap.BadgeRadius), svgHex(c))
+	s.text(flowmap.BadgeText(p, n), flowmap.ColourBadgeText)
 }
 
-func (s *svgWriter) text(t forms.TextBlock, c color.RGBA) {
+func (s *svgWriter) text(t flowmap.TextBlock, c color.RGBA) {
 	if len(t.Lines) == 0 {
 		return
 	}

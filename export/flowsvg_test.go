@@ -13,6 +13,7 @@ import (
 
 	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -26,9 +27,9 @@ func keep(t *testing.T, name string, b []byte) {
 	}
 }
 
-func exampleDiagram() forms.Diagram {
+func exampleDiagram() flowmap.Diagram {
 	a := forms.Example()
-	return forms.Layout(a.DataFlow, a)
+	return flowmap.Layout(a.DataFlow, a)
 }
 
 func TestWriteDiagramSVGGolden(t *testing.T) {
@@ -54,7 +55,7 @@ func FuzzWriteDiagramSVG(f *testing.F) {
 			Flows: []forms.Flow{{ID: "f", From: "a", To: "b", Items: items, Identifiability: forms.Identifiable}},
 		}
 		var buf bytes.Buffer
-		require.NoError(t, export.WriteDiagramSVG(&buf, forms.Layout(m, nil)))
+		require.NoError(t, export.WriteDiagramSVG(&buf, flowmap.Layout(m, nil)))
 		dec := xml.NewDecoder(&buf)
 		for {
 			_, err := dec.Token()
@@ -76,7 +77,7 @@ func TestWriteDiagramPNG(t *testing.T) {
 	assert.Equal(t, int(math.Ceil(d.Width*2)), img.Bounds().Dx())
 
 	// The NHS England box is filled with its colour; paper stays white.
-	var nhse forms.Rect
+	var nhse flowmap.Rect
 	for _, b := range d.Boxes {
 		if b.Kind == forms.NodeNHSEngland {
 			nhse = b.Rect
@@ -86,13 +87,13 @@ func TestWriteDiagramPNG(t *testing.T) {
 		r, g, b, a := img.At(int(x*2), int(y*2)).RGBA()
 		return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
 	}
-	assert.Equal(t, forms.NodeStyle(forms.NodeNHSEngland).Fill, at(nhse.X+4, nhse.Y+4))
-	assert.Equal(t, forms.ColourPaper, at(2, 2))
+	assert.Equal(t, flowmap.NodeStyle(forms.NodeNHSEngland).Fill, at(nhse.X+4, nhse.Y+4))
+	assert.Equal(t, flowmap.ColourPaper, at(2, 2))
 	// An identifiable arrow is drawn in its colour along its first segment.
 	for _, a := range d.Arrows {
 		if a.Level == forms.Identifiable {
 			p, q := a.Points[1], a.Points[2]
-			assert.Equal(t, forms.FlowStyle(forms.Identifiable).Colour, at((p.X+q.X)/2, (p.Y+q.Y)/2))
+			assert.Equal(t, flowmap.FlowStyle(forms.Identifiable).Colour, at((p.X+q.X)/2, (p.Y+q.Y)/2))
 			break
 		}
 	}

@@ -21,6 +21,9 @@ const icalMaxOctets = 75
 // and the action. stamp is written as every event's DTSTAMP; it comes from
 // the caller so that the same deadlines give the same file.
 func WriteICalendar(w io.Writer, deadlines []forms.Deadline, stamp time.Time) error {
+	if err := guardDeadlines(deadlines); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	line := func(name, value string) { writeFolded(bw, name+":"+value) }
 	line("BEGIN", "VCALENDAR")

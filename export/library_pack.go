@@ -38,6 +38,9 @@ func IsZip(b []byte) bool { return bytes.HasPrefix(b, zipMagic) }
 // Documents whose bytes the source lacks are left out and named in missing,
 // so the caller can say which to attach again. created dates the entries.
 func WriteLibraryPack(w io.Writer, entries []forms.LibraryEntry, src EvidenceSource, created time.Time) (missing []string, err error) {
+	if err := guardLibrary("The library pack", entries); err != nil {
+		return nil, err
+	}
 	js, err := forms.EncodeLibrary(entries)
 	if err != nil {
 		return nil, err

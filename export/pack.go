@@ -56,6 +56,10 @@ var ErrEvidenceMissing = errors.New("evidence file missing from the store")
 // to a temporary file in the same folder, flushed to disk and renamed, so a
 // crash or error never leaves a partial pack under dest's name.
 func ExportPack(dest string, app *forms.Application, ev EvidenceSource, opt PackOptions) (err error) {
+	// Refused before the temporary file exists, so a refusal leaves nothing.
+	if err := guardDraft("The pack", app); err != nil {
+		return err
+	}
 	dir := filepath.Dir(dest)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.partial")
 	if err != nil {
@@ -104,16 +108,23 @@ type packEntry struct {
 // in chunks, so memory does not grow with its size; each file's hash is
 // checked against the draft as it is copied.
 func WritePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackOptions) error {
+	if err := guardDraft("The pack", app); err != nil {
+		return err
+	}
+	return writePack(w, app, ev, opt)
+}
+
+func writePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackOptions) error {
 	at := opt.At.UTC().Truncate(time.Second)
 	sub, err := EncodeSubmission(NewSubmission(app, opt.AppVersion, at))
 	if err != nil {
 		return err
 	}
 	var appPDF, dpia bytes.Buffer
-	if err := WriteApplicationPDF(&appPDF, app, at); err != nil {
+	if err := writeApplicationPDF(&appPDF, app, at); err != nil {
 		return fmt.Errorf("export pack: application.pdf: %w", err)
 	}
-	if err := WriteDPIAPDF(&dpia, app, at); err != nil {
+	if err := writeDPIAPDF(&dpia, app, at); err != nil {
 		return fmt.Errorf("export pack: dpia.pdf: %w", err)
 	}
 	files := evidenceFiles(app)

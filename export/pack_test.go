@@ -412,7 +412,7 @@ func TestImportNewerPack(t *testing.T) {
 	a, ev := richApp()
 	pack := rezip(t, packBytes(t, a, ev), func(n string, b []byte) []byte {
 		if n == "data/submission.json" {
-			return bytes.Replace(b, []byte(`"schema_version": 1`), []byte(`"schema_version": 3`), 1)
+			return bytes.Replace(b, []byte(fmt.Sprintf(`"schema_version": %d`, export.SchemaVersion)), []byte(`"schema_version": 99`), 1)
 		}
 		return b
 	}, nil)
@@ -421,7 +421,7 @@ func TestImportNewerPack(t *testing.T) {
 	_, err := export.Import(writeTemp(t, "newer.zip", pack), memEvidence{})
 	require.ErrorIs(t, err, export.ErrNewerSchema)
 	assert.NotErrorIs(t, err, export.ErrPackDamaged)
-	assert.Contains(t, err.Error(), "uses schema version 3")
+	assert.Contains(t, err.Error(), "uses schema version 99")
 }
 
 // rebag rewrites a pack's manifests to match its payload.

@@ -71,6 +71,9 @@ func NewReviewFile(o *Opened, r *forms.Review, appVersion string, at time.Time) 
 
 // EncodeReview writes the stable, indented JSON of a review file.
 func EncodeReview(f *ReviewFile) ([]byte, error) {
+	if err := guardReview("The review file", f); err != nil {
+		return nil, err
+	}
 	c := *f
 	if c.Comments == nil {
 		c.Comments = []forms.ReviewComment{}

@@ -13,6 +13,9 @@ import (
 // field had, and the sections found in order. Its date is the review's
 // saved time, so the same review gives the same bytes.
 func WriteReviewPDF(w io.Writer, f *ReviewFile) error {
+	if err := guardReview("The review PDF", f); err != nil {
+		return err
+	}
 	info := DocInfo{
 		Title:   "Review of " + orUntitled(f.Title),
 		Subject: "DARS application review",

@@ -14,11 +14,23 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-// SchemaVersion is the version of submission.json this app writes. Raise it
-// when the JSON form of forms.Application changes in a way an older reader
-// would misread (a renamed or removed field, a changed meaning), and add the
-// step that upgrades the previous version to upgrades.
-const SchemaVersion = 1
+// SchemaVersion is the version of submission.json this app writes.
+//
+// When to raise it: whenever a file this app writes could be refused or
+// misread by the release before it, that is, on any change to the format
+// an older reader sees: a field added, removed, renamed or retyped (in the
+// envelope or anywhere in forms.Application), a value added to or removed
+// from an enumeration, or a field's meaning changed. Labels, comments and
+// readiness rules are not the format and need no bump.
+//
+// How: raise it by one, add upgrades[old] (upgrade.go) turning an old file
+// into the new shape and saying in conversion notes what it inferred, keep
+// testdata/submission/v<old>/ (files the old release wrote, never
+// rewritten) and record the new format with go test ./export -run
+// TestSchemaVersion -update. TestSchemaVersionCoversTheFormat fails when the
+// format differs from the one recorded for this version, so a field added
+// without a bump cannot land.
+const SchemaVersion = 2
 
 // SubmissionFile is the name of the submission file inside a pack.
 const SubmissionFile = "submission.json"
@@ -38,6 +50,12 @@ type Submission struct {
 	Revision      int64              `json:"revision"`
 	ExportedAt    time.Time          `json:"exported_at"`
 	Application   *forms.Application `json:"application"`
+
+	// ReadFrom is the schema version the file was written in, and
+	// Converted says what reading an older version inferred, one sentence
+	// each. Neither is part of the file.
+	ReadFrom  int      `json:"-"`
+	Converted []string `json:"-"`
 }
 
 // NewSubmission wraps a draft for export at time at by app version appVersion.
@@ -51,17 +69,17 @@ func NewSubmission(app *forms.Application, appVersion string, at time.Time) *Sub
 
 // EncodeSubmission writes the stable, indented JSON of a submission.
 func EncodeSubmission(s *Submission) ([]byte, error) {
+	if s.Application != nil {
+		if err := guardDraft("submission.json", s.Application); err != nil {
+			return nil, err
+		}
+	}
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encode submission: %w", err)
 	}
 	return append(b, '\n'), nil
 }
-
-// upgrades[v] turns a version-v file (as generic JSON) into version v+1.
-// Version 1 is the first, so there are none yet; the chain is run on every
-// older file so adding a step is all a new version needs.
-var upgrades = map[int]func(doc map[string]any) error{}
 
 // readsUpTo is the newest version this app reads: SchemaVersion, a variable
 // only so that tests can exercise the upgrade chain before version 2 exists.
@@ -92,14 +110,16 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 		return nil, fmt.Errorf("%w: schema_version %s is not a version number", ErrBadSubmission, head.SchemaVersion.String())
 	}
 	if v > int64(readsUpTo) {
-		by := ""
+		by, need := "", fmt.Sprintf("install a DARS Workbench release that reads schema version %d", v)
 		if head.AppVersion != "" {
 			by = " (it was written by DARS Workbench " + head.AppVersion + ")"
+			need = fmt.Sprintf("it needs DARS Workbench %s or later, or another release that reads schema version %d", head.AppVersion, v)
 		}
-		return nil, fmt.Errorf("%w: it uses schema version %d%s and this app reads up to version %d; install a DARS Workbench release that reads schema version %d", ErrNewerSchema, v, by, readsUpTo, v)
+		return nil, fmt.Errorf("%w: it uses schema version %d%s and this app reads up to version %d; %s", ErrNewerSchema, v, by, readsUpTo, need)
 	}
+	var conv *conversion
 	if v < int64(readsUpTo) {
-		if b, err = upgrade(b, int(v)); err != nil {
+		if b, conv, err = upgrade(b, int(v)); err != nil {
 			return nil, err
 		}
 	}
@@ -111,6 +131,10 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	}
 	if dec.More() {
 		return nil, fmt.Errorf("%w: there is more data after the submission", ErrBadSubmission)
+	}
+	s.ReadFrom = int(v)
+	if conv != nil {
+		s.Converted = conv.notes
 	}
 	if s.Application == nil {
 		return nil, fmt.Errorf("%w: it holds no application", ErrBadSubmission)
@@ -131,26 +155,6 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 		return nil, fmt.Errorf("%w: %s%s", ErrBadSubmission, strings.Join(bad, "; "), more)
 	}
 	return &s, nil
-}
-
-func upgrade(b []byte, from int) ([]byte, error) {
-	var doc map[string]any
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadSubmission, err)
-	}
-	for v := from; v < readsUpTo; v++ {
-		step, ok := upgrades[v]
-		if !ok {
-			return nil, fmt.Errorf("%w: schema version %d can no longer be read; export it again from a DARS Workbench release of that time", ErrBadSubmission, v)
-		}
-		if err := step(doc); err != nil {
-			return nil, fmt.Errorf("%w: upgrade from schema version %d: %v", ErrBadSubmission, v, err)
-		}
-	}
-	doc["schema_version"] = readsUpTo
-	return json.Marshal(doc)
 }
 
 // describeJSONError adds the line and column to encoding/json's offsets,

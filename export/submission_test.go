@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -40,12 +41,13 @@ func TestExportedSubmissionsValidate(t *testing.T) {
 // The schema is not a rubber stamp: it refuses what the decoder refuses.
 func TestSchemaRefusesBadFiles(t *testing.T) {
 	sch := compileSchema(t)
+	current, next := versionText(export.SchemaVersion), versionText(export.SchemaVersion+1)
 	good := string(encodeSub(t, forms.Example()))
 	for name, bad := range map[string]string{
 		"unknown field": strings.Replace(good, `"revision": 0,`, `"revision": 0, "extra": 1,`, 1),
 		"bad enum":      strings.Replace(good, `"stage": "preliminary-assessment"`, `"stage": "Preliminary"`, 1),
 		"bad date":      strings.Replace(good, `"requested_start": "2027-04-01"`, `"requested_start": "1 April 2027"`, 1),
-		"newer version": strings.Replace(good, `"schema_version": 1`, `"schema_version": 2`, 1),
+		"newer version": strings.Replace(good, current, next, 1),
 	} {
 		t.Run(name, func(t *testing.T) {
 			require.NotEqual(t, good, bad, "the test's replacement did not apply")
@@ -68,8 +70,12 @@ func TestSubmissionRoundTrip(t *testing.T) {
 	assert.Equal(t, string(b), string(again))
 }
 
+// versionText is how an encoded submission states schema version v.
+func versionText(v int) string { return fmt.Sprintf(`"schema_version": %d`, v) }
+
 func TestDecodeSubmissionRefuses(t *testing.T) {
 	good := string(encodeSub(t, forms.Example()))
+	current := versionText(export.SchemaVersion)
 	cases := map[string]struct {
 		in   string
 		want string
@@ -78,8 +84,8 @@ func TestDecodeSubmissionRefuses(t *testing.T) {
 		"duplicate key":      {strings.Replace(good, `"summary":`, `"summary": "one", "summary":`, 1), `key "summary" appears twice in application.overview`},
 		"duplicate top":      {strings.Replace(good, `"revision": 0,`, `"revision": 0, "revision": 1,`, 1), `key "revision" appears twice at the top level`},
 		"invalid utf-8":      {strings.Replace(good, "Siân", "Si\xe2n", 1), "not valid UTF-8"},
-		"no version":         {strings.Replace(good, `"schema_version": 1,`, ``, 1), "no schema_version"},
-		"zero version":       {strings.Replace(good, `"schema_version": 1,`, `"schema_version": 0,`, 1), "not a version number"},
+		"no version":         {strings.Replace(good, current+",", ``, 1), "no schema_version"},
+		"zero version":       {strings.Replace(good, current+",", `"schema_version": 0,`, 1), "not a version number"},
 		"truncated":          {good[:len(good)/2], "truncated"},
 		"trailing data":      {good + "{}", "more data after"},
 		"no application":     {`{"schema_version":1,"app_version":"","draft_id":"x","revision":0,"exported_at":"2026-01-01T00:00:00Z","application":null}`, "holds no application"},
@@ -93,8 +99,8 @@ func TestDecodeSubmissionRefuses(t *testing.T) {
 	cases["newer schema"] = struct {
 		in   string
 		want string
-	}{strings.Replace(strings.Replace(good, `"schema_version": 1`, `"schema_version": 4`, 1), `"app_version": "0.1.0"`, `"app_version": "3.0.0"`, 1),
-		"uses schema version 4 (it was written by DARS Workbench 3.0.0) and this app reads up to version 1"}
+	}{strings.Replace(strings.Replace(good, current, versionText(9), 1), `"app_version": "0.1.0"`, `"app_version": "3.0.0"`, 1),
+		fmt.Sprintf("uses schema version 9 (it was written by DARS Workbench 3.0.0) and this app reads up to version %d", export.SchemaVersion)}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			require.NotEqual(t, good, c.in)
@@ -106,7 +112,7 @@ func TestDecodeSubmissionRefuses(t *testing.T) {
 }
 
 func TestDecodeSubmissionNewerIsErrNewerSchema(t *testing.T) {
-	b := bytes.Replace(encodeSub(t, forms.Example()), []byte(`"schema_version": 1`), []byte(`"schema_version": 2`), 1)
+	b := bytes.Replace(encodeSub(t, forms.Example()), []byte(versionText(export.SchemaVersion)), []byte(versionText(export.SchemaVersion+1)), 1)
 	_, err := export.DecodeSubmission(b)
 	assert.ErrorIs(t, err, export.ErrNewerSchema)
 }
@@ -114,8 +120,9 @@ func TestDecodeSubmissionNewerIsErrNewerSchema(t *testing.T) {
 // An older file is read through the upgrade chain.
 func TestDecodeSubmissionUpgradesOlderVersions(t *testing.T) {
 	v1 := encodeSub(t, forms.Example())
-	restore := export.PretendSchemaVersion(2, map[int]func(map[string]any) error{
-		1: func(doc map[string]any) error {
+	now := export.SchemaVersion
+	restore := export.PretendSchemaVersion(now+1, map[int]func(map[string]any) error{
+		now: func(doc map[string]any) error {
 			ov := doc["application"].(map[string]any)["overview"].(map[string]any)
 			ov["summary"] = "upgraded: " + ov["summary"].(string)
 			return nil
@@ -124,19 +131,20 @@ func TestDecodeSubmissionUpgradesOlderVersions(t *testing.T) {
 	defer restore()
 	s, err := export.DecodeSubmission(v1)
 	require.NoError(t, err)
-	assert.Equal(t, 2, s.SchemaVersion)
+	assert.Equal(t, now+1, s.SchemaVersion)
+	assert.Equal(t, now, s.ReadFrom)
 	assert.True(t, strings.HasPrefix(s.Application.Overview.Summary, "upgraded: "))
 
-	export.PretendSchemaVersion(2, nil)
+	export.PretendSchemaVersion(now+1, nil)
 	_, err = export.DecodeSubmission(v1)
-	assert.ErrorContains(t, err, "schema version 1 can no longer be read")
+	assert.ErrorContains(t, err, fmt.Sprintf("schema version %d can no longer be read", now))
 }
 
 func FuzzDecodeSubmission(f *testing.F) {
 	// Tiny seeds: the fuzzer minimises every new input it keeps, and
 	// minimising one the size of a whole draft eats the whole fuzz time.
 	// TestDecodeSubmissionRefuses covers whole files.
-	f.Add([]byte(`{"schema_version":1,"app_version":"0.1.0","draft_id":"x","revision":2,"exported_at":"2026-11-23T09:00:00Z","application":{"id":"x","overview":{"title":"Siân","stage":"enquiry"},"people":[{"name":"Ŵyn"}]}}`))
+	f.Add([]byte(`{"schema_version":2,"app_version":"0.1.0","draft_id":"x","revision":2,"exported_at":"2026-11-23T09:00:00Z","application":{"id":"x","overview":{"title":"Siân","stage":"enquiry"},"people":[{"name":"Ŵyn"}]}}`))
 	f.Add([]byte(`{"schema_version":1,"application":{"a":1,"a":2}}`))
 	f.Add([]byte(`{"schema_version":0}`))
 	f.Add([]byte("{\"schema_version\":1,\"x\":\"\xff\"}"))

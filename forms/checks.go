@@ -39,7 +39,7 @@ type Finding struct {
 }
 
 // Check is one readiness rule. Eval returns one message per problem found,
-// with the field each points at; the catalogue fills in the rest.
+// with the field each points at; Evaluate fills in the rest from the check.
 type Check struct {
 	ID           string
 	Requirements []string
@@ -100,6 +100,7 @@ var checkGroups = []func() []Check{
 	overviewChecks,
 	purposeChecks,
 	dataChecks,
+	productChecks,
 	cohortChecks,
 	legalChecks,
 	organisationChecks,
@@ -112,8 +113,8 @@ var checkGroups = []func() []Check{
 	reviewChecks,
 }
 
-// Catalogue returns every readiness check, ordered by ID.
-func Catalogue() []Check {
+// AllChecks returns every readiness check, ordered by ID.
+func AllChecks() []Check {
 	var all []Check
 	for _, g := range checkGroups {
 		all = append(all, g()...)
@@ -122,28 +123,61 @@ func Catalogue() []Check {
 	return all
 }
 
-var catalogue = Catalogue()
+var allChecks = AllChecks()
 
 // Evaluate runs every check against a draft. It never fails: a draft may be
 // incomplete, and findings only inform.
 func Evaluate(a *Application, today time.Time) []Finding {
 	ctx := &Context{App: a, Today: DateOf(today)}
+	approved := a.Approved()
 	var out []Finding
-	for i := range catalogue {
-		c := &catalogue[i]
+	for i := range allChecks {
+		c := &allChecks[i]
+		sev := c.Severity
+		if approved && sev == Blocker && !c.blocksAfterApproval() {
+			sev = Warning
+		}
 		for _, h := range c.Eval(ctx) {
 			sec := c.Section
 			if sec == "" {
 				sec = SectionOfField(h.Field)
 			}
+			msg := h.Message
+			if sev != c.Severity {
+				msg += " " + approvedNote
+			}
 			out = append(out, Finding{
-				CheckID: c.ID, Requirements: c.Requirements, Severity: c.Severity,
-				Section: sec, Field: h.Field, Message: h.Message,
+				CheckID: c.ID, Requirements: c.Requirements, Severity: sev,
+				Section: sec, Field: h.Field, Message: msg,
 			})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity.Rank() < out[j].Severity.Rank() })
 	return out
+}
+
+// approvedNote ends the message of a blocker that an approval has overtaken.
+const approvedNote = "(The draft is recorded as approved, so this no longer blocks; complete it for the record.)"
+
+// Approved reports whether the draft records an approval that still
+// stands: the stage is approval, DSA signature, data access, audit or
+// deletion. A renewal is a new submission, so it is not.
+func (a *Application) Approved() bool {
+	switch a.Overview.Stage {
+	case StageApproval, StageDSASigned, StageDataAccess, StageAudit, StageDeletion:
+		return true
+	}
+	return false
+}
+
+// blocksAfterApproval reports whether a check still blocks once NHS England
+// has approved the application. Most checks exist to get an application
+// through submission, and NHS England has since seen what they ask for (an
+// approved agreement had its DSFC, security and legal basis judged), so they
+// show as warnings. Those about what happens after approval, a reviewer's
+// demand, and patient identifiers in the draft (R-C8) still block.
+func (c *Check) blocksAfterApproval() bool {
+	return c.Section == SectionLifecycle || c.ID == "patient-identifiers" || c.ID == "review-must-change"
 }
 
 // Tally counts findings by severity.

@@ -1,5 +1,7 @@
 package forms
 
+import "strings"
+
 // Every cohort check starts from Cohort.Needed: when no cohort is supplied the
 // linkage answers are hidden, kept, and never judged.
 func cohortChecks() []Check {
@@ -32,8 +34,10 @@ func cohortChecks() []Check {
 				if len(co.ValidationFields) == 0 {
 					return hit("cohort.validation_fields", "Choose the fields NHS England will use to find your participants, for example NHS number, date of birth, postcode and gender.")
 				}
-				if !hasValidationField(co.ValidationFields, VFNHSNumber) && !hasValidationField(co.ValidationFields, VFDateBirth) {
-					return hit("cohort.validation_fields", "Add NHS number or date of birth: without either, NHS England cannot confirm who your participants are.")
+				// Hashed NHS numbers and agreed keys link without naming anyone.
+				f := co.ValidationFields
+				if !hasValidationField(f, VFNHSNumber) && !hasValidationField(f, VFDateBirth) && !hasValidationField(f, VFHashedNHSNumber) && !hasValidationField(f, VFOtherKey) {
+					return hit("cohort.validation_fields", "Add NHS number or date of birth (or a hashed NHS number or other key agreed with NHS England): without one, NHS England cannot find your participants.")
 				}
 				return nil
 			},
@@ -74,6 +78,36 @@ func cohortChecks() []Check {
 					return hit("cohort.period", "Say whether you need data backdated, or only from each participant's recruitment date.")
 				}
 				return nil
+			},
+		},
+		{
+			ID: "cohort-other-keys", Requirements: []string{"R-C3", "R-C5"}, Severity: Warning, Section: SectionCohort,
+			Title: "Other linkage keys are named",
+			Eval: func(c *Context) []Hit {
+				co := &c.App.Cohort
+				if co.Needed && hasValidationField(co.ValidationFields, VFOtherKey) && blank(co.OtherKeys) {
+					return hit("cohort.other_linkage_keys", "Name the other linkage keys the cohort file carries (for example a pseudonymous key agreed with NHS England), so the linkage can be planned.")
+				}
+				return nil
+			},
+		},
+		{
+			ID: "cohort-sender", Requirements: []string{"R-C1", "R-O1"}, Severity: Warning, Section: SectionCohort,
+			Title: "Another organisation that sends the cohort is named and listed",
+			Eval: func(c *Context) []Hit {
+				co := &c.App.Cohort
+				if !co.Needed || co.Sender != SenderOther {
+					return nil
+				}
+				if blank(co.SenderName) {
+					return hit("cohort.sender_name", "Name the organisation that sends the cohort file to NHS England.")
+				}
+				for _, o := range c.App.Organisations {
+					if SpellingKey(o.Name) == SpellingKey(co.SenderName) {
+						return nil
+					}
+				}
+				return hit("cohort.sender_name", strings.TrimSpace(co.SenderName)+" sends the cohort but is not among the organisations: list it there with its role, even if it receives no data back.")
 			},
 		},
 	}

@@ -80,9 +80,13 @@ func (r dfRegion) within(t Territory) bool {
 	return true
 }
 
-// dfGroupRank orders swimlane groups: NHS England's home first, the
-// rest of the UK, the EEA, then everywhere else.
-func dfGroupRank(country string) int {
+// InUK reports whether a country, as typed, is a part of the United Kingdom
+// (or the UK itself); the data flow map groups such lanes together.
+func InUK(country string) bool { return dfRegionOf(country).inUK() }
+
+// CountryOrder orders the data flow map's swimlane groups: NHS England's
+// home first, the rest of the UK, the EEA, then everywhere else.
+func CountryOrder(country string) int {
 	switch dfRegionOf(country) {
 	case dfRegionEnglandWales:
 		return 0

@@ -124,10 +124,20 @@ func (d *dfDeriver) build() {
 		if len(fields) > 0 {
 			items += ": " + strings.Join(fields, ", ")
 		}
+		// The cohort's own flow: identifiable only when it carries direct
+		// identifiers, on its own route when it has one (R-L3).
+		level := Pseudonymised
+		if a.Cohort.CarriesIdentifiers() {
+			level = Identifiable
+		}
+		l := a.Legal
+		if a.Cohort.Confidentiality != "" {
+			l.CLDC = a.Cohort.Confidentiality
+		}
 		d.flow(Flow{
-			From: hub, To: nhse, Items: items, Identifiability: Identifiable,
+			From: hub, To: nhse, Items: items, Identifiability: level,
 			Method: TransferSecureFile, Encrypted: true, Frequency: "one-off",
-			LegalGateway: LegalGatewayOf(a.Legal),
+			LegalGateway: LegalGatewayOf(l),
 		})
 	}
 
@@ -204,7 +214,7 @@ func (d *dfDeriver) peopleNode(o Organisation, remote bool) string {
 func (d *dfDeriver) dataFlowTemplates() []Flow {
 	a := d.a
 	base := Flow{Method: TransferSecureFile, Encrypted: true, Frequency: "one-off",
-		LegalGateway: LegalGatewayOf(a.Legal), OptOutApplied: a.Legal.CLDC == CLDCS251}
+		LegalGateway: LegalGatewayOf(a.Legal), OptOutApplied: a.Legal.CLDC.S251()}
 	if a.AccessRoute == "sde" {
 		base.Method = TransferSDEAccess
 	}
@@ -267,12 +277,18 @@ func LegalGatewayOf(l LegalBasis) string {
 	if l.Article6 != "" {
 		parts = append(parts, "UK GDPR "+LabelOf(Article6Choices, string(l.Article6)))
 	}
+	for _, a := range l.Article6Additional {
+		parts = append(parts, LabelOf(Article6Choices, string(a)))
+	}
 	if l.Article9 != "" {
 		parts = append(parts, LabelOf(Article9Choices, string(l.Article9)))
 	}
+	for _, a := range l.Article9Additional {
+		parts = append(parts, LabelOf(Article9Choices, string(a)))
+	}
 	if l.CLDC != "" && l.CLDC != CLDCNone {
 		c := "duty of confidence: " + strings.ToLower(LabelOf(CLDCChoices, string(l.CLDC)))
-		if l.CLDC == CLDCS251 && strings.TrimSpace(l.CAGReference) != "" {
+		if l.CLDC.S251() && strings.TrimSpace(l.CAGReference) != "" {
 			c += " " + strings.TrimSpace(l.CAGReference)
 		}
 		parts = append(parts, c)
@@ -284,8 +300,10 @@ func LegalGatewayOf(l LegalBasis) string {
 func dfIdentRank(i Identifiability) int {
 	switch i {
 	case Identifiable:
-		return 4
+		return 5
 	case Pseudonymised:
+		return 4
+	case AnonymisedICO:
 		return 3
 	case Anonymised:
 		return 2

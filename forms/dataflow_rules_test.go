@@ -86,7 +86,7 @@ func TestDataFlowChecks(t *testing.T) {
 }
 
 func TestDataFlowChecksNameRequirements(t *testing.T) {
-	for _, c := range forms.Catalogue() {
+	for _, c := range forms.AllChecks() {
 		if c.Section == forms.SectionDataFlow {
 			assert.NotEmpty(t, c.Requirements, c.ID)
 		}

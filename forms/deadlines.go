@@ -175,7 +175,7 @@ func draftDeadlines(a *Application, libIDs map[string]bool, today Date) []Deadli
 				Action: "Send the annual progress report to the Research Ethics Committee"})
 		}
 	}
-	if a.Legal.CLDC == CLDCS251 {
+	if a.UsesS251() {
 		if from, ok := reviewAnchor(a, reqs, "s251-approval", EvS251); ok {
 			add(Deadline{Due: nextAnniversary(from, today), Kind: DeadlineCAGReview, Requirement: "R-L6",
 				Action: "Complete the CAG annual review to keep s251 support current"})

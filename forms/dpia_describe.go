@@ -126,8 +126,14 @@ func dpiaDescribeContext(a *Application) string {
 			line += " Contact with them is kept through: " + strings.TrimSuffix(c, ".") + "."
 		}
 		s = append(s, line)
+	case CLDCReasonableExpectation:
+		s = append(s, "Confidential patient information flows with consent, as the register records it: people's consent or their reasonable expectation of the use.")
 	case CLDCS251:
 		s = append(s, "People have not consented: confidential patient information flows under s251 support, and the National Data Opt-out is applied, so people who opted out are left out (R-L8).")
+	case CLDCMixture:
+		s = append(s, "Some flows carry confidential patient information under s251 support, with the National Data Opt-out applied (R-L8); the others carry no confidential data.")
+	case CLDCStatutory:
+		s = append(s, "Confidential patient information flows under a statutory exemption: "+dpiaOr(a.Legal.CLDCExplanation, "not yet named")+".")
 	case CLDCOther:
 		s = append(s, "Confidentiality is set aside by another legal route: "+dpiaOr(a.Legal.CLDCExplanation, "not yet explained")+".")
 	case CLDCNone:

@@ -234,7 +234,7 @@ var RiskLibrary = []LibraryRisk{
 		Effect: Reduced, ResidualLikelihood: Possible, ResidualSeverity: Minimal,
 		When: "When data flows under s251 or no privacy notice is published.",
 		applies: func(a *Application) bool {
-			return a.Legal.CLDC == CLDCS251 || strings.TrimSpace(a.Legal.PrivacyNoticeURL) == ""
+			return a.UsesS251() || strings.TrimSpace(a.Legal.PrivacyNoticeURL) == ""
 		},
 	},
 }

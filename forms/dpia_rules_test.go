@@ -112,7 +112,7 @@ func TestDPIAFindingsSayWhatToDo(t *testing.T) {
 
 func TestDPIACheckIDsAreUniqueAndNameRequirements(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range forms.Catalogue() {
+	for _, c := range forms.AllChecks() {
 		assert.False(t, seen[c.ID], c.ID)
 		seen[c.ID] = true
 		assert.NotEmpty(t, c.Requirements, c.ID)

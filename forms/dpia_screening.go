@@ -140,7 +140,7 @@ func dpiaImpliedScreening(a *Application) map[string]string {
 	if a.Cohort.Needed {
 		m["data_matching"] = "A cohort is linked to national data sets."
 	}
-	if a.Legal.CLDC == CLDCS251 {
+	if a.UsesS251() {
 		m["invisible_processing"] = "Confidential patient information flows under s251, without consent."
 	}
 	return m

@@ -127,8 +127,12 @@ var FrequencyChoices = []Choice{
 type Identifiability string
 
 const (
-	Identifiable   Identifiability = "identifiable"
-	Pseudonymised  Identifiability = "pseudonymised"
+	Identifiable  Identifiability = "identifiable"
+	Pseudonymised Identifiability = "pseudonymised"
+	// AnonymisedICO is the register's "Anonymised - ICO Code Compliant":
+	// record-level data de-identified to the ICO's anonymisation code, the
+	// level most approved extracts of HES and its kin are released at.
+	AnonymisedICO  Identifiability = "anonymised-ico"
 	Anonymised     Identifiability = "anonymised"
 	AggregateLevel Identifiability = "aggregate"
 )
@@ -136,12 +140,27 @@ const (
 var IdentifiabilityChoices = []Choice{
 	{string(Identifiable), "Identifiable"},
 	{string(Pseudonymised), "Pseudonymised"},
+	{string(AnonymisedICO), "Anonymised – ICO code compliant"},
 	{string(Anonymised), "Anonymised"},
 	{string(AggregateLevel), "Aggregate"},
 }
 
 // Personal reports whether data at this level is personal data under UK GDPR.
 func (i Identifiability) Personal() bool { return i == Identifiable || i == Pseudonymised }
+
+// RecordLevel reports whether data at this level holds one row per person,
+// even when no one can be identified from it (the ICO-code level): the
+// level at which NHS England still expects a UK GDPR basis to be stated.
+func (i Identifiability) RecordLevel() bool { return i.Personal() || i == AnonymisedICO }
+
+// Sensitivity is the register's sensitivity of a product: whether it holds
+// special-category (sensitive) data.
+type Sensitivity string
+
+var SensitivityChoices = []Choice{
+	{"sensitive", "Sensitive"},
+	{"non-sensitive", "Non-sensitive"},
+}
 
 // CohortKind says whether the cohort is new or already held (R-C2).
 type CohortKind string
@@ -164,14 +183,46 @@ const (
 	VFPostcode  ValidationField = "postcode"
 )
 
+// Linkage keys that are not direct identifiers: a hashed NHS number (keyed
+// with a salt agreed with NHS England) or another pseudonymous key.
+const (
+	VFHashedNHSNumber ValidationField = "hashed-nhs-number"
+	VFOtherKey        ValidationField = "other-key"
+)
+
 var ValidationFieldChoices = []Choice{
 	{string(VFStudyID), "Study ID"},
 	{string(VFNHSNumber), "NHS number"},
+	{string(VFHashedNHSNumber), "Hashed NHS number"},
 	{string(VFDateBirth), "Date of birth"},
 	{string(VFSurname), "Surname"},
 	{string(VFForename), "Forename"},
 	{string(VFGender), "Gender"},
 	{string(VFPostcode), "Postcode"},
+	{string(VFOtherKey), "Other linkage key"},
+}
+
+// Direct reports whether the field identifies a person on its own or nearly
+// so; a cohort linked only on other keys carries no confidential information.
+func (f ValidationField) Direct() bool {
+	switch f {
+	case VFNHSNumber, VFDateBirth, VFSurname, VFForename, VFPostcode:
+		return true
+	}
+	return false
+}
+
+// CohortSender says who sends the cohort file to NHS England (R-C1, R-C7).
+type CohortSender string
+
+const (
+	SenderApplicant CohortSender = "applicant"
+	SenderOther     CohortSender = "other-organisation"
+)
+
+var CohortSenderChoices = []Choice{
+	{string(SenderApplicant), "The applicant"},
+	{string(SenderOther), "Another organisation"},
 }
 
 // CohortPeriod says whether data is backdated or from recruitment (R-C6).
@@ -187,7 +238,9 @@ type Article6 string
 
 var Article6Choices = []Choice{
 	{"6-1-a", "6(1)(a) consent"},
+	{"6-1-b", "6(1)(b) contract"},
 	{"6-1-c", "6(1)(c) legal obligation"},
+	{"6-1-d", "6(1)(d) vital interests"},
 	{"6-1-e", "6(1)(e) public task"},
 	{"6-1-f", "6(1)(f) legitimate interests"},
 }
@@ -197,6 +250,12 @@ type Article9 string
 
 var Article9Choices = []Choice{
 	{"9-2-a", "9(2)(a) explicit consent"},
+	{"9-2-b", "9(2)(b) employment and social protection law"},
+	{"9-2-c", "9(2)(c) vital interests"},
+	{"9-2-d", "9(2)(d) not-for-profit body's members"},
+	{"9-2-e", "9(2)(e) made public by the person"},
+	{"9-2-f", "9(2)(f) legal claims"},
+	{"9-2-g", "9(2)(g) substantial public interest"},
 	{"9-2-h", "9(2)(h) health or social care"},
 	{"9-2-i", "9(2)(i) public health"},
 	{"9-2-j", "9(2)(j) research or statistics"},
@@ -205,19 +264,61 @@ var Article9Choices = []Choice{
 // CLDCRoute is the basis that sets aside the common-law duty of confidentiality (R-L3).
 type CLDCRoute string
 
+// The routes are those NHS England's register records for each data set,
+// kept apart where the rules differ: informed consent needs its consent
+// materials listed (R-L5), while the register's "Consent (Reasonable
+// Expectation)" also covers care where people reasonably expect the use; a
+// statutory exemption (regulation 3 of the Control of Patient Information
+// Regulations 2002, a direction) needs no consent or CAG support; a mixture
+// has s251 support for its confidential flows and none for the rest.
 const (
-	CLDCNone    CLDCRoute = "not-applicable"
-	CLDCConsent CLDCRoute = "consent"
-	CLDCS251    CLDCRoute = "s251"
-	CLDCOther   CLDCRoute = "other"
+	CLDCNone                  CLDCRoute = "not-applicable"
+	CLDCConsent               CLDCRoute = "consent"
+	CLDCReasonableExpectation CLDCRoute = "consent-reasonable-expectation"
+	CLDCS251                  CLDCRoute = "s251"
+	CLDCStatutory             CLDCRoute = "statutory"
+	CLDCMixture               CLDCRoute = "mixture"
+	CLDCOther                 CLDCRoute = "other"
 )
 
 var CLDCChoices = []Choice{
 	{string(CLDCNone), "No confidential patient information flows"},
 	{string(CLDCConsent), "Informed consent"},
+	{string(CLDCReasonableExpectation), "Consent (Reasonable Expectation)"},
 	{string(CLDCS251), "Section 251 support (CAG)"},
-	{string(CLDCOther), "Other (statute, court order)"},
+	{string(CLDCStatutory), "Statutory exemption to flow confidential data without consent"},
+	{string(CLDCMixture), "Mixture of s251-supported and non-confidential flows"},
+	{string(CLDCOther), "Other (court order, other law)"},
 }
+
+// RegisterWording is the route as NHS England's Data Uses Register writes it,
+// for the PDF and the product picker.
+func (r CLDCRoute) RegisterWording() string {
+	switch r {
+	case CLDCNone:
+		return "Does not include the flow of confidential data"
+	case CLDCConsent, CLDCReasonableExpectation:
+		return "Consent (Reasonable Expectation)"
+	case CLDCS251:
+		return "Section 251 NHS Act 2006"
+	case CLDCStatutory:
+		return "Statutory exemption to flow confidential data without consent"
+	case CLDCMixture:
+		return "Mixture of confidential data flow(s) with support under section 251 NHS Act 2006 and non-confidential data flow(s)"
+	}
+	return LabelOf(CLDCChoices, string(r))
+}
+
+// Consent reports whether the route rests on the person's consent.
+func (r CLDCRoute) Consent() bool { return r == CLDCConsent || r == CLDCReasonableExpectation }
+
+// S251 reports whether some flow on the route rests on s251 support, so
+// the CAG reference, its scope and the opt-out apply (R-L6, R-L8).
+func (r CLDCRoute) S251() bool { return r == CLDCS251 || r == CLDCMixture }
+
+// Sets reports whether the route answers the duty of confidentiality for a
+// flow of confidential information: any route but "none" and "not answered".
+func (r CLDCRoute) Sets() bool { return r != "" && r != CLDCNone }
 
 // ConsentMaterialKind is a kind of consent document (R-L5).
 type ConsentMaterialKind string
@@ -242,6 +343,24 @@ var RoleChoices = []Choice{
 	{string(RoleJointController), "Joint data controller"},
 	{string(RoleProcessor), "Data processor"},
 	{string(RoleNoAccess), "Involved, no data access"},
+}
+
+// OrganisationType is the kind of body an organisation is, as the register
+// records it (R-O1).
+type OrganisationType string
+
+var OrganisationTypeChoices = []Choice{
+	{"academic", "Academic (university or research institute)"},
+	{"nhs-trust", "NHS trust or foundation trust"},
+	{"icb", "Integrated care board (ICB)"},
+	{"csu", "Commissioning support unit (CSU)"},
+	{"gp-practice", "GP practice or primary care network"},
+	{"local-authority", "Local authority"},
+	{"government", "Government department or agency"},
+	{"charity", "Charity or not-for-profit"},
+	{"commercial", "Commercial company"},
+	{"independent-provider", "Independent sector healthcare provider"},
+	{"other", "Other"},
 }
 
 // Controller reports whether the role is a data controller.

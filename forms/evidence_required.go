@@ -92,8 +92,9 @@ func RequiredEvidence(a *Application) []Requirement {
 	var reqs []Requirement
 	add := func(r Requirement) { reqs = append(reqs, r) }
 
-	switch a.Legal.CLDC {
-	case CLDCConsent:
+	// Evidence follows every route in use: the application's, the
+	// cohort's and each product's own (R-E3).
+	if a.UsesInformedConsent() {
 		because := "The confidentiality route is informed consent"
 		if len(a.Legal.ConsentMaterials) == 0 {
 			add(Requirement{Key: "consent-information-sheet", Type: EvInfoSheet, Title: "Participant information sheet", Rule: ruleConsent, RequirementID: "R-L5", Because: because + ": every version used is needed.", Field: "legal_basis.consent_materials"})
@@ -115,7 +116,8 @@ func RequiredEvidence(a *Application) []Requirement {
 				Field:   fmt.Sprintf("legal_basis.consent_materials[%d]", i),
 			})
 		}
-	case CLDCS251:
+	}
+	if a.UsesS251() {
 		because := "The confidentiality route is section 251 support"
 		for _, s := range []struct{ key, title string }{
 			{"s251-application", "Section 251 application and any amendments"},
@@ -133,7 +135,7 @@ func RequiredEvidence(a *Application) []Requirement {
 		if p.RECNeeded {
 			add(Requirement{Key: "rec-favourable-opinion", Type: EvREC, Title: "REC favourable opinion", Rule: ruleResearch, RequirementID: "R-U4", Because: "The research needs Research Ethics Committee approval.", Field: "purpose.rec_approval_needed"})
 		}
-		if p.RECNeeded || strings.TrimSpace(p.IRASReference) != "" {
+		if (p.RECNeeded && !predatesIRAS(p.RECReference)) || strings.TrimSpace(p.IRASReference) != "" {
 			add(Requirement{Key: "iras", Type: EvIRAS, Title: "IRAS application reference", Rule: ruleResearch, RequirementID: "R-E1", Because: "Research approvals are sought through IRAS.", Field: "purpose.iras_reference"})
 		}
 		if p.FundingStatus == "awarded" || p.FundingStatus == "applied" {
@@ -245,4 +247,29 @@ func EvidenceProgress(a *Application) (done, total int) {
 		}
 	}
 	return done, total
+}
+
+// iRASLaunch is the year IRAS opened; ethics approvals given before it
+// (an MREC reference such as 05/MRE04/87) have no IRAS application.
+const iRASLaunch = 2008
+
+// predatesIRAS reports whether a REC reference shows an approval from
+// before IRAS existed: its leading two digits are the year.
+func predatesIRAS(ref string) bool {
+	for _, r := range RECReferences(ref) {
+		r = strings.TrimSpace(r)
+		if strings.HasPrefix(strings.ToUpper(r), "MREC") {
+			return true
+		}
+		if len(r) >= 2 && isDigit(r[0]) && isDigit(r[1]) {
+			y := int(r[0]-'0')*10 + int(r[1]-'0')
+			if y > 50 {
+				y += 1900
+			} else {
+				y += 2000
+			}
+			return y < iRASLaunch
+		}
+	}
+	return false
 }

@@ -184,7 +184,7 @@ func TestEvidenceChecks(t *testing.T) {
 		})
 	}
 	fired["evidence-file-attached"] = true // TestEvidenceFileAttachedAdvice
-	for _, c := range forms.Catalogue() {
+	for _, c := range forms.AllChecks() {
 		if c.Section == forms.SectionEvidence {
 			assert.True(t, fired[c.ID], "no case makes %s fire", c.ID)
 		}

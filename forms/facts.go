@@ -23,15 +23,117 @@ func (a *Application) PersonalData() bool {
 	return false
 }
 
-// ConfidentialData reports whether confidential patient information flows:
-// an identifiable product, or a cohort whose identifiers NHS England links
-// on. Then a common-law basis and transparency evidence are due (R-L3, R-L4, R-L7).
+// ConfidentialData reports whether confidential patient information flows
+// in either direction: an identifiable product, or a cohort sent with
+// direct identifiers. Then transparency evidence is due (R-L4, R-L7).
 func (a *Application) ConfidentialData() bool {
-	if a.Cohort.Needed {
+	if a.Cohort.CarriesIdentifiers() {
 		return true
 	}
 	for i := range a.Data.Products {
 		if a.Data.Products[i].Identifiability == Identifiable {
+			return true
+		}
+	}
+	return false
+}
+
+// RouteFlow is one direction of data whose common-law duty of
+// confidentiality is judged on its own (R-L3): the cohort sent to NHS
+// England, or a product sent back. Approved agreements show why: a cohort
+// goes with consent or hashed identifiers while every product returned
+// "does not include the flow of confidential data".
+type RouteFlow struct {
+	// What names the flow for a person.
+	What string
+	// Field is the route to set: the flow's own, or the application's
+	// when the flow follows it.
+	Field string
+	// Route is the flow's own route, else the application's.
+	Route CLDCRoute
+	Own   bool
+	// Confidential reports whether the flow carries confidential patient
+	// information on its face: identifiable data, or direct identifiers.
+	Confidential bool
+	// Cohort marks the cohort's flow.
+	Cohort bool
+}
+
+// ConfidentialityFlows lists the flows whose route is judged: the cohort
+// (when one is sent) first, then each product.
+func (a *Application) ConfidentialityFlows() []RouteFlow {
+	var out []RouteFlow
+	route := func(own CLDCRoute, ownField string) (CLDCRoute, string, bool) {
+		if own != "" {
+			return own, ownField, true
+		}
+		return a.Legal.CLDC, "legal_basis.cldc_route", false
+	}
+	if co := &a.Cohort; co.Needed {
+		r, field, own := route(co.Confidentiality, "cohort.confidentiality")
+		out = append(out, RouteFlow{What: "The cohort sent to NHS England", Field: field, Route: r, Own: own, Confidential: co.CarriesIdentifiers(), Cohort: true})
+	}
+	for i := range a.Data.Products {
+		p := &a.Data.Products[i]
+		r, field, own := route(p.Confidentiality, productPath(i, ".confidentiality"))
+		out = append(out, RouteFlow{What: productLabel(p, i), Field: field, Route: r, Own: own, Confidential: p.Identifiability == Identifiable})
+	}
+	return out
+}
+
+// CarriesIdentifiers reports whether the cohort file holds direct
+// identifiers (NHS number, date of birth, names, postcode). A cohort linked
+// only on hashed NHS numbers, study IDs or other keys does not; one whose
+// fields are not chosen yet is assumed to.
+func (c *Cohort) CarriesIdentifiers() bool {
+	if !c.Needed {
+		return false
+	}
+	if len(c.ValidationFields) == 0 {
+		return true
+	}
+	for _, f := range c.ValidationFields {
+		if f.Direct() {
+			return true
+		}
+	}
+	return false
+}
+
+// UsesRoute reports whether the application or any flow's own route
+// satisfies want.
+func (a *Application) UsesRoute(want func(CLDCRoute) bool) bool {
+	// Runs on every keystroke: no allocation, unlike ConfidentialityFlows.
+	if want(a.Legal.CLDC) || (a.Cohort.Needed && a.Cohort.Confidentiality != "" && want(a.Cohort.Confidentiality)) {
+		return true
+	}
+	for i := range a.Data.Products {
+		if r := a.Data.Products[i].Confidentiality; r != "" && want(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// UsesS251 reports whether any flow rests on s251 support, so the CAG
+// reference, its scope and the National Data Opt-out apply (R-L6, R-L8).
+func (a *Application) UsesS251() bool { return a.UsesRoute(CLDCRoute.S251) }
+
+// UsesInformedConsent reports whether any flow rests on informed consent,
+// so every version of the consent materials is listed (R-L5).
+func (a *Application) UsesInformedConsent() bool {
+	return a.UsesRoute(func(r CLDCRoute) bool { return r == CLDCConsent })
+}
+
+// RecordLevelOnly reports whether the request is record-level data that is
+// anonymised to the ICO code and nothing more personal: no cohort, no
+// identifiable or pseudonymised product.
+func (a *Application) RecordLevelOnly() bool {
+	if a.PersonalData() {
+		return false
+	}
+	for i := range a.Data.Products {
+		if a.Data.Products[i].Identifiability == AnonymisedICO {
 			return true
 		}
 	}

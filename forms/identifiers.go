@@ -2,13 +2,16 @@ package forms
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // The app must never hold the cohort itself (R-C8). ScanText looks for what
-// people paste by mistake: NHS numbers, and dates of birth or postcodes next
-// to words that say they belong to a person. It is a hand-written scanner,
-// not a set of regular expressions, because it runs over every free-text
-// field on every keystroke (see BenchmarkEvaluateLarge).
+// people paste by mistake: NHS numbers however they are written (see
+// nhsnumber.go), and dates of birth or postcodes next to words that say they
+// belong to a person. It is a hand-written scanner, not a set of regular
+// expressions, because it runs over every free-text field on every
+// keystroke (see BenchmarkEvaluateLarge), and its figures are measured on a
+// generated corpus (identifiers_corpus_test.go).
 
 // IdentifierKind is what kind of patient identifier a hit looks like.
 type IdentifierKind string
@@ -96,16 +99,37 @@ func ValidNHSNumber(digits string) bool {
 // ScanText returns the patient identifiers found in s, in order.
 func ScanText(s string) []IdentifierHit {
 	var hits []IdentifierHit
-	groupedUntil := 0
+	var c chainScan // on the stack: scanning allocates only for hits
+	c.s = s
+	chainEnd := 0
 	// Every pattern holds a digit, and digits are rare in prose: jump from
-	// digit run to digit run, looking back only for a postcode's letters.
+	// digit to digit. A byte at or above 0x80 may start a digit of another
+	// script (full-width, Arabic-Indic, …) and is decoded to see.
 	for i := 0; i < len(s); {
-		for i < len(s) && byteClass[s[i]] != classDigit {
-			i++
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if byteClass[b] != classDigit {
+				i++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if _, ok := unicodeDigit(r); !ok {
+				i += size
+				continue
+			}
 		}
-		if i == len(s) {
-			break
+		if i >= chainEnd {
+			c.hits = hits
+			chainEnd = c.scanChain(i)
+			hits = c.hits
 		}
+		if b >= utf8.RuneSelf {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			continue
+		}
+		// Dates and postcodes are written in ASCII digits.
 		// A postcode starts with one or two letters and a digit, not
 		// inside a longer word or code.
 		if w := letterRunBefore(s, i); w > 0 && w <= 2 && (i-w == 0 || !isAlnum(s[i-w-1])) {
@@ -117,11 +141,6 @@ func ScanText(s string) []IdentifierHit {
 				})
 			}
 		}
-		if i >= groupedUntil {
-			end, nhs := scanGroupedNumber(s, i)
-			groupedUntil = end
-			hits = append(hits, nhs...)
-		}
 		if end, ok := scanDate(s, i); ok && nearPersonWord(s, i, end) {
 			hits = append(hits, IdentifierHit{
 				Kind: IdentDateOfBirth, Severity: Warning, Start: i, End: end, Shown: mask(s[i:end], 0),
@@ -132,7 +151,20 @@ func ScanText(s string) []IdentifierHit {
 		for i++; i < len(s) && isDigit(s[i]); i++ {
 		}
 	}
+	if len(hits) > 1 {
+		sortHits(hits)
+	}
 	return hits
+}
+
+// sortHits puts hits in text order (NHS numbers are found a chain ahead of
+// the dates and postcodes beside them); insertion sort, as there are few.
+func sortHits(h []IdentifierHit) {
+	for i := 1; i < len(h); i++ {
+		for j := i; j > 0 && h[j].Start < h[j-1].Start; j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
 }
 
 // letterRunBefore counts the letters just before s[i], up to three.
@@ -142,61 +174,6 @@ func letterRunBefore(s string, i int) int {
 		n++
 	}
 	return n
-}
-
-// scanGroupedNumber reads digit groups joined by single spaces or dashes
-// from start and reports every ten digits, written whole or as 3-3-4, that
-// pass the Modulus 11 check. Phone numbers are skipped: they are 11 digits
-// or more, group differently, or start with "+".
-func scanGroupedNumber(s string, start int) (end int, hits []IdentifierHit) {
-	var starts, lens [16]int
-	n := 0
-	i := start
-	for n < len(starts) {
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		starts[n], lens[n] = i, j-i
-		n++
-		i = j
-		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) {
-			i = j + 1
-			continue
-		}
-		break
-	}
-	end = i
-	if start > 0 && s[start-1] == '+' {
-		return end, nil
-	}
-	var digits [10]byte
-	for g := 0; g < n; g++ {
-		var last int
-		switch {
-		case lens[g] == 10:
-			copy(digits[:], s[starts[g]:starts[g]+10])
-			last = g
-		case g+2 < n && lens[g] == 3 && lens[g+1] == 3 && lens[g+2] == 4:
-			copy(digits[0:3], s[starts[g]:starts[g]+3])
-			copy(digits[3:6], s[starts[g+1]:starts[g+1]+3])
-			copy(digits[6:10], s[starts[g+2]:starts[g+2]+4])
-			last = g + 2
-		default:
-			continue
-		}
-		if !ValidNHSNumber(string(digits[:])) {
-			continue
-		}
-		from, to := starts[g], starts[last]+lens[last]
-		hits = append(hits, IdentifierHit{
-			Kind: IdentNHSNumber, Severity: Blocker, Start: from, End: to, Shown: mask(s[from:to], 3),
-			Why: "This looks like an NHS number: ten digits that pass the NHS Modulus 11 check.",
-			Fix: "Delete it. A draft must never hold patient identifiers; describe the field instead (\"NHS number\") and send the cohort only through NHS England's secure route.",
-		})
-		g = last
-	}
-	return end, hits
 }
 
 var monthNames = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -330,6 +307,35 @@ func hasPrefixFold(s, prefix string) bool {
 		}
 	}
 	return true
+}
+
+// maskDigits keeps the first keep digits of s and writes '*' for every
+// later one, whatever its script; spaces and line breaks become plain
+// spaces and invisible characters go, so the result is safe to show on one
+// line: "943 476 5919" → "943 *** ****".
+func maskDigits(s string, keep int) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	seen := 0
+	for i := 0; i < len(s); {
+		k, _, size := charAt(s, i)
+		switch k {
+		case kDigit:
+			if seen < keep {
+				b.WriteString(s[i : i+size])
+			} else {
+				b.WriteByte('*')
+			}
+			seen++
+		case kSpace:
+			b.WriteByte(' ')
+		case kTransparent:
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // mask keeps the first keep characters and replaces every later digit, so a

@@ -188,16 +188,14 @@ func TestPossibleIdentifiersWarn(t *testing.T) {
 }
 
 func FuzzScanText(f *testing.F) {
-	for _, s := range []string{"943 476 5919", "DOB 12/03/1984", "patient M13 9PL", "+44 20 7946 0000", "1 Jan 1900", "9999-99-99", "a1 1aa", "born 31.12.99", "000 000 0000"} {
+	for _, s := range []string{"943 476 5919", "DOB 12/03/1984", "patient M13 9PL", "+44 20 7946 0000", "1 Jan 1900", "9999-99-99", "a1 1aa", "born 31.12.99", "000 000 0000",
+		"９４３\u3000４７６\u3000５９１９", "9\u200b4\u200b3\u200b4765919", "943 476 5919 401 023 2137", "1. 943-476-5919\n2. 4010232137", "9,434,765,919", "(943) 476–5919"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, h := range forms.ScanText(s) {
 			if h.Start < 0 || h.End > len(s) || h.Start >= h.End {
 				t.Fatalf("hit %+v out of range for %q", h, s)
-			}
-			if len(h.Shown) != h.End-h.Start {
-				t.Fatalf("shown %q does not cover the match", h.Shown)
 			}
 			if h.Kind == forms.IdentNHSNumber {
 				digits := strings.Map(func(r rune) rune {
@@ -206,12 +204,83 @@ func FuzzScanText(f *testing.F) {
 					}
 					return -1
 				}, s[h.Start:h.End])
-				if !forms.ValidNHSNumber(digits) {
+				if len(digits) == 10 && !forms.ValidNHSNumber(digits) {
 					t.Fatalf("flagged %q, which fails Modulus 11", s[h.Start:h.End])
 				}
+				if n := strings.Count(h.Shown, "*"); n != 7 {
+					t.Fatalf("shown %q should mask seven digits", h.Shown)
+				}
+				if strings.ContainsAny(h.Shown, "\n\r\t") {
+					t.Fatalf("shown %q should be one line", h.Shown)
+				}
+			}
+			// Masking leaves no NHS number behind, and is stable.
+			m := forms.MaskNHSNumbers(s)
+			for _, h := range forms.ScanText(m) {
+				if h.Kind == forms.IdentNHSNumber {
+					t.Fatalf("masking %q left %q", s, m[h.Start:h.End])
+				}
+			}
+			if forms.MaskNHSNumbers(m) != m {
+				t.Fatalf("masking twice changed %q", m)
 			}
 		}
 	})
+}
+
+func TestScanTextJudgementCalls(t *testing.T) {
+	cases := map[string]struct {
+		text string
+		want bool // an NHS number is found
+	}{
+		"glued to letters":                   {"NHS9434765919", true},
+		"in a file name":                     {"cohort_9434765919.pdf", true},
+		"inside a longer run of digits":      {"19434765919", false},
+		"inside a longer run, either end":    {"94347659190", false},
+		"split by an invisible space":        {"943\u200b476\u200b5919", true},
+		"invisible space joins a longer run": {"1\u200b9434765919", false},
+		"inside a hash":                      {"sha256 3f9a9434765919bc0e9a1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c1b2a", false},
+		"inside a UUID":                      {"bd8eb943-4765-9194-8c4b-73746e86ea22", false},
+		"ISBN label":                         {"ISBN 0-19-852663-6 and ISBN-10: 9434765919", false},
+		"SNOMED label":                       {"SNOMED CT 9434765919", false},
+		"phone after +44":                    {"+44 943 476 5919", false},
+		"phone after 0044":                   {"0044 943 476 5919", false},
+		"phone with (0)":                     {"(0)943 476 5919", false},
+		"grid reference":                     {"SJ 94347 65919", false},
+		"range of round counts":              {"15000-20000", false},
+		"round number":                       {"1,500,000,000 episodes", false},
+		"money":                              {"£9,434,765,919", false},
+		"US-style brackets":                  {"(943) 476-5919", true},
+		"thousands commas":                   {"9,434,765,919", true},
+		"a year and a serial":                {"2024-123456 and 1943-476591", false},
+		"date then a count":                  {"on 01/02/2020 12 sites", false},
+		"two side by side":                   {"943 476 5919 401 023 2137", true},
+		"numbered list":                      {"1. 943 476 5919", true},
+		"after a year":                       {"In 2019 943 476 5919", true},
+		"row of figures":                     {"1  938  30  735  700  3302", false},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			found := false
+			for _, h := range forms.ScanText(tc.text) {
+				found = found || h.Kind == forms.IdentNHSNumber
+			}
+			assert.Equal(t, tc.want, found, "%q", tc.text)
+		})
+	}
+}
+
+func TestMaskNHSNumbers(t *testing.T) {
+	cases := map[string]string{
+		"Objective 943 476 5919.":             "Objective 943 *** ****.",
+		"nhs 9434765919":                      "nhs 943*******",
+		"943-476-\n5919 and 401 023 2137":     "943-***-\n**** and 401 *** ****",
+		"９４３ ４７６ ５９１９":                        "９４３ *** ****",
+		"DOB 12/03/1984, phone 0161 496 0000": "DOB 12/03/1984, phone 0161 496 0000",
+	}
+	for in, want := range cases {
+		assert.Equal(t, want, forms.MaskNHSNumbers(in), "%q", in)
+	}
 }
 
 func BenchmarkScanText(b *testing.B) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -131,10 +132,23 @@ type libraryFile struct {
 // EncodeLibrary writes the library exchange file a unit shares with its
 // researchers. Attached documents travel as their names and hashes only.
 func EncodeLibrary(entries []LibraryEntry) ([]byte, error) {
+	if err := GuardLibrary("The library file", entries); err != nil {
+		return nil, err
+	}
 	if entries == nil {
 		entries = []LibraryEntry{}
 	}
 	return json.MarshalIndent(libraryFile{Format: LibraryFormat, Version: LibraryFileVersion, Organisations: entries}, "", "  ")
+}
+
+// GuardLibrary refuses a library that holds an NHS number, naming each
+// organisation and field (R-C8, see GuardNHSNumbers).
+func GuardLibrary(what string, entries []LibraryEntry) error {
+	parts := make([]Part, len(entries))
+	for i, e := range entries {
+		parts[i] = Part{Name: "Library → organisation " + strconv.Itoa(i+1), Value: e}
+	}
+	return GuardNHSNumbers(what, parts...)
 }
 
 // DecodeLibrary reads a library file strictly, like Decode reads a draft.

@@ -32,6 +32,17 @@ type Application struct {
 	DPIA     DPIA        `json:"dpia"`
 
 	Comments []ReviewComment `json:"comments"`
+
+	// Unmatched keeps answers from an older file that fit none of a field's
+	// choices, word for word, so converting the file loses nothing; the
+	// field itself is left unanswered for the applicant to choose.
+	Unmatched []UnmatchedAnswer `json:"unmatched_answers"`
+}
+
+// UnmatchedAnswer is an older file's answer that fits no choice of its field.
+type UnmatchedAnswer struct {
+	Field   string `json:"field"`
+	Written string `json:"written"`
 }
 
 // Overview holds the enquiry-level facts (R-P1, R-P2, R-P6, R-P7).
@@ -114,6 +125,15 @@ type ProductRequest struct {
 	// GPData marks a product holding GP (primary care) records, which may
 	// need Professional Advisory Group review (R-D6, R-P5).
 	GPData bool `json:"gp_data"`
+	// Confidentiality is the common-law route of this product's flow, as the
+	// register records it for each data set (R-L3); "" follows the
+	// application's route.
+	Confidentiality CLDCRoute   `json:"confidentiality"`
+	Sensitivity     Sensitivity `json:"sensitivity"`
+	// DisseminationGateway is NHS England's legal basis for releasing the
+	// product, as the register writes it, e.g. "Health and Social Care Act
+	// 2012 – s261(2)(b)(ii)" (R-L1, R-D2).
+	DisseminationGateway string `json:"dissemination_gateway"`
 }
 
 // ProductField is one requested field with its minimisation reason (R-D3).
@@ -130,12 +150,25 @@ type Cohort struct {
 	ValidationFields  []ValidationField `json:"validation_fields"`
 	Period            CohortPeriod      `json:"period"`
 	Size              string            `json:"approximate_size"`
+	// The cohort's own flow to NHS England has its own sender and legal
+	// basis, apart from the route of the data that comes back (R-L3).
+	Sender     CohortSender `json:"sender"`
+	SenderName string       `json:"sender_name"`
+	// Confidentiality is the route of the cohort's flow; "" follows the
+	// application's route.
+	Confidentiality CLDCRoute `json:"confidentiality"`
+	// OtherKeys names linkage keys beyond the listed fields (a trial ID, a
+	// pseudonymous key agreed with NHS England).
+	OtherKeys string `json:"other_linkage_keys"`
 }
 
 // LegalBasis covers UK GDPR and the common-law duty of confidentiality (R-L1…R-L8).
 type LegalBasis struct {
-	Article6            Article6          `json:"article6"`
-	Article9            Article9          `json:"article9"`
+	Article6 Article6 `json:"article6"`
+	Article9 Article9 `json:"article9"`
+	// Further bases and conditions, where an application states more than one.
+	Article6Additional  []Article6        `json:"article6_additional"`
+	Article9Additional  []Article9        `json:"article9_additional"`
 	CLDC                CLDCRoute         `json:"cldc_route"`
 	CLDCExplanation     string            `json:"cldc_explanation"`
 	CAGReference        string            `json:"cag_reference"`
@@ -163,6 +196,7 @@ type Organisation struct {
 	ID                    string           `json:"id"`
 	LibraryID             string           `json:"library_id"`
 	Name                  string           `json:"name"`
+	Type                  OrganisationType `json:"type"`
 	Role                  OrganisationRole `json:"role"`
 	OverallResponsibility bool             `json:"overall_responsibility"`
 	LegalEntity           bool             `json:"legal_entity"`

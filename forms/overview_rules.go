@@ -1,25 +1,8 @@
 package forms
 
 import (
-	"errors"
-	"regexp"
 	"strings"
 )
-
-// ErrDARSReference explains the expected reference form (R-P6).
-var ErrDARSReference = errors.New("a DARS reference looks like DARS-NIC-116377-L5J9M, optionally with a version such as -v2.1")
-
-var darsRefPattern = regexp.MustCompile(`^DARS-NIC-[0-9]+-[A-Z0-9]{5}(-v[0-9]+\.[0-9]+)?$`)
-
-// ValidateDARSReference checks the form of a DARS reference; empty is allowed
-// because a reference is issued only after the enquiry (R-P6).
-func ValidateDARSReference(s string) error {
-	s = strings.TrimSpace(s)
-	if s == "" || darsRefPattern.MatchString(s) {
-		return nil
-	}
-	return ErrDARSReference
-}
 
 func overviewChecks() []Check {
 	return []Check{

@@ -17,8 +17,11 @@ func TestValidateDARSReference(t *testing.T) {
 		"DARS-NIC-116377-L5J9":       false,
 		"DARS-NIC-ABC-L5J9M":         false,
 		"dars-nic-116377-l5j9m":      false,
-		"DARS-NIC-116377-L5J9M-v2":   false,
-		"NIC-116377-L5J9M":           false,
+		"DARS-NIC-116377-L5J9M-v2":   true,
+		"NIC-116377-L5J9M":           true,
+		"NIC-116377-L5J9M-v0.4":      true,
+		"DARS-116377-L5J9M":          false,
+		"DARS-NIC-116377-L5J9M-2.1":  false,
 	} {
 		err := forms.ValidateDARSReference(ref)
 		if ok {

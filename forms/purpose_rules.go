@@ -1,10 +1,5 @@
 package forms
 
-import "regexp"
-
-// recRefPattern is the usual form of a REC reference, e.g. 26/NW/0123.
-var recRefPattern = regexp.MustCompile(`^\s*[0-9]{2}/[A-Z]{2}/[0-9]{4}\s*$`)
-
 func purposeChecks() []Check {
 	return []Check{
 		{
@@ -72,11 +67,11 @@ func purposeChecks() []Check {
 		},
 		{
 			ID: "purpose-rec-form", Requirements: []string{"R-U4"}, Severity: Advice, Section: SectionPurpose,
-			Title: "The REC reference looks like NN/XX/NNNN",
+			Title: "The REC reference has a recognised shape",
 			Eval: func(c *Context) []Hit {
 				p := &c.App.Purpose
-				if p.IsResearch && p.RECNeeded && !blank(p.RECReference) && !recRefPattern.MatchString(p.RECReference) {
-					return hit("purpose.rec_reference", "REC references usually look like 26/NW/0123 (year, committee, number). Check it against the favourable opinion letter.")
+				if p.IsResearch && p.RECNeeded && ValidateRECReference(p.RECReference) != nil {
+					return hit("purpose.rec_reference", "REC references usually look like 26/NW/0123 (year, committee, number), or 05/MRE04/87 for older approvals. Check it against the favourable opinion letter.")
 				}
 				return nil
 			},

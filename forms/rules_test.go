@@ -123,7 +123,7 @@ var ruleCases = []ruleCase{
 	{"no article 6", "legal-article6", nil, func(a *forms.Application) { a.Legal.Article6 = "" }, true, "legal_basis.article6"},
 	{"aggregate only needs no article 6", "legal-article6", aggregatedHES, func(a *forms.Application) { a.Legal.Article6 = "" }, false, ""},
 	{"no article 9", "legal-article9", nil, func(a *forms.Application) { a.Legal.Article9 = "" }, true, "legal_basis.article9"},
-	{"identifiable without CLDC", "legal-cldc", nil, func(a *forms.Application) { a.Legal.CLDC = forms.CLDCNone }, true, "legal_basis.cldc_route"},
+	{"identifiable without CLDC", "legal-cldc", nil, func(a *forms.Application) { a.Legal.CLDC = "" }, true, "legal_basis.cldc_route"},
 	{"other route unexplained", "legal-cldc", nil, func(a *forms.Application) { a.Legal.CLDC = forms.CLDCOther }, true, "legal_basis.cldc_explanation"},
 	{"pseudonymised, no cohort needs no CLDC", "legal-cldc", nil, func(a *forms.Application) {
 		a.Data.Products = a.Data.Products[:2]
@@ -381,7 +381,7 @@ func TestEveryCheckHasCases(t *testing.T) {
 			fires[tc.check] = true
 		}
 	}
-	for _, c := range forms.Catalogue() {
+	for _, c := range forms.AllChecks() {
 		if strings.HasPrefix(c.ID, "overview-") || strings.HasPrefix(c.ID, "patient-identifiers") || strings.HasPrefix(c.ID, "dataflow-") || strings.HasPrefix(c.ID, "dpia-") || strings.HasPrefix(c.ID, "review-") || strings.HasPrefix(c.ID, "evidence-") {
 			continue // tested in overview_rules_test.go, identifiers_test.go, dataflow_rules_test.go, dpia_rules_test.go, review_test.go and evidence_rules_test.go
 		}
@@ -391,7 +391,7 @@ func TestEveryCheckHasCases(t *testing.T) {
 
 func TestCatalogueIsWellFormed(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range forms.Catalogue() {
+	for _, c := range forms.AllChecks() {
 		assert.False(t, seen[c.ID], "duplicate check %s", c.ID)
 		seen[c.ID] = true
 		assert.Regexp(t, `^[a-z0-9]+(-[a-z0-9]+)*$`, c.ID)
@@ -434,7 +434,7 @@ var fieldsOnly = map[string]string{
 
 func TestEveryRequirementIsCheckedOrAField(t *testing.T) {
 	checked := map[string]bool{}
-	for _, c := range forms.Catalogue() {
+	for _, c := range forms.AllChecks() {
 		for _, r := range c.Requirements {
 			checked[r] = true
 		}

@@ -1,6 +1,6 @@
 // Package cli is DARS Workbench's command-line front end, for scripting, CI
 // and reviewers. Each command lives in a file of its own (cmd_*.go) and is
-// listed in commands below.
+// listed in commands below, the one registry.
 package cli
 
 import (
@@ -28,11 +28,14 @@ type Command struct {
 	Name    string
 	Args    string // e.g. "DRAFT-ID [--json]"
 	Summary string
-	Run     func(env *Env, args []string) int
+	// Run is given its own Command for usage messages: a command variable
+	// naming itself inside its Run would be an initialisation cycle.
+	Run func(c *Command, env *Env, args []string) int
 }
 
-// commands are listed in the order usage shows them.
-var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd}
+// commands is every command, in the order usage shows them: a new command is
+// a cmd_*.go file with its Command and one entry here.
+var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd, installCmd, uninstallCmd}
 
 // Exit codes shared by the commands.
 const (
@@ -84,7 +87,7 @@ func Run(env *Env, args []string) int {
 	}
 	for _, c := range commands {
 		if c.Name == args[0] {
-			return c.Run(env, args[1:])
+			return c.Run(c, env, args[1:])
 		}
 	}
 	fmt.Fprintf(env.Stderr, "dars-workbench: unknown command %q\n\n", args[0])

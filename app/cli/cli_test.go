@@ -133,3 +133,11 @@ func TestForeignFileIsRefusedAndLeftAlone(t *testing.T) {
 	b, _ := os.ReadFile(p)
 	assert.Equal(t, "this is a text file, not a database", string(b))
 }
+
+// The window's metadata comes from FyneApp.toml, including the fyneDo
+// migration: without it Fyne would keep its thread-safety fallbacks.
+func TestMetaCarriesTheFyneDoMigration(t *testing.T) {
+	meta, err := cli.ParseMeta(mustRead(t, "../../FyneApp.toml"))
+	require.NoError(t, err)
+	assert.True(t, meta.Migrations["fyneDo"], "FyneApp.toml should declare [Migrations] fyneDo = true")
+}

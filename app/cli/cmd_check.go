@@ -14,9 +14,7 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-var checkCmd = &Command{Name: "check", Args: "DRAFT-ID|FILE [--json]", Summary: "print a draft's readiness findings; exit 1 if any blocks submission"}
-
-func init() { checkCmd.Run = runCheck }
+var checkCmd = &Command{Name: "check", Args: "DRAFT-ID|FILE [--json]", Summary: "print a draft's readiness findings; exit 1 if any blocks submission", Run: runCheck}
 
 // checkReport is the JSON form of a check, for scripts.
 type checkReport struct {
@@ -27,10 +25,13 @@ type checkReport struct {
 	Warnings int             `json:"warnings"`
 	Advice   int             `json:"advice"`
 	Findings []forms.Finding `json:"findings"`
+	// Converted says what reading a file of an older schema version
+	// inferred; absent for drafts and current files.
+	Converted []string `json:"converted,omitempty"`
 }
 
-func runCheck(env *Env, args []string) int {
-	fs := newFlags(env, checkCmd)
+func runCheck(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	pos, ok := parse(fs, args)
 	if !ok {
@@ -40,7 +41,7 @@ func runCheck(env *Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	a, err := loadForCheck(env, pos[0])
+	a, converted, err := loadForCheck(env, pos[0])
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}
@@ -52,11 +53,12 @@ func runCheck(env *Env, args []string) int {
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
-		rep := checkReport{Draft: a.ID, Title: a.Overview.Title, Revision: a.Revision, Blockers: tally.Blockers, Warnings: tally.Warnings, Advice: tally.Advice, Findings: findings}
+		rep := checkReport{Draft: a.ID, Title: a.Overview.Title, Revision: a.Revision, Blockers: tally.Blockers, Warnings: tally.Warnings, Advice: tally.Advice, Findings: findings, Converted: converted}
 		if err := enc.Encode(rep); err != nil {
 			return fail(env, ExitUsage, "%v", err)
 		}
 	} else {
+		printConverted(env, converted)
 		printFindings(env, a, findings, tally)
 	}
 	if tally.Blockers > 0 {
@@ -67,21 +69,34 @@ func runCheck(env *Env, args []string) int {
 
 // loadForCheck reads a draft from a file when arg names one (it ends in
 // .json or .zip or holds a path separator), else from the database by draft ID.
-func loadForCheck(env *Env, arg string) (*forms.Application, error) {
+func loadForCheck(env *Env, arg string) (*forms.Application, []string, error) {
 	lower := strings.ToLower(arg)
 	if strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".zip") || strings.ContainsRune(arg, filepath.Separator) || strings.ContainsRune(arg, '/') {
 		return loadFileForCheck(arg)
 	}
 	st, err := env.OpenStore()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer st.Close()
 	a, err := st.LoadWithLibrary(arg)
 	if errors.Is(err, forms.ErrNotFound) {
-		return nil, fmt.Errorf("no draft with ID %q in %s (see \"dars-workbench list\"; to check a file, give its path ending in .json)", arg, st.Path())
+		return nil, nil, fmt.Errorf("no draft with ID %q in %s (see \"dars-workbench list\"; to check a file, give its path ending in .json)", arg, st.Path())
 	}
-	return a, err
+	return a, nil, err
+}
+
+// printConverted says what reading an older file inferred, so a person
+// can check each inference against what they meant.
+func printConverted(env *Env, notes []string) {
+	if len(notes) == 0 {
+		return
+	}
+	fmt.Fprintf(env.Stdout, "Converted from an older submission format; read as follows:\n")
+	for _, n := range notes {
+		fmt.Fprintf(env.Stdout, "  - %s\n", forms.MaskNHSNumbers(n))
+	}
+	fmt.Fprintln(env.Stdout)
 }
 
 func printFindings(env *Env, a *forms.Application, fs []forms.Finding, t forms.Tally) {
@@ -128,10 +143,10 @@ func plural(n int, one, many string) string {
 
 // loadFileForCheck reads a pack (verified first), a submission.json, or a
 // draft's bare JSON.
-func loadFileForCheck(arg string) (*forms.Application, error) {
+func loadFileForCheck(arg string) (*forms.Application, []string, error) {
 	f, err := os.Open(arg)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", arg, err)
+		return nil, nil, fmt.Errorf("cannot read %s: %w", arg, err)
 	}
 	head := make([]byte, 4)
 	n, _ := io.ReadFull(f, head)
@@ -139,25 +154,25 @@ func loadFileForCheck(arg string) (*forms.Application, error) {
 	if bytes.Equal(head[:n], []byte("PK\x03\x04")) {
 		s, err := export.ReadSubmission(arg)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return s.Application, nil
+		return s.Application, s.Converted, nil
 	}
 	b, err := os.ReadFile(arg)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", arg, err)
+		return nil, nil, fmt.Errorf("cannot read %s: %w", arg, err)
 	}
 	var top map[string]json.RawMessage
 	if json.Unmarshal(b, &top) == nil && top["schema_version"] != nil {
 		s, err := export.DecodeSubmission(b)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", arg, err)
+			return nil, nil, fmt.Errorf("%s: %w", arg, err)
 		}
-		return s.Application, nil
+		return s.Application, s.Converted, nil
 	}
 	a, err := forms.Decode(b)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", arg, err)
+		return nil, nil, fmt.Errorf("%s: %w", arg, err)
 	}
-	return a, nil
+	return a, nil, nil
 }

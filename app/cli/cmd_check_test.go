@@ -145,7 +145,7 @@ func TestRules(t *testing.T) {
 		Title        string   `json:"title"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &rows))
-	assert.Len(t, rows, len(forms.Catalogue()))
+	assert.Len(t, rows, len(forms.AllChecks()))
 	for _, r := range rows {
 		assert.NotEmpty(t, r.Requirements, r.ID)
 		assert.NotEmpty(t, r.Section, r.ID)

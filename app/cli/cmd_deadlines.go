@@ -2,7 +2,9 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"text/tabwriter"
 
@@ -11,13 +13,8 @@ import (
 	"github.com/darsworkbench/dars-workbench/storage"
 )
 
-var deadlinesCmd = &Command{Name: "deadlines", Args: "[--json] [--ics FILE] [--fail-overdue]",
-	Summary: "list dated actions across drafts and the library; write an iCalendar file"}
-
-func init() {
-	deadlinesCmd.Run = runDeadlines
-	commands = append(commands, deadlinesCmd)
-}
+var deadlinesCmd = &Command{Name: "deadlines", Args: "[--json] [--ics FILE [--mask-identifiers]] [--fail-overdue]",
+	Summary: "list dated actions across drafts and the library; write an iCalendar file", Run: runDeadlines}
 
 type listedDeadline struct {
 	Due          string   `json:"due"`
@@ -32,11 +29,12 @@ type listedDeadline struct {
 	Affects      []string `json:"affects,omitempty"`
 }
 
-func runDeadlines(env *Env, args []string) int {
-	fs := newFlags(env, deadlinesCmd)
+func runDeadlines(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	ics := fs.String("ics", "", "also write the deadlines as an iCalendar (RFC 5545) file")
 	failOverdue := fs.Bool("fail-overdue", false, "exit 1 when any deadline is overdue")
+	mask := maskFlag(fs)
 	pos, ok := parse(fs, args)
 	if !ok {
 		return ExitUsage
@@ -47,6 +45,9 @@ func runDeadlines(env *Env, args []string) int {
 	}
 	if *ics != "" {
 		if err := checkOutPath(*ics, "deadlines.ics"); err != nil {
+			return fail(env, ExitUsage, "%v", err)
+		}
+		if err := checkOutName(*ics); err != nil {
 			return fail(env, ExitUsage, "%v", err)
 		}
 	}
@@ -60,7 +61,15 @@ func runDeadlines(env *Env, args []string) int {
 		return fail(env, ExitUsage, "%v", err)
 	}
 	if *ics != "" {
-		if err := writeICS(*ics, ds, env); err != nil {
+		w := ds
+		if *mask {
+			w = forms.MaskedCopy(ds)
+		}
+		err := writeICS(*ics, w, env)
+		if code, ok := refused(env, err); ok {
+			return code
+		}
+		if err != nil {
 			return fail(env, ExitUsage, "%v", writeHint(*ics, err))
 		}
 	}
@@ -121,6 +130,10 @@ func allDeadlines(st *storage.Store, today forms.Date) ([]forms.Deadline, error)
 }
 
 func writeICS(path string, ds []forms.Deadline, env *Env) error {
+	// Refused before the file is created or emptied.
+	if err := export.WriteICalendar(io.Discard, ds, env.Now()); errors.Is(err, forms.ErrNHSNumbers) {
+		return err
+	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err

@@ -12,16 +12,15 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-var dpiaCmd = &Command{Name: "dpia", Args: "DRAFT-ID [--pdf FILE]", Summary: "show a draft's DPIA screening and risk register; --pdf writes it as a PDF"}
-
-func init() { dpiaCmd.Run = runDPIA }
+var dpiaCmd = &Command{Name: "dpia", Args: "DRAFT-ID [--pdf FILE [--mask-identifiers]]", Summary: "show a draft's DPIA screening and risk register; --pdf writes it as a PDF", Run: runDPIA}
 
 // runDPIA prints whether a DPIA is required and the risk register, before
 // and after measures. It exits 1 when a high risk remains after measures,
 // because processing may then not start before the ICO is consulted.
-func runDPIA(env *Env, args []string) int {
-	fs := newFlags(env, dpiaCmd)
+func runDPIA(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	pdf := fs.String("pdf", "", "write the DPIA as a PDF to `FILE`")
+	mask := maskFlag(fs)
 	pos, ok := parse(fs, args)
 	if !ok {
 		return ExitUsage
@@ -32,6 +31,9 @@ func runDPIA(env *Env, args []string) int {
 	}
 	if *pdf != "" {
 		if err := checkOutPath(*pdf, "dpia.pdf"); err != nil {
+			return fail(env, ExitUsage, "%v", err)
+		}
+		if err := checkOutName(*pdf); err != nil {
 			return fail(env, ExitUsage, "%v", err)
 		}
 	}
@@ -47,8 +49,17 @@ func runDPIA(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}
+	var masked []forms.FoundIdentifier
 	if *pdf != "" {
-		if err := writeDPIAPDF(*pdf, a, env.Now()); err != nil {
+		w := a
+		if *mask {
+			masked, w = forms.FindNHSNumbers(forms.Part{Value: a}), forms.MaskedCopy(a)
+		}
+		err := writeDPIAPDF(*pdf, w, env.Now())
+		if code, ok := refused(env, err); ok {
+			return code
+		}
+		if err != nil {
 			return fail(env, ExitUsage, "%v", err)
 		}
 	}
@@ -67,6 +78,7 @@ func runDPIA(env *Env, args []string) int {
 	}
 	if *pdf != "" {
 		fmt.Fprintln(env.Stdout, "Wrote", *pdf)
+		maskedNote(env, masked)
 	}
 	if d.HighestResidual() == forms.RiskHigh {
 		fmt.Fprintln(env.Stdout, "A high risk remains after measures: consult the ICO before processing starts (UK GDPR Article 36).")
@@ -92,6 +104,9 @@ func writeDPIAPDF(path string, a *forms.Application, now time.Time) error {
 	defer os.Remove(f.Name())
 	if err := export.WriteDPIAPDF(f, a, now); err != nil {
 		f.Close()
+		if errors.Is(err, forms.ErrNHSNumbers) {
+			return err
+		}
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {

@@ -8,13 +8,12 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-var exportCmd = &Command{Name: "export", Args: "DRAFT-ID --out PACK.zip", Summary: "write a draft's pack: submission.json, PDFs, evidence, BagIt manifests"}
+var exportCmd = &Command{Name: "export", Args: "DRAFT-ID --out PACK.zip [--mask-identifiers]", Summary: "write a draft's pack: submission.json, PDFs, evidence, BagIt manifests", Run: runExport}
 
-func init() { exportCmd.Run = runExport }
-
-func runExport(env *Env, args []string) int {
-	fs := newFlags(env, exportCmd)
+func runExport(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	out := fs.String("out", "", "the pack file to write (a .zip)")
+	mask := maskFlag(fs)
 	pos, ok := parse(fs, args)
 	if !ok {
 		return ExitUsage
@@ -24,6 +23,9 @@ func runExport(env *Env, args []string) int {
 		return ExitUsage
 	}
 	if err := checkOutPath(*out, "pack.zip"); err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
+	if err := checkOutName(*out); err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}
 	store, err := env.OpenStore()
@@ -38,17 +40,31 @@ func runExport(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}
+	// Refused before anything is written, the snapshot included.
+	found := forms.FindNHSNumbers(forms.Part{Value: app})
+	if *mask {
+		app = forms.MaskedCopy(app)
+	} else if err := forms.GuardNHSNumbers("The pack", forms.Part{Value: app}); err != nil {
+		code, _ := refused(env, err)
+		return code
+	}
 	// The snapshot records exactly what was sent, whatever is edited later.
 	if _, err := store.Snapshot(app.ID, "before export"); err != nil {
 		return fail(env, ExitFailed, "%v", err)
 	}
 	at := env.Now()
 	err = export.ExportPack(*out, app, store, export.PackOptions{AppVersion: env.Meta.Version, At: at})
+	if code, ok := refused(env, err); ok {
+		return code
+	}
 	if err != nil {
 		return fail(env, ExitFailed, "%v", err)
 	}
 	t := forms.Count(forms.Evaluate(app, at), "")
 	fmt.Fprintf(env.Stdout, "Exported %q (revision %d) to %s\n", app.Overview.Title, app.Revision, *out)
+	if *mask {
+		maskedNote(env, found)
+	}
 	if t.Blockers > 0 {
 		fmt.Fprintf(env.Stdout, "The pack is marked DRAFT: %d blockers still stand between it and submission (dars-workbench check).\n", t.Blockers)
 	}

@@ -10,12 +10,10 @@ import (
 	"github.com/darsworkbench/dars-workbench/storage"
 )
 
-var importCmd = &Command{Name: "import", Args: "FILE", Summary: "make a new draft from a submission.json or a pack"}
+var importCmd = &Command{Name: "import", Args: "FILE", Summary: "make a new draft from a submission.json or a pack", Run: runImport}
 
-func init() { importCmd.Run = runImport }
-
-func runImport(env *Env, args []string) int {
-	fs := newFlags(env, importCmd)
+func runImport(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	pos, ok := parse(fs, args)
 	if !ok {
 		return ExitUsage
@@ -44,7 +42,18 @@ func runImport(env *Env, args []string) int {
 	if err := store.Create(got.App); err != nil {
 		return fail(env, ExitFailed, "%v", err)
 	}
-	fmt.Fprintf(env.Stdout, "Imported %q as a new draft: %s\n", got.App.Overview.Title, got.App.ID)
+	fmt.Fprintf(env.Stdout, "Imported %q as a new draft: %s\n", forms.MaskNHSNumbers(got.App.Overview.Title), got.App.ID)
+	if s := got.Submission; s.ReadFrom != 0 && s.ReadFrom < export.SchemaVersion {
+		fmt.Fprintf(env.Stdout, "The file was in submission format version %d; it was converted to version %d.\n", s.ReadFrom, export.SchemaVersion)
+		printConverted(env, s.Converted)
+	}
+	if n := len(got.App.Unmatched); n > 0 {
+		fmt.Fprintf(env.Stdout, "%d %s fit no choice and are kept as written: choose an answer for each field.\n", n, plural(n, "answer", "answers"))
+	}
+	if found := forms.FindNHSNumbers(forms.Part{Value: got.App}); len(found) > 0 {
+		flagIdentifiers(env, got.App, "the imported draft")
+		fmt.Fprintln(env.Stdout, "It was imported so that you can delete them: until you do, every export of it is refused (dars-workbench check lists them).")
+	}
 	if got.EvidenceStored > 0 {
 		fmt.Fprintf(env.Stdout, "%d evidence files stored.\n", got.EvidenceStored)
 	}

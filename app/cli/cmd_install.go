@@ -13,15 +13,10 @@ import (
 
 var (
 	installCmd = &Command{Name: "install", Args: "[--prefix DIR]",
-		Summary: "install this program for the desktop (Linux): menu entry, icons, pack type; default ~/.local"}
+		Summary: "install this program for the desktop (Linux): menu entry, icons, pack type; default ~/.local", Run: runInstall}
 	uninstallCmd = &Command{Name: "uninstall", Args: "[--prefix DIR]",
-		Summary: "remove what install put under DIR, and nothing else"}
+		Summary: "remove what install put under DIR, and nothing else", Run: runUninstall}
 )
-
-func init() {
-	installCmd.Run, uninstallCmd.Run = runInstall, runUninstall
-	commands = append(commands, installCmd, uninstallCmd)
-}
 
 // runTool refreshes desktop caches; tests replace it.
 var runTool desktop.Runner = desktop.RunTool
@@ -59,8 +54,8 @@ func desktopOnly(goos string) string {
 	return ""
 }
 
-func runInstall(env *Env, args []string) int {
-	prefix, ok := prefixFlag(env, installCmd, args)
+func runInstall(c *Command, env *Env, args []string) int {
+	prefix, ok := prefixFlag(env, c, args)
 	if !ok {
 		return ExitUsage
 	}
@@ -93,8 +88,8 @@ func runInstall(env *Env, args []string) int {
 	return ExitOK
 }
 
-func runUninstall(env *Env, args []string) int {
-	prefix, ok := prefixFlag(env, uninstallCmd, args)
+func runUninstall(c *Command, env *Env, args []string) int {
+	prefix, ok := prefixFlag(env, c, args)
 	if !ok {
 		return ExitUsage
 	}

@@ -12,19 +12,15 @@ import (
 	"github.com/darsworkbench/dars-workbench/storage"
 )
 
-var libraryCmd = &Command{Name: "library", Args: "list | export FILE | import FILE",
-	Summary: "list, export or import the organisation library (FILE.zip carries its documents)"}
-
-func init() {
-	libraryCmd.Run = runLibrary
-	commands = append(commands, libraryCmd)
-}
+var libraryCmd = &Command{Name: "library", Args: "list | export FILE [--mask-identifiers] | import FILE",
+	Summary: "list, export or import the organisation library (FILE.zip carries its documents)", Run: runLibrary}
 
 // maxLibraryFile bounds what an import reads: a library is kilobytes.
 const maxLibraryFile = 10 << 20
 
-func runLibrary(env *Env, args []string) int {
-	fs := newFlags(env, libraryCmd)
+func runLibrary(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
+	mask := maskFlag(fs)
 	pos, ok := parse(fs, args)
 	if !ok {
 		return ExitUsage
@@ -59,11 +55,23 @@ func runLibrary(env *Env, args []string) int {
 		if err != nil {
 			return fail(env, ExitUsage, "%v", err)
 		}
+		if err := checkOutName(pos[1]); err != nil {
+			return fail(env, ExitUsage, "%v", err)
+		}
+		var masked []forms.FoundIdentifier
+		if *mask {
+			masked = forms.FindNHSNumbers(forms.Part{Value: lib})
+			lib = forms.MaskedCopy(lib)
+		}
 		missing, err := exportLibrary(pos[1], lib, st, env)
+		if code, ok := refused(env, err); ok {
+			return code
+		}
 		if err != nil {
 			return fail(env, ExitUsage, "export library: %v", err)
 		}
 		fmt.Fprintf(env.Stdout, "Exported %d organisations to %s.\n", len(lib), pos[1])
+		maskedNote(env, masked)
 		for _, m := range missing {
 			fmt.Fprintf(env.Stderr, "dars-workbench: not in the store, left out: %s\n", m)
 		}
@@ -93,6 +101,10 @@ func exportLibrary(path string, lib []forms.LibraryEntry, st *storage.Store, env
 			return nil, err
 		}
 		return nil, os.WriteFile(path, b, 0o644)
+	}
+	// Refused before the file is created or emptied.
+	if err := forms.GuardLibrary("The library pack", lib); err != nil {
+		return nil, err
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
 	if err != nil {

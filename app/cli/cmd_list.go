@@ -7,9 +7,7 @@ import (
 	"time"
 )
 
-var listCmd = &Command{Name: "list", Args: "[--json] [--deleted]", Summary: "list drafts (newest edit first)"}
-
-func init() { listCmd.Run = runList }
+var listCmd = &Command{Name: "list", Args: "[--json] [--deleted]", Summary: "list drafts (newest edit first)", Run: runList}
 
 // listedDraft is the JSON form of one row, for scripts.
 type listedDraft struct {
@@ -20,8 +18,8 @@ type listedDraft struct {
 	Updated  time.Time `json:"updated"`
 }
 
-func runList(env *Env, args []string) int {
-	fs := newFlags(env, listCmd)
+func runList(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	deleted := fs.Bool("deleted", false, "list the drafts in the bin instead")
 	pos, ok := parse(fs, args)

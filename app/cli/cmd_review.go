@@ -8,12 +8,10 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-var reviewCmd = &Command{Name: "review", Args: "import REVIEW.json DRAFT-ID", Summary: "attach a reviewer's comments (review.json) to a draft"}
+var reviewCmd = &Command{Name: "review", Args: "import REVIEW.json DRAFT-ID", Summary: "attach a reviewer's comments (review.json) to a draft", Run: runReview}
 
-func init() { reviewCmd.Run = runReview }
-
-func runReview(env *Env, args []string) int {
-	fs := newFlags(env, reviewCmd)
+func runReview(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	anyDraft := fs.Bool("any-draft", false, "attach even if the review was made on another draft's pack")
 	pos, ok := parse(fs, args)
 	if !ok {
@@ -51,7 +49,8 @@ func runReview(env *Env, args []string) int {
 			return fail(env, ExitFailed, "%v", err)
 		}
 	}
-	fmt.Fprintf(env.Stdout, "Attached %d comments from %s (review of revision %d) to %q.\n", res.Added, f.Reviewer, f.Revision, app.Overview.Title)
+	fmt.Fprintf(env.Stdout, "Attached %d comments from %s (review of revision %d) to %q.\n", res.Added, f.Reviewer, f.Revision, forms.MaskNHSNumbers(app.Overview.Title))
+	flagIdentifiers(env, app, "the draft")
 	if res.AlreadyThere > 0 {
 		fmt.Fprintf(env.Stdout, "%d comments were attached before and left as they are.\n", res.AlreadyThere)
 	}

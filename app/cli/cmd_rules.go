@@ -9,9 +9,7 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-var rulesCmd = &Command{Name: "rules", Args: "[--json]", Summary: "list the readiness checks and the requirements they enforce"}
-
-func init() { rulesCmd.Run = runRules }
+var rulesCmd = &Command{Name: "rules", Args: "[--json]", Summary: "list the readiness checks and the requirements they enforce", Run: runRules}
 
 // listedRule is the JSON form of one check, for scripts.
 type listedRule struct {
@@ -22,8 +20,8 @@ type listedRule struct {
 	Title        string         `json:"title"`
 }
 
-func runRules(env *Env, args []string) int {
-	fs := newFlags(env, rulesCmd)
+func runRules(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	pos, ok := parse(fs, args)
 	if !ok {
@@ -33,10 +31,10 @@ func runRules(env *Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	cat := forms.Catalogue()
+	checks := forms.AllChecks()
 	if *asJSON {
-		rows := make([]listedRule, len(cat))
-		for i, c := range cat {
+		rows := make([]listedRule, len(checks))
+		for i, c := range checks {
 			sec := string(c.Section)
 			if sec == "" {
 				sec = "any" // files findings under the field's own section
@@ -52,7 +50,7 @@ func runRules(env *Env, args []string) int {
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSEVERITY\tREQUIREMENTS\tTITLE")
-	for _, c := range cat {
+	for _, c := range checks {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, c.Severity, strings.Join(c.Requirements, ","), c.Title)
 	}
 	tw.Flush()

@@ -2,12 +2,10 @@ package cli
 
 import "github.com/darsworkbench/dars-workbench/export"
 
-var schemaCmd = &Command{Name: "schema", Args: "", Summary: "print the JSON Schema of submission.json"}
+var schemaCmd = &Command{Name: "schema", Args: "", Summary: "print the JSON Schema of submission.json", Run: runSchema}
 
-func init() { schemaCmd.Run = runSchema }
-
-func runSchema(env *Env, args []string) int {
-	fs := newFlags(env, schemaCmd)
+func runSchema(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	pos, ok := parse(fs, args)
 	if !ok {
 		return ExitUsage

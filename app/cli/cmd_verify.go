@@ -6,12 +6,10 @@ import (
 	"github.com/darsworkbench/dars-workbench/export"
 )
 
-var verifyCmd = &Command{Name: "verify", Args: "PACK.zip", Summary: "check a pack's hashes, manifests and schema (exit 0 intact, 1 not, 2 unreadable)"}
+var verifyCmd = &Command{Name: "verify", Args: "PACK.zip", Summary: "check a pack's hashes, manifests and schema (exit 0 intact, 1 not, 2 unreadable)", Run: runVerify}
 
-func init() { verifyCmd.Run = runVerify }
-
-func runVerify(env *Env, args []string) int {
-	fs := newFlags(env, verifyCmd)
+func runVerify(c *Command, env *Env, args []string) int {
+	fs := newFlags(env, c)
 	pos, ok := parse(fs, args)
 	if !ok {
 		return ExitUsage
@@ -23,6 +21,10 @@ func runVerify(env *Env, args []string) int {
 	rep, err := export.Verify(pos[0])
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
+	}
+	// A reviewer sees this before anything else.
+	if rep.Submission != nil && rep.Submission.Application != nil {
+		flagIdentifiers(env, rep.Submission.Application, "the application in this pack")
 	}
 	if rep.OK() {
 		fmt.Fprintf(env.Stdout, "%s: intact (%d files, %d bytes checked)\n", pos[0], rep.Files, rep.Bytes)

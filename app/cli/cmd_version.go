@@ -4,7 +4,7 @@ import "fmt"
 
 var versionCmd = &Command{
 	Name: "version", Summary: "print the app's name and version",
-	Run: func(env *Env, args []string) int {
+	Run: func(_ *Command, env *Env, args []string) int {
 		if len(args) > 0 {
 			return fail(env, ExitUsage, "version takes no arguments")
 		}

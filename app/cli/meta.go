@@ -13,7 +13,10 @@ type Meta struct {
 	ID      string
 	Version string
 	Build   int
-	Website string
+	// Migrations are the Fyne behaviours the app opts into: "fyneDo" says
+	// every widget update from another goroutine goes through fyne.Do.
+	Migrations map[string]bool
+	Website    string
 	// Linux is what desktop entries and software centres show.
 	Linux struct {
 		GenericName string
@@ -23,7 +26,7 @@ type Meta struct {
 	}
 }
 
-// ParseMeta reads the [Details] of a FyneApp.toml.
+// ParseMeta reads the [Details], [Migrations] and [LinuxAndBSD] of a FyneApp.toml.
 func ParseMeta(b []byte) (Meta, error) {
 	var f struct {
 		Website string
@@ -33,6 +36,7 @@ func ParseMeta(b []byte) (Meta, error) {
 			Version string
 			Build   int
 		}
+		Migrations  map[string]bool
 		LinuxAndBSD struct {
 			GenericName string
 			Comment     string
@@ -47,7 +51,7 @@ func ParseMeta(b []byte) (Meta, error) {
 	if d.Name == "" || d.ID == "" || d.Version == "" {
 		return Meta{}, fmt.Errorf("FyneApp.toml: [Details] needs Name, ID and Version")
 	}
-	m := Meta{Name: d.Name, ID: d.ID, Version: d.Version, Build: d.Build, Website: f.Website}
+	m := Meta{Name: d.Name, ID: d.ID, Version: d.Version, Build: d.Build, Migrations: f.Migrations, Website: f.Website}
 	m.Linux = f.LinuxAndBSD
 	return m, nil
 }

@@ -71,9 +71,17 @@ func Large() *forms.Application {
 		})
 	}
 	a.Data.Products = nil
+	// Distinct catalogue products, as a real request lists each once; the
+	// tracing product first, as cohort research adds it (R-D5).
+	names := []string{"MRIS - Cohort Event Notification Report"}
+	for _, p := range forms.ProductCatalogue() {
+		if p.Name != names[0] {
+			names = append(names, p.Name)
+		}
+	}
 	for i := 0; i < LargeProducts; i++ {
 		pr := forms.ProductRequest{
-			ID: fmt.Sprintf("p%d", i), Name: "Hospital Episode Statistics Admitted Patient Care (HES APC)",
+			ID: fmt.Sprintf("p%d", i), Name: names[i%len(names)],
 			HistoricFrom: "2000", HistoricTo: "2026", LatestAvailable: true, Frequency: "one-off",
 			YearsReason: paragraph("the years", 2), Identifiability: forms.Pseudonymised,
 			LegalBasis: "Consent", TransparencyNotice: "https://example.ac.uk/kidney-study/privacy",
@@ -86,7 +94,6 @@ func Large() *forms.Application {
 		}
 		a.Data.Products = append(a.Data.Products, pr)
 	}
-	a.Data.Products[0].Name = "MRIS - Cohort Event Notification Report"
 	// The map follows the answers above, as the app proposes it.
 	a.DataFlow = forms.DeriveDataFlow(a)
 	// Every document attached, as a finished application would have them,

@@ -1,9 +1,11 @@
-package forms
+package flowmap
 
 import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/darsworkbench/dars-workbench/forms"
 )
 
 // route gives every arrow its channels, tracks, ports and points.
@@ -244,8 +246,8 @@ func (l *flowLayouter) layoutLegend(y, width float64) float64 {
 			Text: TextBlock{Lines: []string{name}, X: px + 40, Y: mid - flLegendText*LineHeight/2, Size: flLegendText}})
 	}
 	x, y = x0, y+rowH
-	for _, c := range NodeKindChoices {
-		k := NodeKind(c.Value)
+	for _, c := range forms.NodeKindChoices {
+		k := forms.NodeKind(c.Value)
 		tw := flowTextWidth(c.Label, flLegendText)
 		px, py := place(30 + tw)
 		lg.Kinds = append(lg.Kinds, LegendKind{Kind: k, Rect: Rect{px, py + 1, 22, rowH - 8},
@@ -258,7 +260,7 @@ func (l *flowLayouter) layoutLegend(y, width float64) float64 {
 }
 
 // describeFlow describes a flow in one sentence for the key.
-func (l *flowLayouter) describeFlow(f Flow) string {
+func (l *flowLayouter) describeFlow(f forms.Flow) string {
 	name := func(id string) string {
 		if i, ok := l.index[id]; ok {
 			if s := strings.TrimSpace(l.nodes[i].n.Label); s != "" {
@@ -274,14 +276,14 @@ func (l *flowLayouter) describeFlow(f Flow) string {
 	}
 	var parts []string
 	if f.Identifiability != "" {
-		parts = append(parts, LabelOf(IdentifiabilityChoices, string(f.Identifiability)))
+		parts = append(parts, forms.LabelOf(forms.IdentifiabilityChoices, string(f.Identifiability)))
 	} else {
 		parts = append(parts, "level not given")
 	}
 	if f.Method != "" {
 		parts = append(parts, strings.ToLower(f.Method.Label()))
 	}
-	if f.Identifiability.Personal() && f.Method != TransferInternal && f.Method != TransferPublication {
+	if f.Identifiability.Personal() && f.Method != forms.TransferInternal && f.Method != forms.TransferPublication {
 		if f.Encrypted {
 			parts = append(parts, "encrypted in transit")
 		} else {
@@ -289,7 +291,7 @@ func (l *flowLayouter) describeFlow(f Flow) string {
 		}
 	}
 	if f.Frequency != "" {
-		parts = append(parts, strings.ToLower(LabelOf(FrequencyChoices, string(f.Frequency))))
+		parts = append(parts, strings.ToLower(forms.LabelOf(forms.FrequencyChoices, string(f.Frequency))))
 	}
 	if f.OptOutApplied {
 		parts = append(parts, "National Data Opt-out applied")
@@ -309,7 +311,7 @@ func (l *flowLayouter) finish() Diagram {
 		lines := nd.lines
 		th := float64(len(lines)) * flBoxText * LineHeight
 		d.Boxes = append(d.Boxes, Box{NodeID: nd.n.ID, Kind: nd.n.Kind, Rect: nd.rect,
-			Text: TextBlock{Lines: lines, X: nd.rect.X + nd.rect.W/2, Y: nd.rect.Y + (nd.rect.H-th)/2, Size: flBoxText, Centre: true, Bold: nd.n.Kind == NodeNHSEngland}})
+			Text: TextBlock{Lines: lines, X: nd.rect.X + nd.rect.W/2, Y: nd.rect.Y + (nd.rect.H-th)/2, Size: flBoxText, Centre: true, Bold: nd.n.Kind == forms.NodeNHSEngland}})
 	}
 	y := l.top + 14
 	d.KeyTop = l.top + flMargin/2

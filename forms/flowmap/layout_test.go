@@ -1,4 +1,4 @@
-package forms_test
+package flowmap_test
 
 import (
 	"flag"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -107,7 +108,7 @@ func layoutCases() map[string]func() (forms.DataFlowMap, *forms.Application) {
 }
 
 // describe writes the geometry a golden file pins down.
-func describe(d forms.Diagram) string {
+func describe(d flowmap.Diagram) string {
 	var b strings.Builder
 	f := func(v float64) string { return fmt.Sprintf("%.1f", v) }
 	fmt.Fprintf(&b, "size %s x %s\n", f(d.Width), f(d.Height))
@@ -131,7 +132,7 @@ func TestLayoutGolden(t *testing.T) {
 	for name, build := range layoutCases() {
 		t.Run(name, func(t *testing.T) {
 			m, a := build()
-			got := describe(forms.Layout(m, a))
+			got := describe(flowmap.Layout(m, a))
 			golden := filepath.Join("testdata", "layout_"+strings.ReplaceAll(name, " ", "_")+".txt")
 			if *update {
 				require.NoError(t, os.MkdirAll("testdata", 0o755))
@@ -146,12 +147,12 @@ func TestLayoutGolden(t *testing.T) {
 
 func TestLayoutIsDeterministic(t *testing.T) {
 	m, a := syntheticMap(12, 26, 40, 7)
-	assert.Equal(t, forms.Layout(m, a), forms.Layout(m, a))
+	assert.Equal(t, flowmap.Layout(m, a), flowmap.Layout(m, a))
 }
 
 // segmentHitsBox reports whether an axis-aligned segment passes through the
 // inside of r.
-func segmentHitsBox(p, q forms.Point, r forms.Rect) bool {
+func segmentHitsBox(p, q flowmap.Point, r flowmap.Rect) bool {
 	const e = 0.5
 	x0, x1 := min(p.X, q.X), max(p.X, q.X)
 	y0, y1 := min(p.Y, q.Y), max(p.Y, q.Y)
@@ -162,7 +163,7 @@ func TestLayoutArrowsAvoidBoxes(t *testing.T) {
 	for name, build := range layoutCases() {
 		t.Run(name, func(t *testing.T) {
 			m, a := build()
-			d := forms.Layout(m, a)
+			d := flowmap.Layout(m, a)
 			for _, ar := range d.Arrows {
 				require.GreaterOrEqual(t, len(ar.Points), 2)
 				for i := 0; i+1 < len(ar.Points); i++ {
@@ -185,8 +186,8 @@ func TestLayoutArrowsAvoidBoxes(t *testing.T) {
 
 func TestLayoutFlowsRunLeftToRight(t *testing.T) {
 	m, a := syntheticMap(12, 26, 40, 7)
-	d := forms.Layout(m, a)
-	byID := map[string]forms.Rect{}
+	d := flowmap.Layout(m, a)
+	byID := map[string]flowmap.Rect{}
 	for _, b := range d.Boxes {
 		byID[b.NodeID] = b.Rect
 	}
@@ -198,7 +199,7 @@ func TestLayoutFlowsRunLeftToRight(t *testing.T) {
 
 func TestLayoutLanesGroupedByCountry(t *testing.T) {
 	m, a := syntheticMap(12, 26, 40, 7)
-	d := forms.Layout(m, a)
+	d := flowmap.Layout(m, a)
 	var groups []string
 	for _, g := range d.Groups {
 		groups = append(groups, g.Title.Lines[0])
@@ -209,7 +210,7 @@ func TestLayoutLanesGroupedByCountry(t *testing.T) {
 
 func TestLayoutKeepsEveryNodeAndNumbersFlows(t *testing.T) {
 	m, a := syntheticMap(12, 26, 40, 7)
-	d := forms.Layout(m, a)
+	d := flowmap.Layout(m, a)
 	assert.Len(t, d.Boxes, len(m.Nodes))
 	assert.Len(t, d.Arrows, 40)
 	assert.Len(t, d.Key, 40)
@@ -222,29 +223,29 @@ func BenchmarkLayout50Nodes150Flows(b *testing.B) {
 	m, a := syntheticMap(15, 50, 150, 11)
 	b.ResetTimer()
 	for b.Loop() {
-		forms.Layout(m, a)
+		flowmap.Layout(m, a)
 	}
 }
 
 func TestDashRuns(t *testing.T) {
-	line := []forms.Point{{X: 0, Y: 0}, {X: 10, Y: 0}, {X: 10, Y: 10}}
-	assert.Equal(t, [][]forms.Point{line}, forms.DashRuns(line, nil))
-	runs := forms.DashRuns(line, []float64{4, 2})
+	line := []flowmap.Point{{X: 0, Y: 0}, {X: 10, Y: 0}, {X: 10, Y: 10}}
+	assert.Equal(t, [][]flowmap.Point{line}, flowmap.DashRuns(line, nil))
+	runs := flowmap.DashRuns(line, []float64{4, 2})
 	require.Len(t, runs, 4)
-	assert.Equal(t, []forms.Point{{X: 0, Y: 0}, {X: 4, Y: 0}}, runs[0])
-	assert.Equal(t, []forms.Point{{X: 6, Y: 0}, {X: 10, Y: 0}}, runs[1])
+	assert.Equal(t, []flowmap.Point{{X: 0, Y: 0}, {X: 4, Y: 0}}, runs[0])
+	assert.Equal(t, []flowmap.Point{{X: 6, Y: 0}, {X: 10, Y: 0}}, runs[1])
 	// The third dash turns the corner.
-	assert.Equal(t, []forms.Point{{X: 10, Y: 2}, {X: 10, Y: 6}}, runs[2])
-	assert.Nil(t, forms.DashRuns(line[:1], []float64{1, 1}))
+	assert.Equal(t, []flowmap.Point{{X: 10, Y: 2}, {X: 10, Y: 6}}, runs[2])
+	assert.Nil(t, flowmap.DashRuns(line[:1], []float64{1, 1}))
 }
 
 func TestArrowShaftStopsAtTheHead(t *testing.T) {
-	a := forms.Arrow{Points: []forms.Point{{X: 0, Y: 0}, {X: 0, Y: 20}, {X: 40, Y: 20}}}
+	a := flowmap.Arrow{Points: []flowmap.Point{{X: 0, Y: 0}, {X: 0, Y: 20}, {X: 40, Y: 20}}}
 	shaft := a.Shaft()
-	assert.Equal(t, forms.Point{X: 40 - forms.ArrowHeadLen, Y: 20}, shaft[2])
+	assert.Equal(t, flowmap.Point{X: 40 - flowmap.ArrowHeadLen, Y: 20}, shaft[2])
 	h := a.Head()
-	assert.Equal(t, forms.Point{X: 40, Y: 20}, h[0])
-	assert.InDelta(t, 40-forms.ArrowHeadLen, h[1].X, 1e-9)
+	assert.Equal(t, flowmap.Point{X: 40, Y: 20}, h[0])
+	assert.InDelta(t, 40-flowmap.ArrowHeadLen, h[1].X, 1e-9)
 	assert.Less(t, h[2].Y, h[1].Y)
 }
 
@@ -271,7 +272,7 @@ func FuzzLayout(f *testing.F) {
 		for i := 1; i+1 < len(b) && len(m.Flows) < 200; i += 2 {
 			m.Flows = append(m.Flows, forms.Flow{ID: fmt.Sprint(i), From: fmt.Sprint(int(b[i]) % (n + 1)), To: fmt.Sprint(int(b[i+1]) % (n + 1)), Identifiability: testLevels[int(b[i])%4]})
 		}
-		d := forms.Layout(m, &forms.Application{Organisations: []forms.Organisation{{ID: "o1", Name: "One"}, {ID: "o2"}}})
+		d := flowmap.Layout(m, &forms.Application{Organisations: []forms.Organisation{{ID: "o1", Name: "One"}, {ID: "o2"}}})
 		require.Len(t, d.Boxes, n)
 		for _, ar := range d.Arrows {
 			for i := 0; i+1 < len(ar.Points); i++ {
@@ -297,10 +298,10 @@ func FuzzDashRuns(f *testing.F) {
 		if max(on, 0)+max(off, 0)+max(extra, 0) < 0.01 {
 			return // a pattern this fine would be millions of dashes
 		}
-		ps := []forms.Point{{X: 0, Y: 0}, {X: x, Y: 0}, {X: x, Y: y}}
+		ps := []flowmap.Point{{X: 0, Y: 0}, {X: x, Y: 0}, {X: x, Y: y}}
 		length := math.Abs(x) + math.Abs(y)
 		drawn := 0.0
-		for _, run := range forms.DashRuns(ps, []float64{on, off, extra}) {
+		for _, run := range flowmap.DashRuns(ps, []float64{on, off, extra}) {
 			require.GreaterOrEqual(t, len(run), 2)
 			for i := 0; i+1 < len(run); i++ {
 				drawn += math.Hypot(run[i+1].X-run[i].X, run[i+1].Y-run[i].Y)

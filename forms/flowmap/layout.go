@@ -1,10 +1,12 @@
-package forms
+package flowmap
 
 import (
 	"math"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/darsworkbench/dars-workbench/forms"
 )
 
 // Diagram is a laid-out data flow map: geometry only, in abstract units (one
@@ -68,7 +70,7 @@ type Lane struct {
 // Box is a node.
 type Box struct {
 	NodeID string
-	Kind   NodeKind
+	Kind   forms.NodeKind
 	Rect   Rect
 	Text   TextBlock
 }
@@ -78,7 +80,7 @@ type Box struct {
 type Arrow struct {
 	FlowID string
 	Number int
-	Level  Identifiability
+	Level  forms.Identifiability
 	Points []Point
 	// Badge is the centre of the numbered circle that ties the arrow to its
 	// row in the key.
@@ -94,14 +96,14 @@ type Legend struct {
 
 // LegendLine is a sample of one identifiability style.
 type LegendLine struct {
-	Level    Identifiability
+	Level    forms.Identifiability
 	From, To Point
 	Text     TextBlock
 }
 
 // LegendKind is a sample of one node kind.
 type LegendKind struct {
-	Kind NodeKind
+	Kind forms.NodeKind
 	Rect Rect
 	Text TextBlock
 }
@@ -111,7 +113,7 @@ type KeyRow struct {
 	// Sentence is the whole description; Text may be cut to fit.
 	Sentence string
 	Number   int
-	Level    Identifiability
+	Level    forms.Identifiability
 	Badge    Point
 	Text     TextBlock
 }
@@ -148,7 +150,7 @@ const (
 // the same map and answers give the same diagram, so pictures and golden
 // files are stable. a may be nil; it supplies organisation names and roles
 // for the swimlanes and the title.
-func Layout(m DataFlowMap, a *Application) Diagram {
+func Layout(m forms.DataFlowMap, a *forms.Application) Diagram {
 	l := newFlowLayouter(m, a)
 	l.assignLanes()
 	l.assignLayers()
@@ -158,7 +160,7 @@ func Layout(m DataFlowMap, a *Application) Diagram {
 }
 
 type flNode struct {
-	n      FlowNode
+	n      forms.FlowNode
 	lane   int
 	layer  int
 	slot   int // position in its lane and layer, top to bottom
@@ -185,7 +187,7 @@ type flLane struct {
 }
 
 type flArrow struct {
-	f        Flow
+	f        forms.Flow
 	from, to int
 	number   int
 	direct   bool
@@ -200,8 +202,8 @@ type flArrow struct {
 }
 
 type flowLayouter struct {
-	m      DataFlowMap
-	a      *Application
+	m      forms.DataFlowMap
+	a      *forms.Application
 	nodes  []flNode
 	index  map[string]int
 	lanes  []flLane
@@ -218,7 +220,7 @@ type flowLayouter struct {
 	width    float64
 }
 
-func newFlowLayouter(m DataFlowMap, a *Application) *flowLayouter {
+func newFlowLayouter(m forms.DataFlowMap, a *forms.Application) *flowLayouter {
 	l := &flowLayouter{m: m, a: a, index: map[string]int{}}
 	for _, n := range m.Nodes {
 		if n.ID == "" {
@@ -243,16 +245,16 @@ func newFlowLayouter(m DataFlowMap, a *Application) *flowLayouter {
 	return l
 }
 
-func (l *flowLayouter) org(id string) (Organisation, bool) {
+func (l *flowLayouter) org(id string) (forms.Organisation, bool) {
 	if l.a == nil {
-		return Organisation{}, false
+		return forms.Organisation{}, false
 	}
 	for _, o := range l.a.Organisations {
 		if o.ID == id {
 			return o, true
 		}
 	}
-	return Organisation{}, false
+	return forms.Organisation{}, false
 }
 
 // assignLanes puts each node in the swimlane of its organisation and groups
@@ -263,7 +265,7 @@ func (l *flowLayouter) assignLanes() {
 		n := &l.nodes[i].n
 		key, title, sub := "", "", ""
 		switch {
-		case n.Kind == NodeNHSEngland || n.OrganisationID == NHSEnglandOrg:
+		case n.Kind == forms.NodeNHSEngland || n.OrganisationID == forms.NHSEnglandOrg:
 			key, title = "nhse", "NHS England"
 		case n.OrganisationID != "":
 			if o, ok := l.org(n.OrganisationID); ok {
@@ -272,16 +274,16 @@ func (l *flowLayouter) assignLanes() {
 					title = "Unnamed organisation"
 				}
 				if o.Role != "" {
-					sub = LabelOf(RoleChoices, string(o.Role))
+					sub = forms.LabelOf(forms.RoleChoices, string(o.Role))
 				} else {
 					sub = "Role not given"
 				}
 			} else {
 				key, title, sub = "org:"+n.OrganisationID, "Organisation not in the answers", ""
 			}
-		case n.Kind == NodeOutput:
+		case n.Kind == forms.NodeOutput:
 			key, title = "outputs", "Outputs"
-		case n.Kind == NodeOrganisation:
+		case n.Kind == forms.NodeOrganisation:
 			key, title, sub = "label:"+n.Label, n.Label, "Not in the answers"
 		default:
 			key, title = "unlinked", "Not linked to an organisation"
@@ -316,10 +318,10 @@ func (l *flowLayouter) assignLanes() {
 			ln.group, ln.rank = "Outputs", 7
 		case ln.country == "":
 			ln.group, ln.rank = "Country not given", 6
-		case dfRegionOf(ln.country).inUK():
+		case forms.InUK(ln.country):
 			ln.group, ln.rank = "United Kingdom", 0
 		default:
-			ln.group, ln.rank = ln.country, dfGroupRank(ln.country)
+			ln.group, ln.rank = ln.country, forms.CountryOrder(ln.country)
 		}
 	}
 }
@@ -338,12 +340,12 @@ func (l *flowLayouter) assignLayers() {
 	}
 	order := make([]int, 0, n)
 	for i := range l.nodes {
-		if l.nodes[i].n.Kind == NodeNHSEngland {
+		if l.nodes[i].n.Kind == forms.NodeNHSEngland {
 			order = append(order, i)
 		}
 	}
 	for i := range l.nodes {
-		if l.nodes[i].n.Kind != NodeNHSEngland && len(l.nodes[i].ins) == 0 {
+		if l.nodes[i].n.Kind != forms.NodeNHSEngland && len(l.nodes[i].ins) == 0 {
 			order = append(order, i)
 		}
 	}

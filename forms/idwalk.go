@@ -1,0 +1,360 @@
+package forms
+
+import (
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Every string a model holds is scanned for identifiers, and every string
+// of a copy made for a masked export is masked, by walking the value with
+// reflection: a field added to any model later (a draft, a library entry, a
+// review, a diagram) is covered without anyone remembering to list it.
+// Each type's walk is planned once, so a walk pays no reflection on types
+// or tags.
+
+// textPlan says how to reach the strings of one type; nil means the type
+// holds none (numbers, flags, dates).
+type textPlan struct {
+	kind   reflect.Kind
+	fields []textField // struct
+	elem   *textPlan   // slice, array, pointer, map value
+	key    *textPlan   // map key
+}
+
+type textField struct {
+	index int
+	name  string // "" for an embedded struct whose fields stand in its place
+	plan  *textPlan
+}
+
+var textPlans sync.Map // reflect.Type → *textPlan (or a nil *textPlan)
+
+func planText(t reflect.Type) *textPlan {
+	if p, ok := textPlans.Load(t); ok {
+		return p.(*textPlan)
+	}
+	building := map[reflect.Type]*textPlan{}
+	p := buildPlan(t, building)
+	textPlans.Store(t, p)
+	return p
+}
+
+// buildPlan plans t; building holds the types being planned, so that a type
+// that contains itself (through a pointer or slice) is planned once.
+func buildPlan(t reflect.Type, building map[reflect.Type]*textPlan) *textPlan {
+	if p, ok := building[t]; ok {
+		return p
+	}
+	if p, ok := textPlans.Load(t); ok {
+		return p.(*textPlan)
+	}
+	p := &textPlan{kind: t.Kind()}
+	building[t] = p
+	switch t.Kind() {
+	case reflect.String, reflect.Interface:
+		return p
+	case reflect.Slice, reflect.Array, reflect.Pointer:
+		if p.elem = buildPlan(t.Elem(), building); p.elem == nil {
+			return nil
+		}
+		return p
+	case reflect.Map:
+		p.key, p.elem = buildPlan(t.Key(), building), buildPlan(t.Elem(), building)
+		if p.key == nil && p.elem == nil {
+			return nil
+		}
+		return p
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue // Date and time.Time keep their state unexported
+			}
+			fp := buildPlan(f.Type, building)
+			if fp == nil {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			switch {
+			case name == "" && f.Anonymous && f.Type.Kind() == reflect.Struct:
+				// Embedded: its fields read as the outer struct's, as in JSON.
+			case name == "" || name == "-":
+				name = snakeCase(f.Name)
+			}
+			p.fields = append(p.fields, textField{index: i, name: name, plan: fp})
+		}
+		if len(p.fields) == 0 {
+			return nil
+		}
+		return p
+	}
+	return nil
+}
+
+// snakeCase turns a Go field name into the form JSON names take here:
+// "DraftTitle" → "draft_title".
+func snakeCase(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		if unicode.IsUpper(r) {
+			if i > 0 && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]))) {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// notText reports whether a string is one the app made to name or check
+// something, never text a person typed: a UUID or a hexadecimal hash.
+func notText(s string) bool {
+	if len(s) == 36 && s[8] == '-' && s[13] == '-' && s[18] == '-' && s[23] == '-' {
+		return isHexString(strings.ReplaceAll(s, "-", ""))
+	}
+	return len(s) >= 32 && isHexString(s)
+}
+
+func isHexString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; !isDigit(s[i]) && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// textVisitor is called with each string and the path that leads to it;
+// joined says s is a list's lines joined, visited after each line.
+type textVisitor func(path []byte, s string, joined bool)
+
+func walkText(v reflect.Value, p *textPlan, path []byte, visit textVisitor) {
+	switch p.kind {
+	case reflect.String:
+		if s := v.String(); s != "" && !notText(s) {
+			visit(path, s, false)
+		}
+	case reflect.Interface:
+		if v.IsNil() {
+			return
+		}
+		e := v.Elem()
+		if ep := planText(e.Type()); ep != nil {
+			walkText(e, ep, path, visit)
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkText(v.Elem(), p.elem, path, visit)
+		}
+	case reflect.Struct:
+		for _, f := range p.fields {
+			fp := path
+			if f.name != "" {
+				if len(fp) > 0 {
+					fp = append(fp, '.')
+				}
+				fp = append(fp, f.name...)
+			}
+			walkText(v.Field(f.index), f.plan, fp, visit)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			walkText(v.Index(i), p.elem, appendIndex(path, i), visit)
+		}
+		if p.elem.kind == reflect.String && v.Len() > 1 && digitsAcross(v) {
+			// Lines of one text (a diagram box's) are written together:
+			// a number broken across them is found too.
+			visit(path, joinLines(v), true)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keyText(keys[i]) < keyText(keys[j]) })
+		for _, k := range keys {
+			kp := append(append(append(path, '['), MaskNHSNumbers(keyText(k))...), ']')
+			if p.key != nil {
+				walkText(k, p.key, kp, visit)
+			}
+			if p.elem != nil {
+				walkText(v.MapIndex(k), p.elem, kp, visit)
+			}
+		}
+	}
+}
+
+func keyText(k reflect.Value) string {
+	if k.Kind() == reflect.String {
+		return k.String()
+	}
+	return strconv.Quote(k.String())
+}
+
+// digitsAcross reports whether some line of a list ends in a digit and the
+// next starts with one (separators aside), as a number broken across lines
+// does; only then is the list scanned as one text.
+func digitsAcross(v reflect.Value) bool {
+	edge := func(s string, last bool) bool {
+		for k := 0; k < len(s); k++ {
+			i := k
+			if last {
+				i = len(s) - 1 - k
+			}
+			switch c := s[i]; {
+			case isDigit(c) || c >= 0x80:
+				return true
+			case c == ' ' || c == '-' || c == '.' || c == '/' || c == '\t':
+			default:
+				return false
+			}
+		}
+		return false
+	}
+	for i := 0; i+1 < v.Len(); i++ {
+		if edge(v.Index(i).String(), true) && edge(v.Index(i+1).String(), false) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinLines joins a list of strings with line breaks.
+func joinLines(v reflect.Value) string {
+	parts := make([]string, v.Len())
+	for i := range parts {
+		parts[i] = v.Index(i).String()
+	}
+	return strings.Join(parts, "\n")
+}
+
+func appendIndex(path []byte, i int) []byte {
+	path = append(path, '[')
+	path = strconv.AppendInt(path, int64(i), 10)
+	return append(path, ']')
+}
+
+// scanValue lists the identifiers in every string of v.
+func scanValue(v any) []FieldIdentifierHit {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return nil
+	}
+	p := planText(rv.Type())
+	if p == nil {
+		return nil
+	}
+	var out []FieldIdentifierHit
+	walkText(rv, p, make([]byte, 0, 64), func(path []byte, s string, joined bool) {
+		for _, h := range ScanText(s) {
+			if joined && strings.IndexByte(s[h.Start:h.End], '\n') < 0 {
+				continue // within one line: reported with that line
+			}
+			out = append(out, FieldIdentifierHit{Field: string(path), Hit: h})
+		}
+	})
+	return out
+}
+
+// MaskedCopy returns a copy of v in which every NHS number in every string
+// is masked (MaskNHSNumbers), for an export the user chose to write with
+// identifiers masked. What holds no text (numbers, dates, flags) is shared
+// with v, so the copy is for reading.
+func MaskedCopy[T any](v T) T {
+	src := reflect.ValueOf(&v).Elem()
+	p := planText(src.Type())
+	if p == nil {
+		return v
+	}
+	dst := reflect.New(src.Type()).Elem()
+	maskInto(dst, src, p)
+	return dst.Interface().(T)
+}
+
+func maskInto(dst, src reflect.Value, p *textPlan) {
+	if p == nil {
+		dst.Set(src)
+		return
+	}
+	switch p.kind {
+	case reflect.String:
+		if s := src.String(); notText(s) {
+			dst.SetString(s)
+		} else {
+			dst.SetString(MaskNHSNumbers(s))
+		}
+	case reflect.Interface:
+		if src.IsNil() {
+			return
+		}
+		e := src.Elem()
+		c := reflect.New(e.Type()).Elem()
+		maskInto(c, e, planText(e.Type()))
+		dst.Set(c)
+	case reflect.Pointer:
+		if src.IsNil() {
+			return
+		}
+		c := reflect.New(src.Type().Elem())
+		maskInto(c.Elem(), src.Elem(), p.elem)
+		dst.Set(c)
+	case reflect.Struct:
+		dst.Set(src) // unexported state and fields without text
+		for _, f := range p.fields {
+			maskInto(dst.Field(f.index), src.Field(f.index), f.plan)
+		}
+	case reflect.Slice:
+		if src.IsNil() {
+			return
+		}
+		dst.Set(reflect.MakeSlice(src.Type(), src.Len(), src.Len()))
+		fallthrough
+	case reflect.Array:
+		if p.elem.kind == reflect.String && maskLines(dst, src) {
+			return
+		}
+		for i := 0; i < src.Len(); i++ {
+			maskInto(dst.Index(i), src.Index(i), p.elem)
+		}
+	case reflect.Map:
+		if src.IsNil() {
+			return
+		}
+		m := reflect.MakeMapWithSize(src.Type(), src.Len())
+		for _, k := range src.MapKeys() {
+			nk, nv := reflect.New(k.Type()).Elem(), reflect.New(src.Type().Elem()).Elem()
+			maskInto(nk, k, p.key)
+			maskInto(nv, src.MapIndex(k), p.elem)
+			m.SetMapIndex(nk, nv)
+		}
+		dst.Set(m)
+	}
+}
+
+// maskLines masks a list of lines as one text, so that a number broken
+// across lines is masked too; masking keeps line breaks, so the lines come
+// back one for one. It reports false when it cannot (a line holding a line
+// break of its own), and the lines are then masked one by one.
+func maskLines(dst, src reflect.Value) bool {
+	if src.Len() < 2 {
+		return false
+	}
+	lines := make([]string, src.Len())
+	for i := range lines {
+		lines[i] = src.Index(i).String()
+		if strings.IndexByte(lines[i], '\n') >= 0 || notText(lines[i]) {
+			return false
+		}
+	}
+	out := strings.Split(MaskNHSNumbers(strings.Join(lines, "\n")), "\n")
+	if len(out) != len(lines) {
+		return false
+	}
+	for i, s := range out {
+		dst.Index(i).SetString(s)
+	}
+	return true
+}
