@@ -7,6 +7,8 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -62,11 +64,22 @@ func runWindow(meta cli.Meta, db, pack string) int {
 		app.ShowStartupError(a, "The database could not be opened", err)
 		return 1
 	}
-	defer store.Close()
 	u := app.New(a, store)
 	if pack != "" {
 		u.OpenPackOnStart(pack)
 	}
+	// Fyne stops the app on SIGINT and SIGTERM; a hang-up (the terminal or
+	// session going away) is taken the same way, not as sudden death.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	go func() { <-hup; fyne.Do(a.Quit) }()
 	u.ShowAndRun()
+	// Work still in flight (a late attachment, an export, a last autosave)
+	// is finished before the store closes.
+	u.Shutdown()
+	if err := store.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "dars-workbench:", err)
+		return 1
+	}
 	return 0
 }

@@ -215,7 +215,7 @@ func (v *dataFlowView) onExport(kind string) {
 // exportTo writes the diagram as kind ("png" or "svg") to w in the
 // background and reports on the UI goroutine.
 func (v *dataFlowView) exportTo(w io.WriteCloser, kind string, d flowmap.Diagram, done func(error)) {
-	go func() {
+	v.e.inBackground("Could not export the data flow map", func() error {
 		var err error
 		if kind == "png" {
 			err = export.WriteDiagramPNG(w, d, 2)
@@ -225,8 +225,8 @@ func (v *dataFlowView) exportTo(w io.WriteCloser, kind string, d flowmap.Diagram
 		if cerr := w.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("close the exported file: %w", cerr)
 		}
-		v.e.ui.do(func() { done(err) })
-	}()
+		return err
+	}, done)
 }
 
 // fixedHeight keeps a list tall enough to use inside the section's scroll.

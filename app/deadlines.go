@@ -68,6 +68,7 @@ func (u *UI) showDeadlines() {
 	w.win.SetContent(container.NewBorder(top, nil, nil, nil, container.NewVScroll(w.rows)))
 	w.win.Resize(fyne.NewSize(980, 640))
 	w.win.SetOnClosed(func() { u.deadlinesWin = nil })
+	u.addQuitKey(w.win)
 	w.refresh()
 	w.win.Show()
 }

@@ -180,19 +180,19 @@ func (v *lifecycleView) onExportCertificate() {
 		if w == nil {
 			return
 		}
-		go func() {
+		v.e.inBackground("Could not write the certificate", func() error {
 			err := export.WriteDestructionCertificate(w, snapshot, time.Now())
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
-			v.e.ui.do(func() {
-				if err != nil {
-					showError(v.e.Window(), "Could not write the certificate", err)
-					return
-				}
-				dialog.ShowInformation("Certificate saved", "Saved "+w.URI().Name()+". Send it to NHS England, then record the date sent.", v.e.Window())
-			})
-		}()
+			return err
+		}, func(err error) {
+			if err != nil {
+				showError(v.e.Window(), "Could not write the certificate", err)
+				return
+			}
+			dialog.ShowInformation("Certificate saved", "Saved "+w.URI().Name()+". Send it to NHS England, then record the date sent.", v.e.Window())
+		})
 	}, v.e.Window())
 	d.SetFileName(certificateFileName(a))
 	d.Resize(fyne.NewSize(760, 520))

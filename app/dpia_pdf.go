@@ -41,7 +41,7 @@ func (v *dpiaView) onSavePDF() {
 func (v *dpiaView) writePDF(w io.WriteCloser, done func(error)) {
 	a := v.e.App().Clone()
 	now := v.e.ui.now()
-	go func() {
+	v.e.inBackground("The DPIA PDF was not saved", func() error {
 		err := export.WriteDPIAPDF(w, a, now)
 		if cerr := w.Close(); err == nil {
 			err = cerr
@@ -49,6 +49,6 @@ func (v *dpiaView) writePDF(w io.WriteCloser, done func(error)) {
 		if err != nil {
 			err = fmt.Errorf("write the DPIA PDF: %w", err)
 		}
-		v.e.ui.do(func() { done(err) })
-	}()
+		return err
+	}, done)
 }

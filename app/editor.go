@@ -39,6 +39,11 @@ type Editor struct {
 	review *reviewSession
 	// readOnly is the theme override that keeps a read-only screen legible.
 	readOnly *container.ThemeOverride
+	// evidence is the Evidence section's screen while it is shown, where a
+	// file that finishes storing is shown.
+	evidence *evidenceView
+	// closed is set once the window has closed.
+	closed bool
 
 	nav       *widget.List
 	body      *container.Scroll
@@ -58,7 +63,7 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 		rs.e = e
 		e.win.SetTitle("Review (read-only): " + windowTitle(a))
 	} else {
-		e.save = newAutosaver(u.store, e.onSaved)
+		e.save = newAutosaver(u.store, u.bg, e.onSaved)
 	}
 	e.evaluate()
 
@@ -126,6 +131,34 @@ func (e *Editor) ReadOnly() bool { return e.review != nil }
 
 // Window is the draft's window, for dialogs.
 func (e *Editor) Window() fyne.Window { return e.win }
+
+// inBackground runs work off the UI goroutine, counted so that quitting
+// waits for it (a file being written is finished, not cut short). done gets
+// its result on the UI goroutine while this window is open; after that, a
+// failure is told on the start window, or on stderr once the app has stopped.
+func (e *Editor) inBackground(failure string, work func() error, done func(error)) {
+	e.ui.bg.run(func() func(bool) {
+		err := work()
+		return func(live bool) {
+			if live && !e.closed {
+				done(err)
+				return
+			}
+			if err != nil {
+				e.ui.tell(live, e.reportWindow(), lateNotice{failure, err.Error(), true})
+			}
+		}
+	})
+}
+
+// reportWindow is where the result of work started here is shown: this
+// window, or the start window once this one has closed.
+func (e *Editor) reportWindow() fyne.Window {
+	if e.closed {
+		return e.ui.start.win
+	}
+	return e.win
+}
 
 // Findings are the readiness findings of the draft as it stands.
 func (e *Editor) Findings() []forms.Finding { return e.findings }
@@ -261,6 +294,7 @@ func (e *Editor) showSection(id forms.SectionID) {
 	e.current = id
 	e.fields = map[string]fyne.CanvasObject{}
 	e.listeners = nil
+	e.evidence = nil
 	e.heading.SetText(sec.Title)
 	screen := buildSection(e, sec)
 	if e.review != nil {
@@ -317,7 +351,13 @@ func sectionMark(t forms.Tally) fyne.Resource {
 	return theme.NewSuccessThemedResource(theme.ConfirmIcon())
 }
 
+// onClose closes the window once its last edit is saved. Work still running
+// for the draft (a file being attached) finds it in the store afterwards.
 func (e *Editor) onClose() {
+	if e.closed {
+		return
+	}
+	e.closed = true
 	if e.review != nil {
 		e.review.close()
 		e.win.Close()

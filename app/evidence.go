@@ -3,9 +3,7 @@ package app
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,14 +35,13 @@ type evidenceView struct {
 	registered map[string]bool
 	// open remembers which items are unfolded, by item ID.
 	open map[string]bool
-	// pending counts attachments still being stored, for tests to wait on.
-	pending sync.WaitGroup
 }
 
 func newEvidenceView(e *Editor) fyne.CanvasObject { return buildEvidenceView(e).object }
 
 func buildEvidenceView(e *Editor) *evidenceView {
 	v := &evidenceView{e: e, open: map[string]bool{}}
+	e.evidence = v // where a file stored later is shown
 	if es, ok := e.ui.evidenceStore(); ok {
 		v.es = es
 	}
@@ -443,34 +440,11 @@ func (v *evidenceView) onChooseFile(id string) {
 }
 
 // attach stores a file for the item off the UI goroutine; the draft is only
-// changed once the file is safely in the store.
+// changed once the file is safely in the store (see attachToDraft).
 func (v *evidenceView) attach(id, name string, open func() (io.ReadCloser, error)) {
-	owner := store.DraftOwner(v.e.App().ID)
 	v.status.SetText("Attaching " + name + "…")
 	v.status.Show()
-	v.pending.Add(1)
-	v.e.ui.attachFrom(v.es, owner, id, name, open, func(att forms.Attachment, err error) {
-		defer v.pending.Done()
-		if err != nil {
-			v.status.SetText("")
-			v.e.Changed()
-			showError(v.e.Window(), "Could not attach "+name, err)
-			return
-		}
-		i := v.indexOf(id)
-		if i < 0 {
-			v.status.SetText(name + " was stored, but its item was removed meanwhile.")
-			return
-		}
-		it := &v.e.App().Evidence[i]
-		it.File = &att
-		if strings.TrimSpace(it.Title) == "" {
-			it.Title = strings.TrimSuffix(name, filepath.Ext(name))
-		}
-		v.status.SetText(fmt.Sprintf("Attached %s to item %d.", name, i+1))
-		v.buildItems()
-		v.e.Changed()
-	})
+	v.e.ui.attachToDraft(v.es, v.e.App().ID, id, name, open)
 }
 
 // onDropped attaches files dropped on the window: one file dropped on an
@@ -493,9 +467,10 @@ func (v *evidenceView) onDropped(pos fyne.Position, uris []fyne.URI) {
 		added = append(added, forms.EvidenceItem{ID: forms.NewID(), Type: forms.EvOther, Status: forms.EvidenceDraft})
 	}
 	a.Evidence = append(a.Evidence, added...)
-	// No Changed here: each attachment's completion saves the draft, with
-	// its file or (on failure) without.
+	// The new items are saved at once, so a file that finishes storing
+	// after the window has closed still finds its item.
 	v.buildItems()
+	v.e.Changed()
 	for k, u := range uris {
 		v.attach(added[k].ID, u.Name(), uriOpener(u))
 	}

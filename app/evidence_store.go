@@ -91,16 +91,8 @@ func (u *UI) libraryChanged() {
 	}
 }
 
-// attachFrom copies a file into the store and inspects it, off the UI
-// goroutine; done runs on the UI goroutine with the attachment record.
-// open is called on the worker too, so a slow disk never blocks the window.
-func (u *UI) attachFrom(es EvidenceStore, owner, itemID, name string, open func() (io.ReadCloser, error), done func(forms.Attachment, error)) {
-	go func() {
-		att, err := attach(es, owner, itemID, name, open)
-		u.do(func() { done(att, err) })
-	}()
-}
-
+// attach copies a file into the store and inspects it; open is called here
+// too, on the worker, so a slow disk never blocks the window.
 func attach(es EvidenceStore, owner, itemID, name string, open func() (io.ReadCloser, error)) (forms.Attachment, error) {
 	rc, err := open()
 	if err != nil {

@@ -79,7 +79,6 @@ func TestEvidenceAddRequiredItem(t *testing.T) {
 
 func TestEvidenceAttachInspectsAndDetachKeepsHistory(t *testing.T) {
 	u, st := newTestUI(t)
-	reports := queueReports(u)
 	ed := openExample(t, u, st, nil)
 	ed.selectSection(forms.SectionEvidence)
 	v := buildEvidenceView(ed)
@@ -88,8 +87,7 @@ func TestEvidenceAttachInspectsAndDetachKeepsHistory(t *testing.T) {
 	scripted := "%PDF-1.7\n1 0 obj\n<< /OpenAction << /S /JavaScript /JS (x) >> >>\nendobj\n%%EOF\n"
 	uri := writePDF(t, "protocol.pdf", scripted)
 	v.attach(id, uri.Name(), uriOpener(uri))
-	reports.runUntil(t, v.pending.Wait)
-	ed.save.flush()
+	settle(u)
 
 	f := ed.App().Evidence[0].File
 	assert.Equal(t, "protocol.pdf", f.Name)
@@ -101,8 +99,7 @@ func TestEvidenceAttachInspectsAndDetachKeepsHistory(t *testing.T) {
 	// Replace with a clean file: the finding goes, the old file stays in history.
 	clean := writePDF(t, "protocol-clean.pdf", tinyPDF)
 	v.attach(id, clean.Name(), uriOpener(clean))
-	reports.runUntil(t, v.pending.Wait)
-	ed.save.flush()
+	settle(u)
 	assert.Equal(t, "protocol-clean.pdf", ed.App().Evidence[0].File.Name)
 	assert.False(t, hasFinding(ed, "evidence-file-active-content"))
 
@@ -117,7 +114,6 @@ func TestEvidenceAttachInspectsAndDetachKeepsHistory(t *testing.T) {
 
 func TestEvidenceDropAddsItems(t *testing.T) {
 	u, st := newTestUI(t)
-	reports := queueReports(u)
 	ed := openExample(t, u, st, nil)
 	ed.selectSection(forms.SectionEvidence)
 	v := buildEvidenceView(ed)
@@ -125,11 +121,8 @@ func TestEvidenceDropAddsItems(t *testing.T) {
 
 	notPDF := writePDF(t, "letter.docx", "PK\x03\x04 not a pdf")
 	v.onDropped(fyne.NewPos(-10, -10), []fyne.URI{notPDF})
-	reports.runUntil(t, v.pending.Wait)
-	ed.save.flush()
+	settle(u)
 	require.Len(t, ed.App().Evidence, n+1)
-	reports.runUntil(t, v.pending.Wait)
-	ed.save.flush()
 	require.NotNil(t, ed.App().Evidence[n].File)
 	it := ed.App().Evidence[n]
 	assert.Equal(t, forms.EvOther, it.Type)

@@ -10,7 +10,7 @@ import (
 )
 
 // Snapshots keep whole revisions the user can go back to; one is taken when
-// asked and before every export or restore.
+// asked, of what every export wrote, and before every restore.
 
 func (e *Editor) onSnapshot() {
 	e.save.flush()
@@ -30,7 +30,7 @@ func (e *Editor) onHistory() {
 		return
 	}
 	if len(snaps) == 0 {
-		dialog.ShowInformation("History", "No snapshots yet. Use Snapshot ("+keyLabel(e.ui.goos, ctrlShift(fyne.KeyS))+") to keep this revision;\none is also taken before every export.", e.win)
+		dialog.ShowInformation("History", "No snapshots yet. Use Snapshot ("+keyLabel(e.ui.goos, ctrlShift(fyne.KeyS))+") to keep this revision;\none is also kept of what every export writes.", e.win)
 		return
 	}
 	var d dialog.Dialog

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,8 +28,10 @@ type libraryWindow struct {
 	list    *widget.List
 	detail  *container.Scroll
 	status  *widget.Label
-	// cur is the entry being edited, a copy until saved.
+	// cur is the entry being edited, a copy until saved; docs lists its
+	// security documents.
 	cur   *forms.LibraryEntry
+	docs  *fyne.Container
 	dirty bool
 }
 
@@ -74,6 +75,7 @@ func (u *UI) showLibrary() {
 	w.win.SetContent(container.NewBorder(top, w.status, nil, nil, split))
 	w.win.Resize(fyne.NewSize(1000, 700))
 	w.win.SetCloseIntercept(w.onClose)
+	u.addQuitKey(w.win)
 	w.reload("")
 	w.win.Show()
 }
@@ -213,8 +215,9 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 	link := widget.NewButtonWithIcon("Link to a draft's organisation…", theme.MailAttachmentIcon(), func() { w.onLink(cur) })
 
 	docs := container.NewVBox()
+	w.docs = docs
 	w.buildDocs(docs)
-	addDoc := widget.NewButtonWithIcon("Attach document…", theme.FileIcon(), func() { w.onAttachDoc(docs) })
+	addDoc := widget.NewButtonWithIcon("Attach document…", theme.FileIcon(), w.onAttachDoc)
 
 	w.detail.Content = container.NewVBox(
 		heading(cur.Name()), w.assuranceLine(cur), form,
@@ -224,6 +227,7 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 	)
 	w.detail.ScrollToTop()
 	w.detail.Refresh()
+	w.dirty = false // filling the form is not a change
 }
 
 // assuranceLine says whether the saved assurance holds today and, if not,
@@ -297,39 +301,6 @@ func (w *libraryWindow) buildDocs(box *fyne.Container) {
 			container.NewVBox(container.NewGridWithColumns(2, title, valid), info)))
 	}
 	box.Refresh()
-}
-
-func (w *libraryWindow) onAttachDoc(box *fyne.Container) {
-	es, ok := w.u.evidenceStore()
-	if !ok {
-		return
-	}
-	owner := store.LibraryOwner(w.cur.ID)
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			if err != nil {
-				showError(w.win, "Could not open the file", err)
-			}
-			return
-		}
-		name := r.URI().Name()
-		id := forms.NewID()
-		w.status.SetText("Attaching " + name + "…")
-		w.u.attachFrom(es, owner, id, name, func() (io.ReadCloser, error) { return r, nil }, func(att forms.Attachment, err error) {
-			if err != nil {
-				w.status.SetText("")
-				showError(w.win, "Could not attach "+name, err)
-				return
-			}
-			w.cur.SecurityDocuments = append(w.cur.SecurityDocuments, forms.EvidenceItem{
-				ID: id, Type: "dspt-evidence", Title: strings.TrimSuffix(name, ".pdf"), Status: forms.EvidenceFinal, File: &att})
-			w.dirty = true
-			w.status.SetText("Attached " + name + ". Save to keep it with the organisation.")
-			w.buildDocs(box)
-		})
-	}, w.win)
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
 }
 
 func (w *libraryWindow) onDelete(e forms.LibraryEntry) {

@@ -65,14 +65,35 @@ func (w *libraryWindow) onImport() {
 		}
 		name := r.URI().Name()
 		w.status.SetText("Reading " + name + "…")
-		go func() {
+		// Tracked: reading a pack stores its documents.
+		w.u.bg.run(func() func(bool) {
 			entries, err := readLibraryFile(r, es)
 			r.Close()
-			w.u.do(func() { w.confirmImport(name, entries, err) })
-		}()
+			return func(live bool) {
+				switch {
+				case live && w.isOpen():
+					w.confirmImport(name, entries, err)
+				case err != nil:
+					w.u.tell(live, nil, lateNotice{"Could not import " + name, err.Error(), true})
+				case live:
+					w.u.tell(live, nil, lateNotice{"Library not imported", "The library window was closed before " + name + " was read, so nothing was imported.", false})
+				}
+			}
+		})
 	}, w.win)
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
+}
+
+// isOpen reports whether this library window is still the open one.
+func (w *libraryWindow) isOpen() bool { return w.u.libraryWin == w }
+
+// reportWindow is this window while open, else the start window.
+func (w *libraryWindow) reportWindow() fyne.Window {
+	if w.isOpen() {
+		return w.win
+	}
+	return nil
 }
 
 func (w *libraryWindow) confirmImport(name string, entries []forms.LibraryEntry, err error) {
@@ -122,24 +143,28 @@ func (w *libraryWindow) onExport() {
 		}
 		name := wc.URI().Name()
 		w.status.SetText("Writing " + name + "…")
-		go func() {
+		w.u.bg.run(func() func(bool) {
 			missing, err := writeLibraryFile(wc, name, entries, es, stamp)
 			if cerr := wc.Close(); err == nil {
 				err = cerr
 			}
-			w.u.do(func() {
+			return func(live bool) {
 				if err != nil {
-					w.status.SetText("")
-					showError(w.win, "Could not write the library", err)
+					if live && w.isOpen() {
+						w.status.SetText("")
+					}
+					w.u.tell(live, w.reportWindow(), lateNotice{"Could not write the library", err.Error(), true})
 					return
 				}
 				msg := fmt.Sprintf("Exported %s to %s.", plural(len(entries), "organisation"), name)
 				if len(missing) > 0 {
 					msg += " Not in the store, so left out: " + strings.Join(missing, "; ") + "."
 				}
-				w.status.SetText(msg)
-			})
-		}()
+				if live && w.isOpen() {
+					w.status.SetText(msg)
+				}
+			}
+		})
 	}, w.win)
 	d.SetFileName("organisation-library.zip")
 	d.Resize(fyne.NewSize(760, 520))

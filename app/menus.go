@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/darsworkbench/dars-workbench/forms"
 )
@@ -19,7 +20,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	closeItem := fyne.NewMenuItem("Close draft", e.onClose)
 	closeItem.Shortcut = ctrl(fyne.KeyW)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", exp, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem),
+		fyne.NewMenu("Draft", exp, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
 		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
 		helpMenu(e.ui, e.win),
@@ -35,10 +36,24 @@ func (e *Editor) reviewMenu() *fyne.MainMenu {
 			fyne.NewMenuItem("Comment on this section…", func() { e.review.onComment("") }),
 			fyne.NewMenuItem("Evidence files…", e.review.onEvidence),
 			fyne.NewMenuItem("Save review…", e.review.onSave),
-			fyne.NewMenuItemSeparator(), closeItem),
+			fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
 		helpMenu(e.ui, e.win),
 	)
+}
+
+// quitItem is Quit (Ctrl+Q), last in a window's first menu under the name
+// Fyne looks for there, so Fyne adds no second Quit of its own.
+func (u *UI) quitItem() *fyne.MenuItem {
+	q := fyne.NewMenuItem(lang.L("Quit"), u.Quit)
+	q.IsQuit = true
+	q.Shortcut = ctrl(fyne.KeyQ)
+	return q
+}
+
+// addQuitKey gives a window without a menu Ctrl+Q.
+func (u *UI) addQuitKey(w fyne.Window) {
+	w.Canvas().AddShortcut(ctrl(fyne.KeyQ), func(fyne.Shortcut) { u.Quit() })
 }
 
 // goMenu lists every section with its key: Alt+1 … Alt+9 (⌘1 … ⌘9 on

@@ -9,16 +9,18 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/storage"
 )
 
 // onExport asks where to write the draft's pack, then writes it off the UI
-// goroutine with a progress bar. A snapshot is taken first so the history
-// shows exactly what was sent.
+// goroutine with a progress bar. Once the pack is in place a snapshot of
+// what it holds is kept, so the history shows exactly what was sent and a
+// failed export leaves no trace.
 func (e *Editor) onExport() {
 	e.save.flush()
 	at := e.ui.now()
@@ -38,16 +40,12 @@ func (e *Editor) onExport() {
 		e.exportTo(path)
 	}, e.win)
 	d.SetFileName(export.PackFileName(e.app, at))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip"}))
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
 
 func (e *Editor) exportTo(path string) {
-	if _, err := e.ui.store.Snapshot(e.app.ID, "before export"); err != nil {
-		showError(e.win, "Could not take the snapshot before export", err)
-		return
-	}
 	app := e.app.Clone()
 	bar := widget.NewProgressBar()
 	progress := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), container.NewVBox(widget.NewLabel("Writing PDFs, submission file and evidence…"), bar), e.win)
@@ -58,7 +56,8 @@ func (e *Editor) exportTo(path string) {
 	if es, ok := e.ui.evidenceStore(); ok {
 		files = es
 	}
-	go func() {
+	// Tracked, so quitting waits for the pack and its snapshot.
+	e.ui.bg.run(func() func(live bool) {
 		err := export.ExportPack(path, app, files, export.PackOptions{
 			AppVersion: e.ui.fyne.Metadata().Version,
 			At:         at,
@@ -68,15 +67,27 @@ func (e *Editor) exportTo(path string) {
 				}
 			},
 		})
-		e.ui.do(func() {
-			progress.Hide()
+		var snapErr error
+		if err == nil {
+			_, snapErr = e.ui.store.SnapshotOf(app, storage.ReasonExported(filepath.Base(path)))
+		}
+		return func(live bool) {
+			if live {
+				progress.Hide()
+			}
+			w := e.reportWindow()
 			if err != nil {
-				showError(e.win, "The pack was not written", err)
+				e.ui.tell(live, w, lateNotice{"The pack was not written, and nothing was changed", err.Error(), true})
 				return
 			}
-			e.exported(path)
-		})
-	}()
+			if live && !e.closed {
+				e.exported(path)
+			}
+			if snapErr != nil {
+				e.ui.tell(live, w, lateNotice{"The pack is complete, but its snapshot could not be kept in the history", snapErr.Error(), true})
+			}
+		}
+	})
 }
 
 // exported tells the user where the pack went and offers its folder.
@@ -113,7 +124,7 @@ func (s *startScreen) onImport() {
 		_ = r.Close()
 		s.importFile(path)
 	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip", ".json"}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip", ".json"}))
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }

@@ -6,6 +6,9 @@ import (
 	"time"
 )
 
+// reports holds each test UI's queue, for settle.
+var reports sync.Map // *UI → *reportQueue
+
 // reportQueue stands in for fyne.Do in tests. Fyne's test driver runs
 // fyne.Do on the calling goroutine, so the autosaver's reports would touch
 // widgets from the saver goroutine while the test types; queued instead, they
@@ -26,8 +29,9 @@ func (q *reportQueue) add(f func()) {
 	}
 }
 
-// drain runs the queued reports in order, on the caller's goroutine.
-func (q *reportQueue) drain() {
+// drain runs the queued reports in order, on the caller's goroutine, and
+// says whether there were any.
+func (q *reportQueue) drain() bool {
 	q.mu.Lock()
 	fs := q.fs
 	q.fs = nil
@@ -35,6 +39,7 @@ func (q *reportQueue) drain() {
 	for _, f := range fs {
 		f()
 	}
+	return len(fs) > 0
 }
 
 // runUntil runs reports on the caller's goroutine as they arrive until wait
@@ -62,5 +67,21 @@ func (q *reportQueue) runUntil(t testing.TB, wait func()) {
 func queueReports(u *UI) *reportQueue {
 	q := &reportQueue{ready: make(chan struct{}, 1)}
 	u.do = q.add
+	reports.Store(u, q)
 	return q
+}
+
+// settle lets u's background work finish as the app would, without sleeping:
+// it waits until nothing runs off the UI goroutine, applies what the work
+// handed back (which may start more, as an attachment hands its draft to
+// the autosaver), and repeats until all is quiet.
+func settle(u *UI) {
+	v, _ := reports.Load(u)
+	q := v.(*reportQueue)
+	for {
+		u.bg.idle()
+		if !q.drain() {
+			return
+		}
+	}
 }

@@ -53,7 +53,9 @@ func (u *UI) OpenPack(path string) {
 		o, err := export.OpenForReview(path)
 		u.do(func() {
 			prog.Hide()
-			u.showPack(path, o, err)
+			if !u.quitting { // no new window once Quit has closed them all
+				u.showPack(path, o, err)
+			}
 		})
 	}()
 }

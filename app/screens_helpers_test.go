@@ -58,6 +58,9 @@ func (m *memStore) Purge(string) error   { return nil }
 func (m *memStore) Snapshot(string, string) (storage.SnapshotInfo, error) {
 	return storage.SnapshotInfo{}, nil
 }
+func (m *memStore) SnapshotOf(*forms.Application, string) (storage.SnapshotInfo, error) {
+	return storage.SnapshotInfo{}, nil
+}
 func (m *memStore) Snapshots(string) ([]storage.SnapshotInfo, error) { return nil, nil }
 func (m *memStore) RestoreSnapshot(string, int64) error              { return nil }
 func (m *memStore) LoadSnapshot(int64) (*forms.Application, error) {

@@ -52,7 +52,11 @@ func menuShortcuts(t *testing.T, goos string, menus ...*fyne.MainMenu) []string 
 				require.True(t, ok, "%s: %T", it.Label, it.Shortcut)
 				mods := s.Modifier &^ fyne.KeyModifierShortcutDefault
 				assert.Zero(t, mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper), "%s names Ctrl or ⌘ itself", it.Label)
-				out = append(out, keyLabel(goos, s))
+				k := keyLabel(goos, s)
+				if it.IsQuit {
+					k += " (quit)" // macOS's own ⌘Q belongs on the Quit item
+				}
+				out = append(out, k)
 			}
 		}
 	}
@@ -63,6 +67,7 @@ func menuShortcuts(t *testing.T, goos string, menus ...*fyne.MainMenu) []string 
 // within a window, and macOS keeps the keys it reserves for itself.
 func TestMenuShortcutsPerSystem(t *testing.T) {
 	reservedOnMac := map[string]string{"⌘H": "hide the app", "⌘Q": "quit", "⌘M": "minimise", "⌘,": "settings", "⌥⌘H": "hide others", "⌘`": "cycle windows"}
+	quit := map[string]string{"linux": "Ctrl+Q (quit)", "windows": "Ctrl+Q (quit)", "darwin": "⌘Q (quit)"}
 	for _, goos := range []string{"linux", "windows", "darwin"} {
 		t.Run(goos, func(t *testing.T) {
 			u, _ := newTestUI(t)
@@ -84,6 +89,7 @@ func TestMenuShortcutsPerSystem(t *testing.T) {
 					}
 				}
 				assert.NotEmpty(t, keys, name)
+				assert.Contains(t, keys, quit[goos], "%s window: Quit has the system's key", name)
 			}
 		})
 	}

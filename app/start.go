@@ -46,6 +46,8 @@ func newStartScreen(u *UI) *startScreen {
 	s.win.SetMainMenu(s.menu())
 	s.win.Resize(fyne.NewSize(900, 600))
 	s.win.SetMaster()
+	// Closing the start window quits: every draft is saved first.
+	s.win.SetCloseIntercept(u.Quit)
 	s.refresh()
 	return s
 }
@@ -61,7 +63,9 @@ func (s *startScreen) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Open pack…", s.onOpenPack),
 			fyne.NewMenuItem("Bin…", s.onBin),
 			fyne.NewMenuItemSeparator(),
-			s.u.appearanceMenu()),
+			s.u.appearanceMenu(),
+			fyne.NewMenuItemSeparator(),
+			s.u.quitItem()),
 		fyne.NewMenu("Unit",
 			fyne.NewMenuItem("Organisation library…", s.u.showLibrary),
 			fyne.NewMenuItem("Deadlines…", s.u.showDeadlines)),

@@ -18,6 +18,7 @@ type DraftSaver interface {
 	Load(id string) (*forms.Application, error)
 	Save(a *forms.Application) error
 	Snapshot(id, reason string) (storage.SnapshotInfo, error)
+	SnapshotOf(a *forms.Application, reason string) (storage.SnapshotInfo, error)
 	Snapshots(id string) ([]storage.SnapshotInfo, error)
 	RestoreSnapshot(draftID string, snapshotID int64) error
 	LoadSnapshot(snapshotID int64) (*forms.Application, error)
@@ -54,6 +55,11 @@ type UI struct {
 	// no longer corrects a widget touched from elsewhere); a test keeps
 	// fyne.Do out of the rest of the package.
 	do func(func())
+	// bg counts the work off the UI goroutine that quitting waits for.
+	bg *background
+	// quitting is set once Quit has closed the windows: nothing is shown
+	// any more.
+	quitting bool
 
 	libraryWin   *libraryWindow
 	deadlinesWin *deadlinesWindow
@@ -61,7 +67,18 @@ type UI struct {
 
 // New builds the UI on a Fyne app and a store; call ShowAndRun to start.
 func New(a fyne.App, store Store) *UI {
-	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, goos: runtime.GOOS, do: fyne.Do}
+	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, goos: runtime.GOOS}
+	u.bg = newBackground(func(f func()) { u.do(f) })
+	u.do = func(f func()) {
+		// Once the UI has stopped, reports to it have nowhere to go.
+		if !u.bg.isStopped() {
+			fyne.Do(f)
+		}
+	}
+	// Leaving the app (another app takes the focus, the session ends) is
+	// when unsaved work would be at risk: make sure every edit is written.
+	a.Lifecycle().SetOnExitedForeground(u.flushDrafts)
+	a.Lifecycle().SetOnStopped(u.Shutdown)
 	// Following the system is Fyne's default: setting it again at start
 	// would only re-theme an empty app and slow the first frame.
 	if choice := a.Preferences().StringWithFallback(appearancePref, appearanceSystem); choice != appearanceSystem {

@@ -116,7 +116,7 @@ func WritePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackO
 
 func writePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackOptions) error {
 	at := opt.At.UTC().Truncate(time.Second)
-	sub, err := EncodeSubmission(NewSubmission(app, opt.AppVersion, at))
+	sub, err := encodeSubmission(NewSubmission(app, opt.AppVersion, at))
 	if err != nil {
 		return err
 	}

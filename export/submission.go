@@ -74,6 +74,10 @@ func EncodeSubmission(s *Submission) ([]byte, error) {
 			return nil, err
 		}
 	}
+	return encodeSubmission(s)
+}
+
+func encodeSubmission(s *Submission) ([]byte, error) {
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encode submission: %w", err)

@@ -170,6 +170,8 @@ var recallSentences = []struct {
 	{"In 2019 %[1]s moved to Leeds.", true},
 	{"Example (not real): %[1]s.", false},
 	{"\t%[1]s\t1984\tM13\n", true},
+	{"Bed 12 %[1]s discharged", true},
+	{"Note 183 %[1]s", true},
 }
 
 func validNumbers(r *rand.Rand, n int) []string {

@@ -130,15 +130,18 @@ func isHexString(s string) bool {
 	return true
 }
 
-// textVisitor is called with each string and the path that leads to it;
-// joined says s is a list's lines joined, visited after each line.
-type textVisitor func(path []byte, s string, joined bool)
+// textVisitor is called with each string and the path that leads to it.
+// A list of strings is visited line by line, then once more as its lines
+// joined by spaces, with bounds the offsets of the joins: the lines of a
+// diagram box were wrapped at spaces, so joining them so reads the text as
+// it was written, and a number broken across lines is found.
+type textVisitor func(path []byte, s string, bounds []int)
 
 func walkText(v reflect.Value, p *textPlan, path []byte, visit textVisitor) {
 	switch p.kind {
 	case reflect.String:
 		if s := v.String(); s != "" && !notText(s) {
-			visit(path, s, false)
+			visit(path, s, nil)
 		}
 	case reflect.Interface:
 		if v.IsNil() {
@@ -168,9 +171,8 @@ func walkText(v reflect.Value, p *textPlan, path []byte, visit textVisitor) {
 			walkText(v.Index(i), p.elem, appendIndex(path, i), visit)
 		}
 		if p.elem.kind == reflect.String && v.Len() > 1 && digitsAcross(v) {
-			// Lines of one text (a diagram box's) are written together:
-			// a number broken across them is found too.
-			visit(path, joinLines(v), true)
+			joined, bounds := joinLines(v)
+			visit(path, joined, bounds)
 		}
 	case reflect.Map:
 		keys := v.MapKeys()
@@ -222,13 +224,28 @@ func digitsAcross(v reflect.Value) bool {
 	return false
 }
 
-// joinLines joins a list of strings with line breaks.
-func joinLines(v reflect.Value) string {
-	parts := make([]string, v.Len())
-	for i := range parts {
-		parts[i] = v.Index(i).String()
+// joinLines joins a list of strings with spaces and says where.
+func joinLines(v reflect.Value) (string, []int) {
+	var b strings.Builder
+	bounds := make([]int, 0, v.Len()-1)
+	for i := 0; i < v.Len(); i++ {
+		if i > 0 {
+			bounds = append(bounds, b.Len())
+			b.WriteByte(' ')
+		}
+		b.WriteString(v.Index(i).String())
 	}
-	return strings.Join(parts, "\n")
+	return b.String(), bounds
+}
+
+// crosses reports whether a hit spans one of the joins.
+func crosses(h IdentifierHit, bounds []int) bool {
+	for _, b := range bounds {
+		if h.Start < b && b < h.End {
+			return true
+		}
+	}
+	return false
 }
 
 func appendIndex(path []byte, i int) []byte {
@@ -248,9 +265,9 @@ func scanValue(v any) []FieldIdentifierHit {
 		return nil
 	}
 	var out []FieldIdentifierHit
-	walkText(rv, p, make([]byte, 0, 64), func(path []byte, s string, joined bool) {
+	walkText(rv, p, make([]byte, 0, 64), func(path []byte, s string, bounds []int) {
 		for _, h := range ScanText(s) {
-			if joined && strings.IndexByte(s[h.Start:h.End], '\n') < 0 {
+			if bounds != nil && !crosses(h, bounds) {
 				continue // within one line: reported with that line
 			}
 			out = append(out, FieldIdentifierHit{Field: string(path), Hit: h})
@@ -334,27 +351,65 @@ func maskInto(dst, src reflect.Value, p *textPlan) {
 	}
 }
 
-// maskLines masks a list of lines as one text, so that a number broken
-// across lines is masked too; masking keeps line breaks, so the lines come
-// back one for one. It reports false when it cannot (a line holding a line
-// break of its own), and the lines are then masked one by one.
+// maskLines masks a list of lines as the guard reads them: each line, and
+// the lines joined by spaces, so that a number broken across lines is
+// masked too. Masking changes digits into '*' one character for one, so
+// the lines come back as they were cut.
 func maskLines(dst, src reflect.Value) bool {
 	if src.Len() < 2 {
 		return false
 	}
-	lines := make([]string, src.Len())
+	lines := make([][]rune, src.Len())
 	for i := range lines {
-		lines[i] = src.Index(i).String()
-		if strings.IndexByte(lines[i], '\n') >= 0 || notText(lines[i]) {
+		s := src.Index(i).String()
+		if notText(s) {
 			return false
 		}
+		lines[i] = []rune(MaskNHSNumbers(s))
 	}
-	out := strings.Split(MaskNHSNumbers(strings.Join(lines, "\n")), "\n")
-	if len(out) != len(lines) {
-		return false
+	for round := 0; round < 16; round++ {
+		var joined []rune
+		for i, l := range lines {
+			if i > 0 {
+				joined = append(joined, ' ')
+			}
+			joined = append(joined, l...)
+		}
+		text := string(joined)
+		hits := ScanText(text)
+		changed := false
+		for _, h := range hits {
+			if h.Kind != IdentNHSNumber {
+				continue
+			}
+			// Rune offsets of the hit, then every digit after the third.
+			from := utf8RuneCount(text[:h.Start])
+			to := from + utf8RuneCount(text[h.Start:h.End])
+			seen := 0
+			for k := from; k < to; k++ {
+				if kind, _ := runeKind(joined[k]); kind == kDigit || (joined[k] >= '0' && joined[k] <= '9') {
+					if seen >= 3 {
+						joined[k] = '*'
+						changed = true
+					}
+					seen++
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+		k := 0
+		for i := range lines {
+			copy(lines[i], joined[k:k+len(lines[i])])
+			k += len(lines[i]) + 1
+			lines[i] = []rune(MaskNHSNumbers(string(lines[i])))
+		}
 	}
-	for i, s := range out {
-		dst.Index(i).SetString(s)
+	for i, l := range lines {
+		dst.Index(i).SetString(string(l))
 	}
 	return true
 }
+
+func utf8RuneCount(s string) int { return len([]rune(s)) }

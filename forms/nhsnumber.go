@@ -269,21 +269,25 @@ func (c *chainScan) candidates(n, starts int, whole, last bool) {
 			i++
 		}
 	}
-	// Numbers that fill their chain, apart from a year or a list number
-	// ("943 476 5919 401 023 2137", "1. 943 476 5919", "In 2019 943 476
-	// 5919"), all count. Otherwise a number inside a longer chain counts
+	// Numbers that fill their chain, apart from a year, a list number or a
+	// short number leading ("943 476 5919 401 023 2137", "1. 943 476 5919",
+	// "In 2019 943 476 5919", "Bed 12 943 476 5919"), all count. Otherwise a number inside a longer chain counts
 	// only when both its ends stand apart: a row of figures such as
 	// "1  938  30  735  700  3302" holds a 3-3-4 by chance.
 	filled := whole && last
 	next := 0
 	for i := 0; i < m && filled; i++ {
 		for j := next; j < chosen[i].g; j++ {
-			filled = filled && c.explained(j)
+			// One short number may lead: "Patient 12 943 476 5919".
+			lead := j == 0 && c.gs[0].n <= 4 && (i > 0 || chosen[0].g == 1)
+			filled = filled && (lead || c.explained(j))
 		}
 		next = chosen[i].h + 1
 	}
 	for j := next; j < n && filled; j++ {
-		filled = c.explained(j)
+		// Or trail: "943 476 5919 12".
+		trail := j == n-1 && j == next && c.gs[j].n <= 4 && m == 1 && chosen[0].g == 0
+		filled = trail || c.explained(j)
 	}
 	for _, cd := range chosen[:m] {
 		if !filled && !c.standsApart(cd.g, cd.h) {
@@ -335,8 +339,9 @@ const (
 )
 
 // apart scores how clearly groups g..h stand apart from their neighbours
-// in the chain: one point for each end that is the chain's end or meets a
-// separator unlike those inside ("\t943 476 5919\t1984"); less one when
+// in the chain: one point for each end that is the chain's end, follows a
+// short leading number ("Bed 12 943 476 5919"), or meets a separator
+// unlike those inside ("\t943 476 5919\t1984"); less one when
 // the separators inside differ, less two when it starts with a year ("In
 // 2019 943 476 5919" reads 3-3-4, not 4-3-3).
 func (c *chainScan) apart(g, h int) int8 {
@@ -349,7 +354,8 @@ func (c *chainScan) apart(g, h int) int8 {
 		inside = c.gs[j].sep
 	}
 	var score int8
-	if c.gs[g].start == c.first.start || (!mixed && c.gs[g].sep != inside) {
+	lead := g == 1 && c.gs[0].start == c.first.start && c.gs[0].n <= 4
+	if c.gs[g].start == c.first.start || lead || (!mixed && c.gs[g].sep != inside) {
 		score++
 	}
 	if (c.last && h == c.held-1) || (h+1 < c.held && !mixed && c.gs[h+1].sep != inside) {

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -11,6 +12,10 @@ import (
 // ReasonBeforeRestore is the reason recorded on the snapshot RestoreSnapshot
 // takes of the draft it is about to replace.
 const ReasonBeforeRestore = "before restore"
+
+// ReasonExported is the reason recorded on the snapshot of what an export
+// wrote, naming the pack.
+func ReasonExported(pack string) string { return "exported as " + pack }
 
 // SnapshotInfo describes one saved revision of a draft.
 type SnapshotInfo struct {
@@ -31,6 +36,45 @@ func (s *Store) Snapshot(id, reason string) (SnapshotInfo, error) {
 	})
 	if err != nil {
 		return SnapshotInfo{}, fmt.Errorf("snapshot draft %s: %w", id, err)
+	}
+	return info, nil
+}
+
+// SnapshotOf keeps a, a copy of a stored draft, in the draft's history at
+// a.Revision. An export calls it once the pack is in place, with the copy it
+// wrote, so the history shows exactly what was sent and a failed export
+// leaves nothing behind.
+func (s *Store) SnapshotOf(a *forms.Application, reason string) (SnapshotInfo, error) {
+	if a == nil {
+		return SnapshotInfo{}, errors.New("snapshot: no draft given")
+	}
+	info, err := s.snapshotOf(a, reason)
+	if err != nil {
+		return SnapshotInfo{}, fmt.Errorf("snapshot draft %s: %w", a.ID, err)
+	}
+	return info, nil
+}
+
+func (s *Store) snapshotOf(a *forms.Application, reason string) (SnapshotInfo, error) {
+	body, err := forms.Encode(a)
+	if err != nil {
+		return SnapshotInfo{}, err
+	}
+	now := s.stamp()
+	info := SnapshotInfo{DraftID: a.ID, Revision: a.Revision, Reason: reason, Taken: time.Unix(0, now)}
+	err = s.inTx(func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM drafts WHERE id = ?`, a.ID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return forms.ErrNotFound
+		}
+		return tx.QueryRow(`INSERT INTO snapshots (draft_id, revision, reason, body, taken)
+			VALUES (?, ?, ?, ?, ?) RETURNING id`, a.ID, a.Revision, reason, string(body), now).Scan(&info.ID)
+	})
+	if err != nil {
+		return SnapshotInfo{}, err
 	}
 	return info, nil
 }

@@ -146,8 +146,25 @@ func parse(fs *flag.FlagSet, args []string) (pos []string, ok bool) {
 	}
 }
 
-// OpenStore opens the chosen database, or the default one.
-func (env *Env) OpenStore() (*storage.Store, error) {
+// Access is what a command does with the database, which decides how it is
+// opened: only a command that adds drafts or organisations may create one.
+type Access int
+
+const (
+	// Reads never creates or changes the database (list, check, deadlines…).
+	Reads Access = iota
+	// Changes changes what is already there (export's snapshot, review
+	// import): the database must exist.
+	Changes
+	// Adds adds drafts or organisations (import, library import): a missing
+	// database is created, as the window does.
+	Adds
+)
+
+// OpenStore opens the chosen database, or the default one, for what the
+// command does with it. A missing database is an error for commands that
+// read or change it; the message says how to make one.
+func (env *Env) OpenStore(a Access) (*storage.Store, error) {
 	p := env.DBPath
 	if p == "" {
 		var err error
@@ -155,7 +172,35 @@ func (env *Env) OpenStore() (*storage.Store, error) {
 			return nil, err
 		}
 	}
-	return storage.Open(p)
+	var st *storage.Store
+	var err error
+	switch a {
+	case Reads:
+		st, err = storage.OpenReadOnly(p)
+	case Changes:
+		st, err = storage.OpenExisting(p)
+	default:
+		st, err = storage.Open(p)
+	}
+	if errors.Is(err, storage.ErrNoDatabase) {
+		if env.DBPath == "" {
+			return nil, fmt.Errorf("%w. Nothing was created: use --db PATH for another database, or create this one by opening the window (dars-workbench) or importing a draft (dars-workbench import FILE)", err)
+		}
+		db := shellWord(env.DBPath)
+		return nil, fmt.Errorf("%w. Nothing was created: check the --db path, or create the database by opening the window (dars-workbench --db %s) or importing a draft (dars-workbench --db %s import FILE)", err, db, db)
+	}
+	return st, err
+}
+
+// shellWord quotes a path for a command line to be copied, when it needs it.
+func shellWord(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == '~' || r == ':' || r == '\\' || r == '+' || r == ',' ||
+			('0' <= r && r <= '9') || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z'))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // fail prints a message for a problem the user can fix and returns code.

@@ -74,7 +74,7 @@ func loadForCheck(env *Env, arg string) (*forms.Application, []string, error) {
 	if strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".zip") || strings.ContainsRune(arg, filepath.Separator) || strings.ContainsRune(arg, '/') {
 		return loadFileForCheck(arg)
 	}
-	st, err := env.OpenStore()
+	st, err := env.OpenStore(Reads)
 	if err != nil {
 		return nil, nil, err
 	}

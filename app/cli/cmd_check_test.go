@@ -104,7 +104,7 @@ func TestCheckDraftInDatabase(t *testing.T) {
 
 func TestCheckUnreadableInputExits2(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "drafts.db")
+	db := seeded(t)
 	bad := filepath.Join(dir, "bad.json")
 	require.NoError(t, os.WriteFile(bad, []byte(`{"id":"x","surprise":true}`), 0o600))
 	for name, tc := range map[string]struct {

@@ -51,7 +51,7 @@ func runDeadlines(c *Command, env *Env, args []string) int {
 			return fail(env, ExitUsage, "%v", err)
 		}
 	}
-	st, err := env.OpenStore()
+	st, err := env.OpenStore(Reads)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}

@@ -37,7 +37,7 @@ func runDPIA(c *Command, env *Env, args []string) int {
 			return fail(env, ExitUsage, "%v", err)
 		}
 	}
-	st, err := env.OpenStore()
+	st, err := env.OpenStore(Reads)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}

@@ -3,9 +3,11 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/storage"
 )
 
 var exportCmd = &Command{Name: "export", Args: "DRAFT-ID --out PACK.zip [--mask-identifiers]", Summary: "write a draft's pack: submission.json, PDFs, evidence, BagIt manifests", Run: runExport}
@@ -28,7 +30,7 @@ func runExport(c *Command, env *Env, args []string) int {
 	if err := checkOutName(*out); err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}
-	store, err := env.OpenStore()
+	store, err := env.OpenStore(Changes)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}
@@ -40,7 +42,7 @@ func runExport(c *Command, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}
-	// Refused before anything is written, the snapshot included.
+	// Refused before anything is written.
 	found := forms.FindNHSNumbers(forms.Part{Value: app})
 	if *mask {
 		app = forms.MaskedCopy(app)
@@ -48,17 +50,18 @@ func runExport(c *Command, env *Env, args []string) int {
 		code, _ := refused(env, err)
 		return code
 	}
-	// The snapshot records exactly what was sent, whatever is edited later.
-	if _, err := store.Snapshot(app.ID, "before export"); err != nil {
-		return fail(env, ExitFailed, "%v", err)
-	}
 	at := env.Now()
 	err = export.ExportPack(*out, app, store, export.PackOptions{AppVersion: env.Meta.Version, At: at})
 	if code, ok := refused(env, err); ok {
 		return code
 	}
 	if err != nil {
-		return fail(env, ExitFailed, "%v", err)
+		return fail(env, ExitFailed, "%v\nNo pack was written and the database was not changed.", err)
+	}
+	// Only now, with the pack in place, does the history record exactly
+	// what was sent: a failed export leaves the database as it was.
+	if _, err := store.SnapshotOf(app, storage.ReasonExported(filepath.Base(*out))); err != nil {
+		fmt.Fprintf(env.Stderr, "dars-workbench: the pack is complete, but its snapshot could not be kept in the draft's history: %v\n", err)
 	}
 	t := forms.Count(forms.Evaluate(app, at), "")
 	fmt.Fprintf(env.Stdout, "Exported %q (revision %d) to %s\n", app.Overview.Title, app.Revision, *out)

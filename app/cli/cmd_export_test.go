@@ -46,7 +46,7 @@ func TestExportVerifyImport(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, st.Close())
 	require.Len(t, snaps, 1)
-	assert.Equal(t, "before export", snaps[0].Reason)
+	assert.Equal(t, "exported as pack.zip", snaps[0].Reason)
 
 	code, out, _ = run(t, db, "verify", pack)
 	assert.Equal(t, 0, code)

@@ -22,7 +22,7 @@ func runImport(c *Command, env *Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	store, err := env.OpenStore()
+	store, err := env.OpenStore(Adds)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/darsworkbench/dars-workbench/app/desktop"
 	"github.com/darsworkbench/dars-workbench/assets"
@@ -84,7 +85,7 @@ func runInstall(c *Command, env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "dars-workbench: note:", n)
 	}
 	fmt.Fprintf(env.Stdout, "Installed %s %s into %s (%d files); it is in the desktop's menu. Remove it with: %s uninstall --prefix %s\n",
-		m.Name, m.Version, prefix, len(files)+1, filepath.Join(prefix, "bin", binaryName), prefix)
+		m.Name, m.Version, prefix, len(files)+1, shellQuote(filepath.Join(prefix, "bin", binaryName)), shellQuote(prefix))
 	return ExitOK
 }
 
@@ -108,6 +109,14 @@ func runUninstall(c *Command, env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "Removed %s from %s.\n", env.Meta.Name, prefix)
 	return ExitOK
+}
+
+// shellQuote writes a path so that it can be pasted into a shell.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`*?[]{}()<>|&;#~!") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // binaryName is the command's name on Linux.

@@ -29,7 +29,11 @@ func runLibrary(c *Command, env *Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	st, err := env.OpenStore()
+	access := Reads
+	if pos[0] == "import" {
+		access = Adds
+	}
+	st, err := env.OpenStore(access)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}

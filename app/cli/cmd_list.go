@@ -30,7 +30,7 @@ func runList(c *Command, env *Env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	st, err := env.OpenStore()
+	st, err := env.OpenStore(Reads)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}

@@ -25,7 +25,7 @@ func runReview(c *Command, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, ExitUsage, "%v\nNothing was imported.", err)
 	}
-	store, err := env.OpenStore()
+	store, err := env.OpenStore(Changes)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)
 	}

@@ -18,8 +18,14 @@ import (
 // References between entries (IDs, hashes, links, derivation keys) are left
 // as they are: nobody types them, and changing them would break the draft.
 func PlantEverywhere(a *forms.Application, text func(path string) string) []string {
+	return Plant(a, text)
+}
+
+// Plant is PlantEverywhere for any model reached through a pointer to a
+// struct: a library entry, a review.
+func Plant(v any, text func(path string) string) []string {
 	var planted []string
-	plant(reflect.ValueOf(a).Elem(), "", text, &planted)
+	plant(reflect.ValueOf(v).Elem(), "", text, &planted)
 	return planted
 }
 
@@ -40,6 +46,11 @@ func plant(v reflect.Value, path string, text func(string) string, planted *[]st
 			continue
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		fv := v.Field(i)
+		if name == "" && f.Anonymous && f.Type.Kind() == reflect.Struct {
+			plant(fv, path, text, planted) // embedded: its fields are the outer's
+			continue
+		}
 		if name == "" || name == "-" {
 			continue
 		}
@@ -47,7 +58,6 @@ func plant(v reflect.Value, path string, text func(string) string, planted *[]st
 		if path != "" {
 			p = path + "." + name
 		}
-		fv := v.Field(i)
 		switch ft := f.Type; {
 		case ft.Kind() == reflect.String:
 			if !reference(name) {
