@@ -84,6 +84,8 @@ func dbCases(f fixtures, out string) []dbCase {
 		{"import a pack", []string{"import", f.pack}, adds},
 		{"import a submission file", []string{"import", f.submission}, adds},
 		{"library import", []string{"library", "import", f.library}, adds},
+		{"install", []string{"install", "--prefix", out}, none},
+		{"uninstall", []string{"uninstall", "--prefix", out}, none},
 	}
 }
 
