@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -94,23 +93,4 @@ func TestMenuShortcutsPerSystem(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestThirdPartyLicencesWindow(t *testing.T) {
-	u, _ := newTestUI(t)
-	w := u.showNotices()
-	defer w.Close()
-	list, ok := w.Content().(*widget.List)
-	require.True(t, ok)
-	n := list.Length()
-	assert.Greater(t, n, 1000, "every licence, line by line")
-	assert.Contains(t, menuLabels(helpMenu(u, u.start.win)), "Third-party licences")
-}
-
-func menuLabels(m *fyne.Menu) []string {
-	var out []string
-	for _, it := range m.Items {
-		out = append(out, it.Label)
-	}
-	return out
 }
