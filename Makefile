@@ -11,7 +11,7 @@ TEST_PKGS  := xvfb xdotool imagemagick poppler-utils qpdf xclip zip unzip \
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZTIME ?= 10s
 
-.PHONY: run build deps-build deps-test test check-format vet unit e2e bench fuzz package clean \
+.PHONY: run build deps-build deps-test test check check-format vet lint unit e2e bench fuzz package clean \
 	install uninstall deps-windows package-windows vet-windows
 
 run: deps-build build
@@ -35,7 +35,13 @@ deps-test: deps-build
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-test: deps-test check-format vet vet-windows unit e2e fuzz
+test: deps-test check-format vet vet-windows lint unit e2e fuzz
+
+# The quick loop while working: format, vet, lint and the unit tests on
+# Fyne's headless driver (no -race, no end-to-end, no fuzzing). Go caches the
+# results of packages nothing has changed under; `go test -count=1` forces all.
+check: deps-build check-format vet lint
+	$(GO) test -tags ci ./...
 
 check-format:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -44,11 +50,23 @@ check-format:
 vet:
 	$(GO) vet ./...
 
+# staticcheck and deadcode are pinned as Go tools in go.mod. deadcode exits 0
+# whatever it finds, and must see the whole module at once (-test counts the
+# tests as users), so an empty report is the pass. The ci tag (Fyne's headless
+# driver) spares it Fyne's cgo; no file of ours depends on that tag.
+lint:
+	$(GO) tool staticcheck -tags e2e ./...
+	@out=$$($(GO) tool deadcode -test -tags ci,e2e ./...) || exit 1; \
+	if [ -n "$$out" ]; then echo "deadcode: functions nothing calls (use them or remove them):"; echo "$$out"; exit 1; fi
+
 # The race run keeps the crash test to 50 kills (children are slow under
-# -race); the second line gives it its full 200 without the detector.
+# -race); the second line gives it its full 200 without the detector. The
+# readers' memory bound is measured without the detector too (it multiplies
+# memory); -v on that test prints each reader's peak memory and time.
 unit:
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestCrash' ./storage/
+	$(GO) test -count=1 -run 'TestReaderCostsAtLimits' ./export/
 
 # The end-to-end test drives the real binary under Xvfb; it keeps its
 # screenshots in e2e-artifacts/.

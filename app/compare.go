@@ -27,8 +27,9 @@ type compareWindow struct {
 	result   *fyne.Container
 	save     *widget.Button
 
-	cmp  forms.Comparison
-	info export.ChangesInfo
+	cmp      forms.Comparison
+	info     export.ChangesInfo
+	old, new *forms.Application // the versions compared, for a masked summary
 }
 
 // version is one side a comparison can take.
@@ -164,6 +165,7 @@ func (cw *compareWindow) onRun() {
 
 // show compares two versions and lists the changes.
 func (cw *compareWindow) show(old, new *forms.Application, fromLabel, toLabel string) {
+	cw.old, cw.new = old, new
 	cw.cmp = forms.Compare(old, new)
 	cw.info = export.ChangesInfo{Title: new.Overview.Title, From: fromLabel, To: toLabel, At: cw.e.ui.now()}
 	cw.result.RemoveAll()
@@ -256,13 +258,18 @@ func wrapped(s string) *widget.Label {
 }
 
 func (cw *compareWindow) onSavePDF() {
+	found := forms.FindNHSNumbers(export.ChangesParts(cw.cmp, cw.info)...)
+	identifierGate(cw.win, gateRequest{what: "The summary of changes", found: found, write: cw.choosePDF})
+}
+
+func (cw *compareWindow) choosePDF(mask bool) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil || w == nil || refusedName(cw.win, w) {
 			return
 		}
 		path := w.URI().Path()
 		w.Close()
-		if err := cw.savePDF(path); err != nil {
+		if err := cw.savePDF(path, mask); err != nil {
 			showError(cw.win, "Could not save the summary of changes", err)
 			return
 		}
@@ -272,14 +279,20 @@ func (cw *compareWindow) onSavePDF() {
 	d.Show()
 }
 
-// savePDF writes the summary of changes of the last comparison.
-func (cw *compareWindow) savePDF(path string) error {
+// savePDF writes the summary of changes of the last comparison; mask
+// compares masked copies of the two versions.
+func (cw *compareWindow) savePDF(path string, mask bool) error {
+	cmp, info := cw.cmp, cw.info
+	if mask && cw.old != nil && cw.new != nil {
+		cmp = forms.Compare(forms.MaskedCopy(cw.old), forms.MaskedCopy(cw.new))
+		info = forms.MaskedCopy(info)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".changes-*.pdf")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if err := export.WriteChangesPDF(tmp, cw.cmp, cw.info); err != nil {
+	if err := export.WriteChangesPDF(tmp, cmp, info); err != nil {
 		tmp.Close()
 		return err
 	}

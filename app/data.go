@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -64,9 +65,11 @@ func (v *dataView) refreshNotes() {
 
 func (v *dataView) mrisSuggestion() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("Add MRIS product", theme.ContentAddIcon(), func() {
-		v.e.App().Data.Products = append(v.e.App().Data.Products, forms.ProductRequest{
-			ID: forms.NewID(), Name: "MRIS - Cohort Event Notification Report", Frequency: "one-off",
-		})
+		p := forms.ProductRequest{ID: forms.NewID(), Name: "MRIS - Cohort Event Notification Report", Frequency: "one-off"}
+		if cp, ok := forms.LookupProduct(p.Name); ok {
+			cp.Prefill(&p)
+		}
+		v.e.App().Data.Products = append(v.e.App().Data.Products, p)
 		v.products.afterChange()
 	})
 	return container.NewBorder(nil, nil, nil, container.NewCenter(add),
@@ -76,8 +79,8 @@ func (v *dataView) mrisSuggestion() fyne.CanvasObject {
 func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.CanvasObject {
 	e, q := v.e, questions{v.e, v.g}
 	namePath := path + ".name"
-	name := e.Suggest(namePath, &p.Name, productNames())
-	name.SetPlaceHolder("Pick from the catalogue or type a name")
+	name := e.Suggest(namePath, &p.Name, productSuggestions(p.Name))
+	name.SetPlaceHolder("Type any word or abbreviation (HES, ECDS, deaths…) and pick, or type a name")
 	v.products.titled(&name.Entry)
 
 	years := container.NewGridWithColumns(2,
@@ -99,20 +102,121 @@ func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.
 		return container.NewBorder(nil, nil, &fyne.Container{Layout: fixedWidth{200}, Objects: []fyne.CanvasObject{name}}, nil, reason)
 	}
 
+	ident := Choose(e, path+".identifiability", forms.IdentifiabilityChoices, &p.Identifiability, nil)
+	freq := Choose(e, path+".frequency", forms.FrequencyChoices, &p.Frequency, nil)
+	gp := e.Check(path+".gp_data", "This product holds GP (primary care) records", &p.GPData, nil)
+	gateway := e.Suggest(path+".dissemination_gateway", &p.DisseminationGateway, gatewaysFor(p.Name))
+	gateway.SetPlaceHolder("e.g. Health and Social Care Act 2012 – s261(2)(b)(ii)")
+	gateway.Validator = forms.ValidateGateway
+	route := chooseRoute(e, path+".confidentiality", &p.Confidentiality, "As the Legal basis section")
+
+	// What the catalogue knows of the name, or the names nearest to it.
+	facts := Hint("")
+	nearest := container.NewVBox()
+	picked := forms.SpellingKey(p.Name)
+	var use func(cp forms.Product)
+	refreshFacts := func() {
+		nearest.Objects = nil
+		switch cp, ok := forms.LookupProduct(p.Name); {
+		case ok:
+			facts.SetText(productFacts(cp))
+		case strings.TrimSpace(p.Name) == "":
+			facts.SetText("Pick a product to see what approved agreements received it as.")
+		default:
+			near := forms.NearestProducts(products, p.Name, 3)
+			if len(near) == 0 {
+				facts.SetText("Not a product name seen on approved agreements. Check it against NHS England's list of data products.")
+			} else {
+				facts.SetText("Not a product name seen on approved agreements. The nearest catalogue names:")
+				nearest.Add(nearestButtons(near, func(n string) {
+					if cp, ok := forms.LookupProduct(n); ok {
+						use(cp)
+					}
+				}))
+			}
+		}
+		nearest.Refresh()
+	}
+	// use fills in what approved agreements show for the product picked,
+	// keeping any level the applicant already chose (R-D1).
+	use = func(cp forms.Product) {
+		picked = forms.SpellingKey(cp.Name)
+		before := *p
+		cp.Prefill(p)
+		if name.Text != p.Name {
+			name.SetText(p.Name)
+		}
+		if p.Identifiability != before.Identifiability {
+			ident.SetSelected(forms.LabelOf(forms.IdentifiabilityChoices, string(p.Identifiability)))
+		}
+		if p.Frequency != before.Frequency {
+			freq.SetSelected(forms.LabelOf(forms.FrequencyChoices, string(p.Frequency)))
+		}
+		if p.GPData != before.GPData {
+			gp.SetChecked(p.GPData)
+		}
+		gateway.SetOptions(gatewaysFor(p.Name))
+		if p.DisseminationGateway != before.DisseminationGateway {
+			gateway.SetText(p.DisseminationGateway)
+		}
+		refreshFacts()
+		e.Changed()
+	}
+	name.OnChanged = chain(name.OnChanged, func() {
+		name.SetOptions(productSuggestions(p.Name))
+		// A catalogue name typed or chosen from the list is a pick; the
+		// same name again (a reload, a case change) prefills nothing.
+		if cp, ok := forms.LookupProduct(p.Name); ok && forms.SpellingKey(cp.Name) != picked {
+			use(cp)
+			return
+		}
+		gateway.SetOptions(gatewaysFor(p.Name))
+		refreshFacts()
+	})
+	find := widget.NewButtonWithIcon("Catalogue…", theme.SearchIcon(), func() {
+		showProductPicker(e.win, p.Name, use)
+	})
+	refreshFacts()
+
 	return newForm(
-		q.row("Product", namePath, name),
+		q.row("Product", namePath, container.NewVBox(
+			container.NewBorder(nil, nil, nil, find, name), facts, nearest)),
 		q.row("Historic years", path+".historic_from", years),
 		q.check(path+".latest_available", "Up to the latest data available", &p.LatestAvailable, nil),
 		q.check(path+".future_drops", "Future releases as well", &p.FutureDrops, nil),
-		choiceRow(q, "Frequency", path+".frequency", forms.FrequencyChoices, &p.Frequency, nil),
+		q.row("Frequency", path+".frequency", freq),
 		q.long("Why these years", path+".years_reason", &p.YearsReason, "Why each year is needed (R-D2)"),
 		q.row("Fields and reasons", path+".fields", fields.build()),
-		q.check(path+".gp_data", "This product holds GP (primary care) records", &p.GPData, nil),
-		choiceRow(q, "Identifiability", path+".identifiability", forms.IdentifiabilityChoices, &p.Identifiability, nil),
+		q.row("", path+".gp_data", gp),
+		q.row("Identifiability", path+".identifiability", ident),
+		choiceRow(q, "Sensitivity", path+".sensitivity", forms.SensitivityChoices, &p.Sensitivity, nil),
 		q.row("Who accesses it", path+".accessed_by", v.readers(path, p)),
+		q.row("Confidentiality", path+".confidentiality", route),
+		q.row("Dissemination gateway", path+".dissemination_gateway", gateway),
 		q.suggest("Legal basis", path+".legal_basis", &p.LegalBasis, legalBasisSuggestions()),
 		q.text("Transparency notice", path+".transparency_notice", &p.TransparencyNotice, "Link to the privacy notice"),
 	)
+}
+
+// chooseRoute edits a flow's own confidentiality route (R-L3); its first
+// choice, the empty value, follows the application's route and reads as
+// follows.
+func chooseRoute(e *Editor, path string, p *forms.CLDCRoute, follows string) *widget.Select {
+	return chooseRouteThen(e, path, p, follows, nil)
+}
+
+// chooseRouteThen is chooseRoute with a follow-up after each choice.
+func chooseRouteThen(e *Editor, path string, p *forms.CLDCRoute, follows string, then func()) *widget.Select {
+	choices := append([]forms.Choice{{Value: "", Label: follows}}, forms.CLDCChoices...)
+	var after func(forms.CLDCRoute)
+	if then != nil {
+		after = func(forms.CLDCRoute) { then() }
+	}
+	w := Choose(e, path, choices, p, after)
+	if *p == "" {
+		w.Selected = follows
+	}
+	return w
 }
 
 func hasMRIS(ps []forms.ProductRequest) bool {

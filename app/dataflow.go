@@ -191,13 +191,23 @@ func (v *dataFlowView) onTapNode(id string) {
 
 // onExport asks where to save the map and writes it off the UI goroutine.
 func (v *dataFlowView) onExport(kind string) {
+	v.e.gateDraft("The data flow map", func(mask bool) { v.chooseExport(kind, mask) })
+}
+
+func (v *dataFlowView) chooseExport(kind string, mask bool) {
 	d := v.diagram
+	if mask {
+		// Laid out again from a masked copy, then masked as drawn: a box
+		// wraps its text, and the guard reads the lines as drawn.
+		a := forms.MaskedCopy(v.e.App())
+		d = forms.MaskedCopy(flowmap.Layout(a.DataFlow, a))
+	}
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(v.e.Window(), "Could not export the data flow map", err)
 			return
 		}
-		if w == nil {
+		if w == nil || refusedName(v.e.Window(), w) {
 			return // cancelled
 		}
 		v.exportTo(w, kind, d, func(err error) {

@@ -137,13 +137,45 @@ func sectionOfDeadline(k forms.DeadlineKind) forms.SectionID {
 }
 
 func (w *deadlinesWindow) onExport() {
+	// Each deadline names its draft or organisation: open the first place
+	// that holds a number.
+	var found []forms.FoundIdentifier
+	var of []int
+	for i, p := range forms.CalendarParts(w.all) {
+		for _, f := range forms.FindNHSNumbers(p) {
+			found, of = append(found, f), append(of, i)
+		}
+	}
+	open := func(i int) {
+		d := w.all[of[i]]
+		if d.DraftID == "" {
+			w.u.showLibrary()
+			return
+		}
+		w.u.openDraft(d.DraftID)
+		if ed, ok := w.u.editors[d.DraftID]; ok {
+			if f, o := ed.draftFound(); len(f) > 0 {
+				o(0)
+			}
+		}
+	}
+	identifierGate(w.win, gateRequest{what: "The calendar", found: found, open: open, write: w.chooseCalendar})
+}
+
+func (w *deadlinesWindow) chooseCalendar(mask bool) {
 	ds := w.all
+	if mask {
+		ds = forms.MaskedCopy(ds)
+	}
 	stamp := w.u.now()
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
 			if err != nil {
 				showError(w.win, "Could not save the calendar", err)
 			}
+			return
+		}
+		if refusedName(w.win, wc) {
 			return
 		}
 		err = export.WriteICalendar(wc, ds, stamp)

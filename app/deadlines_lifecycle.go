@@ -171,13 +171,21 @@ func (v *lifecycleView) onExportCertificate() {
 		showError(v.e.Window(), "The certificate cannot be made yet", err)
 		return
 	}
+	v.e.gateDraft("The certificate of destruction", v.chooseCertificate)
+}
+
+func (v *lifecycleView) chooseCertificate(mask bool) {
+	a := v.e.App()
 	snapshot := a.Clone()
+	if mask {
+		snapshot = forms.MaskedCopy(snapshot)
+	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(v.e.Window(), "Could not save the certificate", err)
 			return
 		}
-		if w == nil {
+		if w == nil || refusedName(v.e.Window(), w) {
 			return
 		}
 		v.e.inBackground("Could not write the certificate", func() error {
@@ -194,7 +202,7 @@ func (v *lifecycleView) onExportCertificate() {
 			dialog.ShowInformation("Certificate saved", "Saved "+w.URI().Name()+". Send it to NHS England, then record the date sent.", v.e.Window())
 		})
 	}, v.e.Window())
-	d.SetFileName(certificateFileName(a))
+	d.SetFileName(certificateFileName(snapshot))
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }

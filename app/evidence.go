@@ -359,8 +359,11 @@ func (v *evidenceView) fileRow(i int, path string) fyne.CanvasObject {
 // whether it is a PDF; the hash is shown beneath it.
 func fileSummary(f forms.Attachment) string {
 	kind := "PDF"
-	if !f.IsPDF {
+	switch {
+	case !f.IsPDF:
 		kind = "not a PDF"
+	case f.NotFullyInspected != "":
+		kind = "PDF, not fully inspected"
 	}
 	return fmt.Sprintf("%s · %s · %s", f.Name, forms.HumanBytes(f.Size), kind)
 }

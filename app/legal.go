@@ -2,10 +2,12 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/darsworkbench/dars-workbench/forms"
 )
@@ -13,11 +15,12 @@ import (
 // legalView is Legal basis (R-L1…R-L8): the UK GDPR articles, the
 // confidentiality route and what each route brings with it.
 type legalView struct {
-	e       *Editor
-	g       *guide
-	consent *fyne.Container
-	s251    *fyne.Container
-	other   *fyne.Container
+	e          *Editor
+	g          *guide
+	consent    *fyne.Container
+	s251       *fyne.Container
+	other      *fyne.Container
+	directions *fyne.Container
 }
 
 func newLegalView(e *Editor) fyne.CanvasObject {
@@ -27,7 +30,9 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 
 	gdpr := newForm(
 		choiceRow(q, "Article 6 basis", "legal_basis.article6", forms.Article6Choices, &l.Article6, nil),
+		q.row("Further Article 6 bases", "legal_basis.article6_additional", multiChoice(e, "legal_basis.article6_additional", forms.Article6Choices, &l.Article6Additional)),
 		choiceRow(q, "Article 9 condition", "legal_basis.article9", forms.Article9Choices, &l.Article9, nil),
+		q.row("Further Article 9 conditions", "legal_basis.article9_additional", multiChoice(e, "legal_basis.article9_additional", forms.Article9Choices, &l.Article9Additional)),
 	)
 	route := newForm(
 		choiceRow(q, "Route", "legal_basis.cldc_route", forms.CLDCChoices, &l.CLDC, v.onRoute),
@@ -68,25 +73,98 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 	)
 
 	v.other = container.NewVBox(newForm(
-		q.long("Explanation", "legal_basis.cldc_explanation", &l.CLDCExplanation, "The law or order that sets aside confidentiality, and how it covers this flow"),
+		q.long("Explanation", "legal_basis.cldc_explanation", &l.CLDCExplanation, "The statute, regulation or order that sets aside confidentiality and how it covers this flow; or why identifiable data includes no confidential information"),
 	))
+	v.directions = container.NewVBox()
 
 	transparency := newForm(
 		q.text("Privacy notice", "legal_basis.privacy_notice_url", &l.PrivacyNoticeURL, "https://…"),
 		q.long("Why identifiable data", "legal_basis.identifiable_reasons", &l.IdentifiableReasons, "Only if a product is identifiable: why pseudonymised data will not do"),
 	)
 	v.onRoute(l.CLDC)
+	e.OnFindings(func() { v.onRoute(l.CLDC) })
 
 	return container.NewVBox(v.g.intro(),
 		heading("UK GDPR (R-L1, R-L2)"), gdpr,
-		heading("Common-law duty of confidentiality (R-L3, R-L4)"), route, v.consent, v.s251, v.other,
+		heading("Common-law duty of confidentiality (R-L3, R-L4)"), route, v.directions, v.consent, v.s251, v.other,
 		heading("Transparency (R-L7)"), transparency)
 }
 
-// onRoute shows the questions that belong to the chosen route; answers to
-// the others stay in the draft in case the route changes back.
+// onRoute shows the questions that belong to the routes in use, the
+// application's or any flow's own; answers to the others stay in the draft
+// in case a route changes back.
 func (v *legalView) onRoute(r forms.CLDCRoute) {
-	Shown(v.consent, r == forms.CLDCConsent)
-	Shown(v.s251, r == forms.CLDCS251)
-	Shown(v.other, r == forms.CLDCOther)
+	a := v.e.App()
+	Shown(v.consent, a.UsesRoute(forms.CLDCRoute.Consent))
+	Shown(v.s251, a.UsesS251())
+	Shown(v.other, a.UsesRoute(func(r forms.CLDCRoute) bool {
+		return r == forms.CLDCOther || r == forms.CLDCStatutory || r == forms.CLDCNone || r == forms.CLDCReasonableExpectation
+	}))
+	v.refreshDirections()
+}
+
+// refreshDirections lists each direction of data with the route it rests
+// on, so the cohort's flow and each product's can be seen apart (R-L3).
+func (v *legalView) refreshDirections() {
+	flows := v.e.App().ConfidentialityFlows()
+	v.directions.Objects = nil
+	if len(flows) > 1 || (len(flows) == 1 && flows[0].Own) {
+		v.directions.Add(subheading("Route of each flow"))
+		for _, f := range flows {
+			what := "not identifiable"
+			if f.Confidential {
+				what = "identifiable"
+			}
+			if f.Cohort {
+				what = "no direct identifiers"
+				if f.Confidential {
+					what = "direct identifiers"
+				}
+			}
+			route := "no route yet"
+			if f.Route != "" {
+				route = routeShort[f.Route]
+			}
+			if !f.Own && f.Route != "" {
+				route += ", the route above"
+			} else if f.Own {
+				route += ", its own route"
+			}
+			l := widget.NewLabel(f.What + " · " + what + " · " + route)
+			l.Wrapping = fyne.TextWrapWord
+			v.directions.Add(l)
+		}
+	}
+	v.directions.Refresh()
+}
+
+// multiChoice ticks any number of an enumeration's choices, shown by the
+// short form of their labels ("9(2)(j)") in a grid that fits the form's
+// width; the stored list follows the choices' order so the JSON stays stable.
+func multiChoice[T ~string](e *Editor, path string, choices []forms.Choice, p *[]T) *fyne.Container {
+	short := func(c forms.Choice) string { s, _, _ := strings.Cut(c.Label, " "); return s }
+	on := map[string]bool{}
+	for _, v := range *p {
+		on[string(v)] = true
+	}
+	grid := container.NewGridWithColumns(5)
+	for _, c := range choices {
+		c := c
+		ch := widget.NewCheck(short(c), nil)
+		ch.SetChecked(on[c.Value])
+		ch.OnChanged = func(b bool) {
+			on[c.Value] = b
+			var out []T
+			for _, c := range choices {
+				if on[c.Value] {
+					out = append(out, T(c.Value))
+				}
+			}
+			*p = out
+			e.Changed()
+		}
+		grid.Add(ch)
+	}
+	e.Field(path, grid)
+	return grid
 }

@@ -16,7 +16,7 @@ import (
 )
 
 // maxLibraryFile bounds a library file read as JSON: a library is kilobytes.
-const maxLibraryFile = 10 << 20
+var maxLibraryFile = forms.LibraryJSONLimits.MaxBytes
 
 // readLibraryFile reads a library file or pack. A pack (ZIP) is spooled to
 // a private temporary file so its documents stream into the store without
@@ -25,12 +25,12 @@ func readLibraryFile(r io.Reader, es EvidenceStore) ([]forms.LibraryEntry, error
 	br := bufio.NewReader(r)
 	head, _ := br.Peek(4)
 	if !export.IsZip(head) {
-		b, err := io.ReadAll(io.LimitReader(br, maxLibraryFile+1))
+		b, err := io.ReadAll(io.LimitReader(br, int64(maxLibraryFile)+1))
 		if err != nil {
 			return nil, err
 		}
 		if len(b) > maxLibraryFile {
-			return nil, fmt.Errorf("the file is over %s; a library file is much smaller", forms.HumanBytes(maxLibraryFile))
+			return nil, fmt.Errorf("the file is over %s; a library file is much smaller", forms.HumanBytes(int64(maxLibraryFile)))
 		}
 		return forms.DecodeLibrary(b)
 	}
@@ -43,9 +43,12 @@ func readLibraryFile(r io.Reader, es EvidenceStore) ([]forms.LibraryEntry, error
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
-	size, err := io.Copy(tmp, br)
+	size, err := io.Copy(tmp, io.LimitReader(br, export.MaxLibraryPackBytes+1))
 	if err != nil {
 		return nil, err
+	}
+	if size > export.MaxLibraryPackBytes {
+		return nil, fmt.Errorf("the file is larger than %s; a library pack is smaller", forms.HumanBytes(export.MaxLibraryPackBytes))
 	}
 	bs, ok := es.(export.BlobStore)
 	if !ok {
@@ -131,7 +134,23 @@ func (w *libraryWindow) confirmImport(name string, entries []forms.LibraryEntry,
 // onExport writes the library: as a pack with its documents (.zip, the
 // default) or as the bare library file (.json).
 func (w *libraryWindow) onExport() {
+	var found []forms.FoundIdentifier
+	var of []int
+	for i, p := range forms.LibraryParts(w.entries) {
+		for _, f := range forms.FindNHSNumbers(p) {
+			found, of = append(found, f), append(of, i)
+		}
+	}
 	entries := w.entries
+	open := func(i int) { w.reload(entries[of[i]].ID) }
+	identifierGate(w.win, gateRequest{what: "The library export", found: found, open: open, write: w.chooseExport})
+}
+
+func (w *libraryWindow) chooseExport(mask bool) {
+	entries := w.entries
+	if mask {
+		entries = forms.MaskedCopy(entries)
+	}
 	es, _ := w.u.evidenceStore()
 	stamp := w.u.now()
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -139,6 +158,9 @@ func (w *libraryWindow) onExport() {
 			if err != nil {
 				showError(w.win, "Could not save the library", err)
 			}
+			return
+		}
+		if refusedName(w.win, wc) {
 			return
 		}
 		name := wc.URI().Name()

@@ -80,6 +80,9 @@ func TestLibraryPackCarriesDocumentsBetweenStores(t *testing.T) {
 	_, from := newTestUI(t)
 	att, err := from.AttachFile(store.LibraryOwner("uoe"), "d1", "dspt.pdf", strings.NewReader(tinyPDF))
 	require.NoError(t, err)
+	// The window records the facts of what it attaches; a pack states them.
+	att, err = inspectStored(from, att)
+	require.NoError(t, err)
 	entries := []forms.LibraryEntry{{ID: "uoe", LegalName: "University of Exampleton",
 		SecurityDocuments: []forms.EvidenceItem{{ID: "d1", Title: "DSPT publication", Status: forms.EvidenceFinal, File: &att}}}}
 

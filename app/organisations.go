@@ -97,6 +97,7 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 		fromLibrary,
 		newForm(
 			q.row("Name", namePath, name),
+			choiceRow(q, "Type", path+".type", forms.OrganisationTypeChoices, &o.Type, nil),
 			role,
 			q.check(path+".overall_responsibility", "Holds overall responsibility for the data", &o.OverallResponsibility, nil),
 		),

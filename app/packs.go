@@ -20,16 +20,21 @@ import (
 // onExport asks where to write the draft's pack, then writes it off the UI
 // goroutine with a progress bar. Once the pack is in place a snapshot of
 // what it holds is kept, so the history shows exactly what was sent and a
-// failed export leaves no trace.
+// failed export leaves no trace. While the draft holds an NHS number, the
+// identifier gate stands first.
 func (e *Editor) onExport() {
 	e.save.flush()
+	e.gateDraft("The pack", e.choosePack)
+}
+
+func (e *Editor) choosePack(mask bool) {
 	at := e.ui.now()
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(e.win, "Could not choose where to export", err)
 			return
 		}
-		if w == nil {
+		if w == nil || refusedName(e.win, w) {
 			return // cancelled
 		}
 		path := w.URI().Path()
@@ -37,16 +42,27 @@ func (e *Editor) onExport() {
 		if !strings.HasSuffix(strings.ToLower(path), ".zip") {
 			path += ".zip"
 		}
-		e.exportTo(path)
+		e.exportAs(path, mask)
 	}, e.win)
-	d.SetFileName(export.PackFileName(e.app, at))
+	named := e.app
+	if mask {
+		named = forms.MaskedCopy(e.app)
+	}
+	d.SetFileName(export.PackFileName(named, at))
 	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip"}))
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
 
-func (e *Editor) exportTo(path string) {
+func (e *Editor) exportTo(path string) { e.exportAs(path, false) }
+
+// exportAs writes the pack to path; mask writes every NHS number masked
+// (and the snapshot keeps what was sent).
+func (e *Editor) exportAs(path string, mask bool) {
 	app := e.app.Clone()
+	if mask {
+		app = forms.MaskedCopy(app)
+	}
 	bar := widget.NewProgressBar()
 	progress := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), container.NewVBox(widget.NewLabel("Writing PDFs, submission file and evidence…"), bar), e.win)
 	progress.Resize(fyne.NewSize(480, 140))
@@ -147,11 +163,20 @@ func (s *startScreen) importFile(path string) {
 	}
 	s.refresh()
 	s.u.openDraft(im.App.ID)
+	ed, ok := s.u.editors[im.App.ID]
+	if !ok {
+		return
+	}
 	if len(im.MissingEvidence) > 0 {
 		dialog.ShowInformation("Evidence to attach again",
 			fmt.Sprintf("The draft was imported, but %d attached files were not in the file and need attaching again:\n%s",
-				len(im.MissingEvidence), strings.Join(im.MissingEvidence, "\n")), s.u.editors[im.App.ID].win)
+				len(im.MissingEvidence), strings.Join(im.MissingEvidence, "\n")), ed.win)
 	}
+	// Imported so that the applicant can clean it, and flagged at once.
+	found, open := ed.draftFound()
+	identifiersFlag(ed.win, "The imported draft holds NHS numbers", fmt.Sprintf("%s holds %s. It was imported so that you can delete them: "+
+		"a DARS application must never hold patient identifiers (R-C8), and until they are gone every export of it is refused. "+
+		"The first is open; the readiness panel lists them all.", filepath.Base(path), plural(len(found), "NHS number")), found, open)
 }
 
 // noEvidence stands in for a store that keeps no files: a draft with

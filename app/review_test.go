@@ -324,7 +324,7 @@ func TestCompareRevisions(t *testing.T) {
 	assert.Equal(t, 2, cw.cmp.Count())
 
 	out := filepath.Join(t.TempDir(), "changes.pdf")
-	require.NoError(t, cw.savePDF(out))
+	require.NoError(t, cw.savePDF(out, false))
 	b, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.True(t, bytes.HasPrefix(b, []byte("%PDF-")))

@@ -93,6 +93,11 @@ func (u *UI) showPack(path string, o *export.Opened, err error) *Editor {
 	ed := newEditorFor(u, app, rs)
 	u.editors[key] = ed
 	ed.win.Show()
+	// Seen before anything else: the pack carries patient identifiers.
+	found, open := ed.draftFound()
+	identifiersFlag(ed.win, "This pack carries NHS numbers", fmt.Sprintf("The application in %s holds %s. A DARS application must never "+
+		"hold patient identifiers (R-C8): do not forward the pack, tell the applicant, and ask for a new one without them. "+
+		"Your review is saved with them masked.", filepath.Base(path), plural(len(found), "NHS number")), found, open)
 	return ed
 }
 
@@ -107,6 +112,9 @@ func showPackProblems(w fyne.Window, path string, rep *export.Report) {
 		l := widget.NewLabel(problemText(p))
 		l.Wrapping = fyne.TextWrapWord
 		list.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon())), nil, l))
+	}
+	if rep.More > 0 {
+		list.Add(widget.NewLabel(fmt.Sprintf("… and %d more problems.", rep.More)))
 	}
 	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
 	d := dialog.NewCustom("The pack did not pass its checks", "Close", container.NewGridWrap(fyne.NewSize(640, 320), body), w)
@@ -142,7 +150,18 @@ func (r *reviewSession) banner() fyne.CanvasObject {
 	ev := widget.NewButtonWithIcon("Evidence files…", theme.FolderOpenIcon(), r.onEvidence)
 	save := widget.NewButtonWithIcon("Save review…", theme.DocumentSaveIcon(), r.onSave)
 	save.Importance = widget.HighImportance
-	return container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.VisibilityIcon()), container.NewHBox(ev, save), l), widget.NewSeparator())
+	box := container.NewVBox()
+	if found := forms.FindNHSNumbers(forms.Part{Value: s.Application}); len(found) > 0 {
+		warn := widget.NewLabelWithStyle(fmt.Sprintf("THIS PACK CARRIES %s: a DARS application must never hold patient identifiers. "+
+			"Do not forward it; ask the applicant for a new pack. First: %s", strings.ToUpper(plural(len(found), "NHS number")), found[0]),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.DangerImportance
+		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon())), nil, warn))
+	}
+	box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.VisibilityIcon()), container.NewHBox(ev, save), l))
+	box.Add(widget.NewSeparator())
+	return box
 }
 
 // sectionBar sits at the top of each section: comment on the whole section,
@@ -213,13 +232,20 @@ func (r *reviewSession) onSave() {
 		dialog.ShowInformation("Nothing to save yet", "Add a comment, or mark a section \"Reviewed, no concerns\", first.", r.e.win)
 		return
 	}
+	// A review carries the pack's title and the answers commented on: a
+	// pack that holds an NHS number would send it back.
+	found := forms.FindNHSNumbers(export.ReviewParts(r.reviewFile())...)
+	identifierGate(r.e.win, gateRequest{what: "The review", found: found, write: r.chooseFile})
+}
+
+func (r *reviewSession) chooseFile(mask bool) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil || w == nil || refusedName(r.e.win, w) {
 			return
 		}
 		path := w.URI().Path()
 		w.Close()
-		pdf, err := r.save(path)
+		pdf, err := r.saveAs(path, mask)
 		if err != nil {
 			showError(r.e.win, "Could not save the review", err)
 			return
@@ -232,8 +258,18 @@ func (r *reviewSession) onSave() {
 
 // save writes the review file and its PDF summary beside it; it returns the
 // PDF's path.
-func (r *reviewSession) save(path string) (string, error) {
-	f := export.NewReviewFile(r.opened, r.review, r.e.ui.fyne.Metadata().Version, r.e.ui.now())
+func (r *reviewSession) save(path string) (string, error) { return r.saveAs(path, false) }
+
+func (r *reviewSession) reviewFile() *export.ReviewFile {
+	return export.NewReviewFile(r.opened, r.review, r.e.ui.fyne.Metadata().Version, r.e.ui.now())
+}
+
+// saveAs is save with every NHS number masked when mask is set.
+func (r *reviewSession) saveAs(path string, mask bool) (string, error) {
+	f := r.reviewFile()
+	if mask {
+		f = forms.MaskedCopy(f)
+	}
 	b, err := export.EncodeReview(f)
 	if err != nil {
 		return "", err

@@ -175,8 +175,7 @@ func (s *startScreen) onNew() {
 	from := widget.NewRadioGroup(names, nil)
 	from.SetSelected(names[0])
 	from.Required = true
-	var d *dialog.FormDialog
-	d = dialog.NewForm("New draft", "Create", "Cancel", []*widget.FormItem{
+	d := dialog.NewForm("New draft", "Create", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Title", title),
 		widget.NewFormItem("Start from", from),
 	}, func(ok bool) {
@@ -226,8 +225,7 @@ func (s *startScreen) onDuplicate(d storage.DraftInfo) {
 func (s *startScreen) onRename(d storage.DraftInfo) {
 	title := widget.NewEntry()
 	title.SetText(d.Title)
-	var f *dialog.FormDialog
-	f = dialog.NewForm("Rename draft", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
+	f := dialog.NewForm("Rename draft", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -1,10 +1,6 @@
 package assets
 
-import (
-	"embed"
-	"io/fs"
-	"strings"
-)
+import "embed"
 
 //go:embed guidance/*.md
 var guidanceFS embed.FS
@@ -17,14 +13,4 @@ func Guidance(section string) (md string, ok bool) {
 		return "", false
 	}
 	return string(b), true
-}
-
-// GuidanceSections lists the section IDs that have guidance, in name order.
-func GuidanceSections() []string {
-	entries, _ := fs.ReadDir(guidanceFS, "guidance")
-	var out []string
-	for _, e := range entries {
-		out = append(out, strings.TrimSuffix(e.Name(), ".md"))
-	}
-	return out
 }

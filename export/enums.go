@@ -80,11 +80,34 @@ var enums = enumChoices()
 
 // badEnums lists, as "path: value", values of enumerated fields that are
 // neither "" (not answered) nor one of their choices, as the schema would.
-func badEnums(v reflect.Value, path string, out *[]string) {
+// The path is built only for a value it reports, so walking a large draft
+// allocates nothing per field; it stops after max values.
+func badEnums(v reflect.Value, root string, out *[]string) {
+	w := enumWalk{out: out, path: []pathPart{{name: root, index: -1}}}
+	w.walk(v)
+}
+
+// maxBadEnums is how many values badEnums lists: callers show three.
+const maxBadEnums = 4
+
+type pathPart struct {
+	name  string
+	index int // -1 for a field, else an index into a list
+}
+
+type enumWalk struct {
+	path []pathPart
+	out  *[]string
+}
+
+func (w *enumWalk) walk(v reflect.Value) {
+	if len(*w.out) >= maxBadEnums {
+		return
+	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			badEnums(v.Elem(), path, out)
+			w.walk(v.Elem())
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -97,11 +120,15 @@ func badEnums(v reflect.Value, path string, out *[]string) {
 			if name == "" || name == "-" {
 				continue
 			}
-			badEnums(v.Field(i), joinPath(path, name), out)
+			w.path = append(w.path, pathPart{name: name, index: -1})
+			w.walk(v.Field(i))
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			badEnums(v.Index(i), fmt.Sprintf("%s[%d]", path, i), out)
+			w.path = append(w.path, pathPart{index: i})
+			w.walk(v.Index(i))
+			w.path = w.path[:len(w.path)-1]
 		}
 	case reflect.String:
 		choices, ok := enums[v.Type()]
@@ -113,15 +140,23 @@ func badEnums(v reflect.Value, path string, out *[]string) {
 				return
 			}
 		}
-		*out = append(*out, fmt.Sprintf("%s: %q is not one of %s", path, v.String(), strings.Join(quoted(forms.Values(choices)), ", ")))
+		*w.out = append(*w.out, fmt.Sprintf("%s: %q is not one of %s", w.pathString(), v.String(), strings.Join(quoted(forms.Values(choices)), ", ")))
 	}
 }
 
-func joinPath(path, name string) string {
-	if path == "" {
-		return name
+func (w *enumWalk) pathString() string {
+	var sb strings.Builder
+	for _, p := range w.path {
+		switch {
+		case p.index >= 0:
+			fmt.Fprintf(&sb, "[%d]", p.index)
+		case sb.Len() > 0:
+			sb.WriteString("." + p.name)
+		default:
+			sb.WriteString(p.name)
+		}
 	}
-	return path + "." + name
+	return sb.String()
 }
 
 func quoted(vs []string) []string {
@@ -132,4 +167,11 @@ func quoted(vs []string) []string {
 		}
 	}
 	return out
+}
+
+func joinPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
 }

@@ -23,15 +23,19 @@ func (m memEvidence) Open(sum string) (io.ReadCloser, error) {
 	return io.NopCloser(bytes.NewReader(b)), nil
 }
 
-func (m memEvidence) Put(r io.Reader) (string, int64, error) {
+func (m memEvidence) Stage(r io.Reader) (string, int64, func(bool) error, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
-		return "", 0, err
+		return "", 0, nil, err
 	}
 	s := sha256.Sum256(b)
 	sum := hex.EncodeToString(s[:])
-	m[sum] = b
-	return sum, int64(len(b)), nil
+	return sum, int64(len(b)), func(keep bool) error {
+		if keep {
+			m[sum] = b
+		}
+		return nil
+	}, nil
 }
 
 // attach gives an evidence item a file with the given content.

@@ -1,8 +1,6 @@
 package export
 
 import (
-	"fmt"
-
 	"github.com/darsworkbench/dars-workbench/forms"
 	"github.com/darsworkbench/dars-workbench/forms/flowmap"
 )
@@ -21,11 +19,7 @@ func guardDiagram(what string, d flowmap.Diagram) error {
 }
 
 func guardDeadlines(ds []forms.Deadline) error {
-	parts := make([]forms.Part, len(ds))
-	for i, d := range ds {
-		parts[i] = forms.Part{Name: fmt.Sprintf("Calendar → deadline %d (due %s)", i+1, d.Due), Value: d}
-	}
-	return forms.GuardNHSNumbers("The calendar", parts...)
+	return forms.GuardNHSNumbers("The calendar", forms.CalendarParts(ds)...)
 }
 
 func guardLibrary(what string, entries []forms.LibraryEntry) error {
@@ -33,10 +27,21 @@ func guardLibrary(what string, entries []forms.LibraryEntry) error {
 }
 
 func guardReview(what string, f *ReviewFile) error {
-	return forms.GuardNHSNumbers(what, forms.Part{Name: "Review", Value: f})
+	return forms.GuardNHSNumbers(what, ReviewParts(f)...)
+}
+
+// ReviewParts names a review file for the identifier guard.
+func ReviewParts(f *ReviewFile) []forms.Part {
+	return []forms.Part{{Name: "Review", Value: f}}
 }
 
 func guardChanges(c forms.Comparison, ci ChangesInfo) error {
+	return forms.GuardNHSNumbers("The summary of changes", ChangesParts(c, ci)...)
+}
+
+// ChangesParts names what a summary of changes carries for the identifier
+// guard: each change by its section and field.
+func ChangesParts(c forms.Comparison, ci ChangesInfo) []forms.Part {
 	parts := []forms.Part{{Name: "Summary of changes", Value: ci}}
 	for _, s := range c.Sections {
 		for _, ch := range s.Changes {
@@ -46,5 +51,5 @@ func guardChanges(c forms.Comparison, ci ChangesInfo) error {
 	for _, e := range c.Evidence {
 		parts = append(parts, forms.Part{Name: "Summary of changes → Evidence", Value: e})
 	}
-	return forms.GuardNHSNumbers("The summary of changes", parts...)
+	return parts
 }

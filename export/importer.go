@@ -11,11 +11,14 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-// BlobStore keeps evidence bytes, content-addressed. Put stores what r
-// yields and returns its SHA-256 (lower-case hex) and size. Storage
-// implements it.
+// BlobStore keeps evidence bytes, content-addressed. Stage copies what r
+// yields aside, hashing it, and returns its SHA-256 (lower-case hex), size
+// and keep: keep(true) makes the file part of the store, keep(false) drops
+// it. An import stages each file during its one pass over a pack and keeps
+// them only when the pack is intact, so the files kept are the bytes that
+// were judged and a refused pack leaves nothing behind. Storage implements it.
 type BlobStore interface {
-	Put(r io.Reader) (sha256 string, size int64, err error)
+	Stage(r io.Reader) (sha256 string, size int64, keep func(bool) error, err error)
 }
 
 // ErrPackDamaged is returned when a pack to import fails verification.
@@ -26,7 +29,8 @@ type Imported struct {
 	// App is the new draft: a fresh ID, revision 0, otherwise exactly the
 	// application of the file. The caller stores it.
 	App *forms.Application
-	// Submission is the file's envelope (its draft ID, revision, export time).
+	// Submission is the file's envelope (its draft ID, revision, export
+	// time); its Application is nil, being App.
 	Submission *Submission
 	// EvidenceStored counts the evidence files put into the blob store.
 	EvidenceStored int
@@ -48,11 +52,7 @@ func ReadSubmission(path string) (*Submission, error) {
 			sub = s
 			return err
 		}
-		p, err := openPackReader(f, size)
-		if err != nil {
-			return err
-		}
-		rep, _, err := verifyPack(p)
+		rep, err := VerifyReader(f, size)
 		if err != nil {
 			return err
 		}
@@ -65,9 +65,10 @@ func ReadSubmission(path string) (*Submission, error) {
 	return sub, err
 }
 
-// Import reads a submission.json or a pack into a new draft. Evidence in a
-// pack goes into blobs; the pack is verified first, so a damaged pack
-// imports nothing. blobs may be nil for a submission file.
+// Import reads a submission.json or a pack into a new draft. A pack is read
+// once: its evidence goes into blobs as it is verified, so the files stored
+// are the files judged, and a damaged pack gives no draft. blobs may be nil
+// for a submission file.
 func Import(path string, blobs BlobStore) (*Imported, error) {
 	var out *Imported
 	err := withFile(path, func(f *os.File, size int64, isPack bool) error {
@@ -104,10 +105,7 @@ func withFile(path string, fn func(f *os.File, size int64, isPack bool) error) e
 		return fmt.Errorf("import %s: not a plain file", path)
 	}
 	head := make([]byte, 4)
-	n, _ := io.ReadFull(f, head)
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
-	}
+	n, _ := f.ReadAt(head, 0)
 	if err := fn(f, st.Size(), bytes.Equal(head[:n], zipMagic)); err != nil {
 		return fmt.Errorf("import %s: %w", path, err)
 	}
@@ -120,16 +118,21 @@ func readSubmissionJSON(r io.Reader) (*Submission, error) {
 		return nil, err
 	}
 	if len(b) > maxSubmission {
-		return nil, fmt.Errorf("%w: it is larger than %d MB; a submission file is far smaller", ErrBadSubmission, maxSubmission>>20)
+		return nil, fmt.Errorf("%w: it is larger than %s; a submission file is far smaller", ErrBadSubmission, forms.HumanBytes(maxSubmission))
 	}
 	return DecodeSubmission(b)
 }
 
+// newImported makes the new draft of a submission decoded for this import
+// alone: its application becomes the draft (no copy, so a large one is not
+// held twice) and Submission keeps the envelope.
 func newImported(s *Submission) *Imported {
-	app := s.Application.Clone()
+	app := s.Application
+	env := *s
+	env.Application = nil
 	app.ID = forms.NewID()
 	app.Revision = 0
-	return &Imported{App: app, Submission: s}
+	return &Imported{App: app, Submission: &env}
 }
 
 // damaged explains why a pack cannot be read. A pack from a newer app is
@@ -140,57 +143,50 @@ func damaged(rep *Report) error {
 			return fmt.Errorf("%s: %w", p.File, p.err)
 		}
 	}
-	lines := make([]string, 0, len(rep.Problems))
-	for _, p := range rep.Problems {
-		lines = append(lines, p.String())
-	}
-	return fmt.Errorf("%w: %s", ErrPackDamaged, strings.Join(lines, "; "))
+	return fmt.Errorf("%w: %s", ErrPackDamaged, problemList(rep))
 }
 
 func importPack(ra io.ReaderAt, size int64, blobs BlobStore) (*Imported, error) {
-	p, err := openPackReader(ra, size)
+	if blobs == nil {
+		blobs = refuseBlobs{}
+	}
+	s, err := scanPack(ra, size, scanOptions{blobs: blobs})
 	if err != nil {
 		return nil, err
 	}
-	rep, listed, err := verifyPack(p)
-	if err != nil {
-		return nil, err
-	}
+	rep := judge(s)
 	if !rep.OK() {
+		s.keepStaged(false)
 		return nil, damaged(rep)
 	}
 	out := newImported(rep.Submission)
-	stored := map[string]bool{}
-	for _, e := range out.App.Evidence {
+	for i := range out.App.Evidence {
+		e := &out.App.Evidence[i]
 		if e.File == nil || e.File.SHA256 == "" {
 			continue
 		}
 		want := strings.ToLower(e.File.SHA256)
-		if stored[want] {
-			continue
-		}
-		if blobs == nil {
-			return nil, errors.New("import: the pack holds evidence but there is nowhere to store it")
-		}
 		path := evidenceDir + EvidencePackName(want, e.File.Name)
-		if listed[path] != want {
-			// verifyPack has checked this; kept as a guard against drift.
+		facts, ok := rep.Evidence[path]
+		if _, staged := s.staged[want]; !ok || !staged {
+			// judge has checked this; kept as a guard against drift.
+			s.keepStaged(false)
 			return nil, fmt.Errorf("%w: %s is missing", ErrPackDamaged, path)
 		}
-		rc, _, err := p.open(path)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		got, _, err := blobs.Put(rc)
-		rc.Close()
-		if err != nil {
-			return nil, fmt.Errorf("store evidence %s: %w", path, err)
-		}
-		if got != want {
-			return nil, fmt.Errorf("%w: %s changed while it was read (expected SHA-256 %s, found %s)", ErrPackDamaged, path, want, got)
-		}
-		stored[want] = true
-		out.EvidenceStored++
+		// The facts come from the bytes, whatever the file said.
+		att := facts.Attachment(e.File.Name, want)
+		e.File = &att
 	}
+	if err := s.keepStaged(true); err != nil {
+		return nil, fmt.Errorf("store evidence: %w", err)
+	}
+	out.EvidenceStored = len(s.staged)
 	return out, nil
+}
+
+// refuseBlobs stands in when an import has nowhere to keep evidence.
+type refuseBlobs struct{}
+
+func (refuseBlobs) Stage(io.Reader) (string, int64, func(bool) error, error) {
+	return "", 0, nil, errors.New("the pack holds evidence but there is nowhere to store it")
 }

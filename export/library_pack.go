@@ -3,8 +3,6 @@ package export
 import (
 	"archive/zip"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -41,6 +39,10 @@ func WriteLibraryPack(w io.Writer, entries []forms.LibraryEntry, src EvidenceSou
 	if err := guardLibrary("The library pack", entries); err != nil {
 		return nil, err
 	}
+	entries, err = refreshLibraryFacts(entries, src)
+	if err != nil {
+		return nil, err
+	}
 	js, err := forms.EncodeLibrary(entries)
 	if err != nil {
 		return nil, err
@@ -71,6 +73,46 @@ func WriteLibraryPack(w io.Writer, entries []forms.LibraryEntry, src EvidenceSou
 	return missing, nil
 }
 
+// refreshLibraryFacts copies the entries with each document's facts
+// derived again from its bytes, so that the pack states what the reader of
+// it will find, whichever version of the inspection recorded them first.
+func refreshLibraryFacts(entries []forms.LibraryEntry, src EvidenceSource) ([]forms.LibraryEntry, error) {
+	out := make([]forms.LibraryEntry, len(entries))
+	for i, e := range entries {
+		out[i] = e
+		out[i].SecurityDocuments = append([]forms.EvidenceItem(nil), e.SecurityDocuments...)
+		for j, d := range out[i].SecurityDocuments {
+			if d.File == nil {
+				continue
+			}
+			att, err := inspectStored(src, d.File)
+			if err != nil {
+				if errors.Is(err, forms.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
+					continue // named as missing when copied
+				}
+				return nil, fmt.Errorf("write library pack: %s: %w", d.File.Name, err)
+			}
+			out[i].SecurityDocuments[j].File = att
+		}
+	}
+	return out, nil
+}
+
+// inspectStored derives an attachment's facts again from the stored bytes.
+func inspectStored(src EvidenceSource, a *forms.Attachment) (*forms.Attachment, error) {
+	rc, err := src.Open(strings.ToLower(a.SHA256))
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	facts, err := InspectPDF(rc)
+	if err != nil {
+		return nil, err
+	}
+	att := facts.Attachment(a.Name, strings.ToLower(a.SHA256))
+	return &att, nil
+}
+
 func copyDocument(zw *zip.Writer, src EvidenceSource, f *forms.Attachment, at time.Time) error {
 	rc, err := src.Open(f.SHA256)
 	if err != nil {
@@ -81,92 +123,148 @@ func copyDocument(zw *zip.Writer, src EvidenceSource, f *forms.Attachment, at ti
 	return writeEntry(zw, libraryPackDocs+strings.ToLower(f.SHA256), at, false, rc)
 }
 
-// ReadLibraryPack reads a library pack, streaming each document into blobs
-// and checking its hash against the library's record; a pack whose files do
-// not match is refused whole (nothing is imported, though documents already
-// put into the content-addressed store stay there, harmlessly).
+// MaxLibraryPackBytes is the largest library pack file read: its documents'
+// limit and room for the archive's own records.
+const MaxLibraryPackBytes = 1<<30 + 64<<20
+
+// libraryPackLimits bound a library pack: a library is a unit's
+// organisations with a few security documents each.
+var libraryPackLimits = zipLimits{
+	entries:    maxLibraryPackEntries,
+	entry:      maxLibraryDocBytes,
+	total:      1 << 30,
+	ratio:      packLimits.ratio,
+	ratioFloor: packLimits.ratioFloor,
+}
+
+// ReadLibraryPack reads a library pack in one pass: its structure is
+// checked as for a pack, each document is staged in blobs and inspected as
+// it is read, and only when every document is the one the library records
+// (hash, size, and the facts derived again from its bytes) are they kept. A
+// pack that fails any check is refused whole and leaves nothing behind.
 func ReadLibraryPack(r io.ReaderAt, size int64, blobs BlobStore) ([]forms.LibraryEntry, error) {
-	zr, err := zip.NewReader(r, size)
+	if size > MaxLibraryPackBytes {
+		return nil, fmt.Errorf("%w: it is %s; a library pack is at most %s", ErrBadLibraryPack, forms.HumanBytes(size), forms.HumanBytes(MaxLibraryPackBytes))
+	}
+	z, err := openZip(r, size, libraryPackLimits)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadLibraryPack, err)
 	}
-	if len(zr.File) > maxLibraryPackEntries {
-		return nil, fmt.Errorf("%w: %d entries, more than a library holds", ErrBadLibraryPack, len(zr.File))
+	if blobs == nil {
+		blobs = refuseBlobs{}
 	}
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		if _, dup := files[f.Name]; dup {
-			return nil, fmt.Errorf("%w: %s appears twice", ErrBadLibraryPack, f.Name)
+	type doc struct {
+		size  int64
+		facts PDFFacts
+		keep  func(bool) error
+	}
+	docs := map[string]*doc{}
+	var js []byte
+	dropAll := func() {
+		for _, d := range docs {
+			_ = d.keep(false)
 		}
-		files[f.Name] = f
 	}
-	jf, ok := files[libraryPackJSON]
-	if !ok {
-		return nil, fmt.Errorf("%w: it has no %s", ErrBadLibraryPack, libraryPackJSON)
+	var damage error
+	err = z.walk(nil, func(e *zipEntry, r io.Reader) error {
+		switch {
+		case e.name == libraryPackJSON:
+			b, err := io.ReadAll(io.LimitReader(r, int64(forms.LibraryJSONLimits.MaxBytes)+1))
+			if err == nil && len(b) > forms.LibraryJSONLimits.MaxBytes {
+				return fmt.Errorf("%s is larger than %s", libraryPackJSON, forms.HumanBytes(int64(forms.LibraryJSONLimits.MaxBytes)))
+			}
+			js = b
+		case strings.HasPrefix(e.name, libraryPackDocs) && len(e.name) == len(libraryPackDocs)+64 && isLowerHex(e.name[len(libraryPackDocs):]):
+			cr := &countingReader{r: r}
+			facts, sum, keep, err := stageInspected(cr, blobs)
+			if err != nil {
+				return fmt.Errorf("store %s: %w", e.name, err)
+			}
+			if sum != e.name[len(libraryPackDocs):] {
+				_ = keep(false)
+				return fmt.Errorf("%s is not the one recorded: its content's SHA-256 is %s", e.name, sum)
+			}
+			docs[sum] = &doc{size: cr.n, facts: facts, keep: keep}
+		default:
+			return fmt.Errorf("%s is not part of a library pack", e.name)
+		}
+		return nil
+	}, func(e *zipEntry, err error) {
+		if damage == nil {
+			damage = fmt.Errorf("%s is %w", e.name, err)
+		}
+	})
+	if err == nil {
+		err = damage
 	}
-	js, err := readBounded(jf, maxLibraryJSONBytes)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrBadLibraryPack, libraryPackJSON, err)
+	if err == nil && js == nil {
+		err = fmt.Errorf("it has no %s", libraryPackJSON)
 	}
-	entries, err := forms.DecodeLibrary(js)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadLibraryPack, err)
+	var entries []forms.LibraryEntry
+	if err == nil {
+		entries, err = forms.DecodeLibrary(js)
 	}
-	done := map[string]bool{}
+	named := map[string]bool{}
 	for _, e := range entries {
+		if err != nil {
+			break
+		}
 		for _, d := range e.SecurityDocuments {
-			if d.File == nil || done[strings.ToLower(d.File.SHA256)] {
+			if d.File == nil {
 				continue
 			}
 			sum := strings.ToLower(d.File.SHA256)
-			f, ok := files[libraryPackDocs+sum]
-			if !ok {
-				return nil, fmt.Errorf("%w: the document %q of %s is missing", ErrBadLibraryPack, d.File.Name, e.Name())
+			named[sum] = true
+			got, ok := docs[sum]
+			switch {
+			case !ok:
+				err = fmt.Errorf("the document %q of %s is missing", d.File.Name, e.Name())
+			case d.File.Size < 0 || d.File.Size > maxLibraryDocBytes:
+				err = fmt.Errorf("%s of %s: recorded size %d is out of range", d.File.Name, e.Name(), d.File.Size)
+			default:
+				if why := factsDisagree(*d.File, got.size, got.facts); why != "" {
+					err = fmt.Errorf("%s of %s: the library states %s", d.File.Name, e.Name(), why)
+				}
 			}
-			if err := putDocument(f, sum, d.File.Size, blobs); err != nil {
-				return nil, fmt.Errorf("%w: %s of %s: %v", ErrBadLibraryPack, d.File.Name, e.Name(), err)
+			if err != nil {
+				break
 			}
-			done[sum] = true
 		}
+	}
+	for sum := range docs {
+		if err == nil && !named[sum] {
+			err = fmt.Errorf("%s%s is in the pack but no organisation names it", libraryPackDocs, sum)
+		}
+	}
+	if err != nil {
+		dropAll()
+		return nil, fmt.Errorf("%w: %v", ErrBadLibraryPack, err)
+	}
+	for i := range entries {
+		for j := range entries[i].SecurityDocuments {
+			if f := entries[i].SecurityDocuments[j].File; f != nil {
+				// The facts come from the bytes, whatever the file said.
+				att := docs[strings.ToLower(f.SHA256)].facts.Attachment(f.Name, strings.ToLower(f.SHA256))
+				entries[i].SecurityDocuments[j].File = &att
+			}
+		}
+	}
+	for _, d := range docs {
+		if kerr := d.keep(true); kerr != nil && err == nil {
+			err = kerr
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadLibraryPack, err)
 	}
 	return entries, nil
 }
 
-func readBounded(f *zip.File, limit int64) ([]byte, error) {
-	rc, err := f.Open()
-	if err != nil {
-		return nil, err
+func isLowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= '0' && s[i] <= '9' || s[i] >= 'a' && s[i] <= 'f') {
+			return false
+		}
 	}
-	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("larger than %s", forms.HumanBytes(limit))
-	}
-	return b, nil
-}
-
-// putDocument streams a document into the store, hashing it on the way,
-// and checks it is the file the library describes.
-func putDocument(f *zip.File, sum string, size int64, blobs BlobStore) error {
-	if size < 0 || size > maxLibraryDocBytes {
-		return fmt.Errorf("recorded size %d is out of range", size)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	h := sha256.New()
-	lr := &io.LimitedReader{R: rc, N: size + 1}
-	got, n, err := blobs.Put(io.TeeReader(lr, h))
-	if err != nil {
-		return err
-	}
-	if n != size || hex.EncodeToString(h.Sum(nil)) != sum || strings.ToLower(got) != sum {
-		return fmt.Errorf("the file is not the one recorded (expected %d bytes with SHA-256 %s)", size, sum)
-	}
-	return nil
+	return true
 }

@@ -3,6 +3,8 @@ package export_test
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
+	"io"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -121,4 +123,72 @@ func FuzzReadLibraryPack(f *testing.F) {
 			t.Fatal("no error and no library")
 		}
 	})
+}
+
+// A library pack is judged whole, like a pack: a document's stated facts
+// must match its bytes, every document must be named, and a refused pack
+// leaves nothing in the store.
+func TestLibraryPackIsJudgedOnItsBytes(t *testing.T) {
+	src := memEvidence{}
+	entries := libraryWithDocs(src)
+	pack, _ := writePack(t, entries, src)
+	files := unzipAll(t, pack)
+	relibrary := func(edit func(lib map[string]any)) map[string]string {
+		var lib map[string]any
+		require.NoError(t, json.Unmarshal([]byte(files["library.json"]), &lib))
+		edit(lib)
+		b, err := json.Marshal(lib)
+		require.NoError(t, err)
+		out := map[string]string{}
+		for k, v := range files {
+			out[k] = v
+		}
+		out["library.json"] = string(b)
+		return out
+	}
+	firstFile := func(lib map[string]any) map[string]any {
+		org := lib["organisations"].([]any)[0].(map[string]any)
+		return org["security_documents"].([]any)[0].(map[string]any)["file"].(map[string]any)
+	}
+	extra := map[string]string{}
+	for k, v := range files {
+		extra[k] = v
+	}
+	extra["documents/"+sumOf([]byte("MZ payload"))] = "MZ payload"
+	cases := map[string]struct {
+		files map[string]string
+		want  string
+	}{
+		"says not a PDF":   {relibrary(func(l map[string]any) { firstFile(l)["is_pdf"] = false }), "that it is not a PDF but it is"},
+		"says scripted":    {relibrary(func(l map[string]any) { firstFile(l)["active_content"] = true }), "has scripts or actions but it has none"},
+		"unnamed document": {extra, "no organisation names it"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			z := zipOf(t, c.files)
+			dst := memEvidence{}
+			_, err := export.ReadLibraryPack(bytes.NewReader(z), int64(len(z)), dst)
+			require.ErrorIs(t, err, export.ErrBadLibraryPack)
+			assert.Contains(t, err.Error(), c.want)
+			assert.Empty(t, dst, "nothing is kept from a refused library pack")
+		})
+	}
+	// Its structure is checked as a pack's is.
+	z := zipOf(t, map[string]string{"library.json": files["library.json"], "documents/../x": "x"})
+	_, err := export.ReadLibraryPack(bytes.NewReader(z), int64(len(z)), memEvidence{})
+	assert.ErrorContains(t, err, "leads out of the pack's folder")
+}
+
+func unzipAll(t testing.TB, b []byte) map[string]string {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	require.NoError(t, err)
+	out := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		require.NoError(t, err)
+		body, err := io.ReadAll(rc)
+		require.NoError(t, err)
+		out[f.Name] = string(body)
+	}
+	return out
 }

@@ -116,9 +116,16 @@ func WritePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackO
 
 func writePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackOptions) error {
 	at := opt.At.UTC().Truncate(time.Second)
+	app, err := withEvidenceFacts(app, ev)
+	if err != nil {
+		return err
+	}
 	sub, err := encodeSubmission(NewSubmission(app, opt.AppVersion, at))
 	if err != nil {
 		return err
+	}
+	if err := forms.CheckJSON(sub, SubmissionJSONLimits); err != nil {
+		return fmt.Errorf("export pack: the draft is too large for a pack that can be checked (%w); shorten the longest answers", err)
 	}
 	var appPDF, dpia bytes.Buffer
 	if err := writeApplicationPDF(&appPDF, app, at); err != nil {
@@ -130,7 +137,13 @@ func writePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackO
 	files := evidenceFiles(app)
 	total := int64(len(sub) + appPDF.Len() + dpia.Len())
 	for _, f := range files {
+		if f.size > packLimits.entry {
+			return fmt.Errorf("export pack: %s is %s, more than the %s a pack may carry in one file; DARS takes 10 MB (R-E2): reduce it or split it", f.name, forms.HumanBytes(f.size), forms.HumanBytes(packLimits.entry))
+		}
 		total += f.size
+	}
+	if total > packLimits.total {
+		return fmt.Errorf("export pack: the files add up to %s, more than the %s a pack may carry; DARS takes 10 MB a file (R-E2): reduce the largest", forms.HumanBytes(total), forms.HumanBytes(packLimits.total))
 	}
 	var done int64
 	progress := func(n int64) {
@@ -181,6 +194,38 @@ func writePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackO
 		return fmt.Errorf("export pack: %w", err)
 	}
 	return nil
+}
+
+// withEvidenceFacts returns the draft with each attachment's facts (PDF,
+// encrypted, active content, fully inspected) derived again from the
+// stored bytes, so the pack states what its reader will find whichever
+// version of the inspection recorded them when the file was attached. The
+// draft itself is not changed; it is copied only when a fact differs.
+func withEvidenceFacts(app *forms.Application, ev EvidenceSource) (*forms.Application, error) {
+	out := app
+	for i, e := range app.Evidence {
+		if e.File == nil || e.File.SHA256 == "" {
+			continue
+		}
+		att, err := inspectStored(ev, e.File)
+		if err != nil {
+			continue // copyEvidence says which file is missing
+		}
+		att.Size = e.File.Size // a changed size is caught as the file is copied
+		if sameFacts(*att, *e.File) {
+			continue
+		}
+		if out == app {
+			out = app.Clone()
+		}
+		out.Evidence[i].File = att
+	}
+	return out, nil
+}
+
+func sameFacts(a, b forms.Attachment) bool {
+	return a.IsPDF == b.IsPDF && a.Encrypted == b.Encrypted && a.ActiveContent == b.ActiveContent &&
+		a.NotFullyInspected == b.NotFullyInspected && strings.Join(a.ActiveFeatures, "\x00") == strings.Join(b.ActiveFeatures, "\x00")
 }
 
 func copyEvidence(zw *zip.Writer, ev EvidenceSource, f packEntry, at time.Time, progress func(int64)) error {
@@ -291,6 +336,9 @@ type tagFile struct {
 	body []byte
 }
 
+// bagitBody is bagit.txt, the same in every pack.
+var bagitBody = []byte("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+
 // tagFiles builds bagit.txt, bag-info.txt and the two manifests.
 func tagFiles(app *forms.Application, opt PackOptions, at time.Time, payload []packEntry) ([]tagFile, error) {
 	var bytesTotal int64
@@ -302,6 +350,22 @@ func tagFiles(app *forms.Application, opt PackOptions, at time.Time, payload []p
 	for _, p := range payload {
 		fmt.Fprintf(&manifest, "%s  %s\n", p.sum, encodeBagPath(payloadDir+p.name))
 	}
+	tags := []tagFile{
+		{bagitFile, bagitBody},
+		{bagInfoFile, bagInfo(app, opt.AppVersion, at, fmt.Sprintf("%d.%d", bytesTotal, len(payload)))},
+		{manifestFile, []byte(manifest.String())},
+	}
+	var tm strings.Builder
+	for _, t := range tags {
+		sum := sha256.Sum256(t.body)
+		fmt.Fprintf(&tm, "%s  %s\n", hex.EncodeToString(sum[:]), t.name)
+	}
+	return append(tags, tagFile{tagManifestFile, []byte(tm.String())}), nil
+}
+
+// bagInfo is bag-info.txt: what the application says about itself, so that
+// verify can tell from the application whether it was changed.
+func bagInfo(app *forms.Application, appVersion string, at time.Time, payloadOxum string) []byte {
 	var info strings.Builder
 	infoLine := func(k, v string) {
 		v = strings.Join(strings.Fields(v), " ")
@@ -315,21 +379,10 @@ func tagFiles(app *forms.Application, opt PackOptions, at time.Time, payload []p
 	infoLine("External-Identifier", app.ID)
 	infoLine("DARS-Reference", app.Overview.DARSReference)
 	infoLine("Draft-Revision", fmt.Sprint(app.Revision))
-	infoLine("Bagging-Date", at.Format("2006-01-02"))
-	infoLine("Bag-Software-Agent", "DARS Workbench "+opt.AppVersion)
-	infoLine("Payload-Oxum", fmt.Sprintf("%d.%d", bytesTotal, len(payload)))
-
-	tags := []tagFile{
-		{bagitFile, []byte("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")},
-		{bagInfoFile, []byte(info.String())},
-		{manifestFile, []byte(manifest.String())},
-	}
-	var tm strings.Builder
-	for _, t := range tags {
-		sum := sha256.Sum256(t.body)
-		fmt.Fprintf(&tm, "%s  %s\n", hex.EncodeToString(sum[:]), t.name)
-	}
-	return append(tags, tagFile{tagManifestFile, []byte(tm.String())}), nil
+	infoLine("Bagging-Date", at.UTC().Format("2006-01-02"))
+	infoLine("Bag-Software-Agent", "DARS Workbench "+appVersion)
+	infoLine("Payload-Oxum", payloadOxum)
+	return []byte(info.String())
 }
 
 // encodeBagPath percent-encodes what RFC 8493 asks: CR, LF and %.

@@ -112,7 +112,7 @@ func RenderDoc(w io.Writer, info DocInfo, build func(d *Doc) error) error {
 	if err := d.finish(); err != nil {
 		return err
 	}
-	if err := d.pdf.Write(w); err != nil {
+	if _, err := d.pdf.WriteTo(w); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
 	}
 	return nil
@@ -175,9 +175,6 @@ func (d *Doc) Err() error { return d.err }
 // maps). Text must go through TextAt so that it is cleaned and substituted.
 func (d *Doc) PDF() *gopdf.GoPdf { return d.pdf }
 
-// Page is the current page number, from 1.
-func (d *Doc) Page() int { return d.page }
-
 // Y is the layout cursor: the top of the next thing drawn.
 func (d *Doc) Y() float64 { return d.y }
 
@@ -192,9 +189,6 @@ func (d *Doc) Width() float64 { return contentW }
 
 // Bottom is the lowest y content may reach.
 func (d *Doc) Bottom() float64 { return bottomY }
-
-// Room is the height left on the current page.
-func (d *Doc) Room() float64 { return bottomY - d.y }
 
 // Substitutions lists characters the fonts lack and what was printed for them.
 func (d *Doc) Substitutions() map[rune]string { return d.substituted }

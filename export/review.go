@@ -22,9 +22,9 @@ const ReviewSchemaVersion = 1
 // ReviewFileName is the name a review is saved under by default.
 const ReviewFileName = "review.json"
 
-// maxReview bounds what is read of a review file: thousands of comments fit
+// ReviewJSONLimits bound what DecodeReview reads: thousands of comments fit
 // in far less.
-const maxReview = 16 << 20
+var ReviewJSONLimits = forms.JSONLimits{What: "a review file", MaxBytes: 4_000_000, MaxDepth: 32, MaxValues: 50_000}
 
 // ErrBadReview wraps every reason a review file cannot be read.
 var ErrBadReview = errors.New("not a readable DARS Workbench review file")
@@ -95,14 +95,14 @@ func DecodeReview(b []byte) (*ReviewFile, error) {
 	bad := func(format string, a ...any) error {
 		return fmt.Errorf("%w: %s", ErrBadReview, fmt.Sprintf(format, a...))
 	}
-	if len(b) > maxReview {
-		return nil, bad("it is larger than %d MB; a review file is far smaller", maxReview>>20)
+	if len(b) > ReviewJSONLimits.MaxBytes {
+		return nil, bad("it is %s; a review file is at most %s", forms.HumanBytes(int64(len(b))), forms.HumanBytes(int64(ReviewJSONLimits.MaxBytes)))
 	}
 	if !utf8.Valid(b) {
 		return nil, bad("the text is not valid UTF-8 (at byte %d); save the file as UTF-8", invalidUTF8At(b))
 	}
-	if err := checkDuplicateKeys(b); err != nil {
-		return nil, bad("%v", err)
+	if err := forms.CheckJSON(b, ReviewJSONLimits); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadReview, err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -155,7 +155,7 @@ func ReadReview(path string) (*ReviewFile, error) {
 		return nil, fmt.Errorf("read review %s: %w", path, err)
 	}
 	defer fh.Close()
-	b, err := io.ReadAll(io.LimitReader(fh, maxReview+1))
+	b, err := io.ReadAll(io.LimitReader(fh, int64(ReviewJSONLimits.MaxBytes)+1))
 	if err != nil {
 		return nil, fmt.Errorf("read review %s: %w", path, err)
 	}

@@ -27,32 +27,23 @@ type Opened struct {
 	Report     *Report
 }
 
-// OpenForReview hashes and verifies a pack with the same checks as Verify.
-// A pack that is not intact gives ErrNotVerified with the Report listing
-// every problem (which file, expected and found hash), so the reviewer sees
-// what is wrong rather than a pack shown as if it were fine.
+// OpenForReview verifies a pack with the same checks as Verify and hashes
+// the whole file in the same pass, so the hash a review carries names the
+// bytes that were judged. A pack that is not intact gives ErrNotVerified
+// with the Report listing every problem (which file, expected and found
+// hash), so the reviewer sees what is wrong rather than a pack shown as if
+// it were fine.
 func OpenForReview(path string) (*Opened, error) {
-	f, err := os.Open(path)
+	var rep *Report
+	err := withPack(path, func(f *os.File, size int64) error {
+		var err error
+		rep, err = VerifyReader(f, size)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("open pack %s: %w", path, err)
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("open pack %s: %w", path, err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("open pack %s: not a plain file", path)
-	}
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil, fmt.Errorf("open pack %s: %w", path, err)
-	}
-	rep, err := VerifyReader(f, st.Size())
-	if err != nil {
-		return nil, fmt.Errorf("open pack %s: %w", path, err)
-	}
-	o := &Opened{Path: path, SHA256: hex.EncodeToString(h.Sum(nil)), Submission: rep.Submission, Report: rep}
+	o := &Opened{Path: path, SHA256: rep.SHA256, Submission: rep.Submission, Report: rep}
 	if !rep.OK() {
 		return o, fmt.Errorf("%w: %s", ErrNotVerified, problemList(rep))
 	}
@@ -60,9 +51,12 @@ func OpenForReview(path string) (*Opened, error) {
 }
 
 func problemList(rep *Report) string {
-	lines := make([]string, 0, len(rep.Problems))
+	lines := make([]string, 0, len(rep.Problems)+1)
 	for _, p := range rep.Problems {
 		lines = append(lines, p.String())
+	}
+	if rep.More > 0 {
+		lines = append(lines, fmt.Sprintf("and %d more", rep.More))
 	}
 	return strings.Join(lines, "; ")
 }
@@ -83,17 +77,16 @@ func ExtractEvidence(packPath string, att *forms.Attachment, dir string) (string
 	if err != nil {
 		return "", err
 	}
-	p, err := openPackReader(f, st.Size())
+	z, err := openZip(f, st.Size(), packLimits)
 	if err != nil {
 		return "", err
 	}
 	want := strings.ToLower(att.SHA256)
 	name := evidenceDir + EvidencePackName(want, att.Name)
-	rc, _, err := p.open(name)
+	rc, err := z.open(name)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}
-	defer rc.Close()
 	out := filepath.Join(dir, strings.TrimPrefix(name, evidenceDir))
 	w, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {

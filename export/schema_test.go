@@ -101,7 +101,7 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 	props := map[string]any{}
 	var required []string
 	for f := range t.Fields() {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if !f.IsExported() || name == "-" {
 			continue
 		}
@@ -109,7 +109,10 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 			name = f.Name
 		}
 		props[name] = g.of(f.Type)
-		required = append(required, name)
+		// An omitempty field is optional: files from before it lack it.
+		if !strings.Contains(","+opts+",", ",omitempty,") {
+			required = append(required, name)
+		}
 	}
 	return map[string]any{
 		"type": "object", "properties": props, "required": required,

@@ -30,7 +30,12 @@ import (
 // TestSchemaVersion -update. TestSchemaVersionCoversTheFormat fails when the
 // format differs from the one recorded for this version, so a field added
 // without a bump cannot land.
-const SchemaVersion = 2
+const SchemaVersion = 3
+
+// SubmissionJSONLimits bound what DecodeSubmission reads: the envelope
+// around a draft, so a draft's limits.
+var SubmissionJSONLimits = forms.JSONLimits{What: "a submission file", MaxBytes: forms.DraftJSONLimits.MaxBytes,
+	MaxDepth: forms.DraftJSONLimits.MaxDepth, MaxValues: forms.DraftJSONLimits.MaxValues}
 
 // SubmissionFile is the name of the submission file inside a pack.
 const SubmissionFile = "submission.json"
@@ -96,8 +101,8 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	if !utf8.Valid(b) {
 		return nil, fmt.Errorf("%w: the text is not valid UTF-8 (at byte %d); save the file as UTF-8", ErrBadSubmission, invalidUTF8At(b))
 	}
-	if err := checkDuplicateKeys(b); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadSubmission, err)
+	if err := forms.CheckJSON(b, SubmissionJSONLimits); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadSubmission, err)
 	}
 	var head struct {
 		SchemaVersion *json.Number `json:"schema_version"`
@@ -154,7 +159,7 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	if len(bad) > 0 {
 		more := ""
 		if len(bad) > 3 {
-			bad, more = bad[:3], fmt.Sprintf(" (and %d more)", len(bad)-3)
+			bad, more = bad[:3], " (and more)"
 		}
 		return nil, fmt.Errorf("%w: %s%s", ErrBadSubmission, strings.Join(bad, "; "), more)
 	}

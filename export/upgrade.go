@@ -48,7 +48,14 @@ type upgradeStep func(doc map[string]any, c *conversion) error
 // needs (see the rule at SchemaVersion).
 var upgrades = map[int]upgradeStep{
 	1: upgradeV1,
+	2: upgradeV2,
 }
+
+// upgradeV2: version 3 adds two optional facts to an attached file,
+// active_features and not_fully_inspected, derived from its bytes. A
+// version 2 file lacks them and reads as it is; an import derives them
+// again from the files in the pack.
+func upgradeV2(map[string]any, *conversion) error { return nil }
 
 func upgrade(b []byte, from int) ([]byte, *conversion, error) {
 	var doc map[string]any

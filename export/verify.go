@@ -3,9 +3,7 @@ package export
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -42,46 +40,79 @@ type Report struct {
 	Bytes int64
 	// Submission is the pack's decoded submission file, when it reads.
 	Submission *Submission
+	// SHA256 is the hash of the whole pack file: of the bytes judged.
+	SHA256 string
+	// Evidence holds the facts derived from each evidence file's bytes, by
+	// its path in the pack.
+	Evidence map[string]PDFFacts
+	// More counts the problems past the first maxProblems, not listed: a
+	// pack with thousands of faults is told by its first ones.
+	More int
 }
+
+// maxProblems bounds the problems a report lists.
+const maxProblems = 100
 
 // OK reports whether the pack is intact.
 func (r *Report) OK() bool { return len(r.Problems) == 0 }
 
 func (r *Report) add(file, format string, a ...any) {
-	r.Problems = append(r.Problems, Problem{File: file, Message: fmt.Sprintf(format, a...)})
+	r.addProblem(Problem{File: file, Message: fmt.Sprintf(format, a...)})
+}
+
+func (r *Report) addProblem(p Problem) {
+	if len(r.Problems) >= maxProblems {
+		r.More++
+		return
+	}
+	r.Problems = append(r.Problems, p)
 }
 
 // Verify checks a pack file as any BagIt tool would (every payload hash,
-// the manifest complete in both directions, the tag manifest, the
-// Payload-Oxum) and also that submission.json reads under the schema and
-// that every attached file it lists is in the pack. A pack that cannot be
-// read at all, or is refused as unsafe, gives an error; a readable pack
-// with faults gives a Report listing them.
+// the manifest complete in both directions, the tag manifest covering every
+// tag file, the Payload-Oxum) and more: the archive's structure accounts
+// for every byte, bag-info.txt says what the application says,
+// submission.json reads under the schema, every attached file it lists is
+// in the pack with the facts it states, and nothing else is. The pack is
+// read once. A pack that cannot be read at all, or is refused as unsafe,
+// gives an error; a readable pack with faults gives a Report listing them.
 func Verify(path string) (*Report, error) {
-	f, err := os.Open(path)
+	var rep *Report
+	err := withPack(path, func(f *os.File, size int64) error {
+		var err error
+		rep, err = VerifyReader(f, size)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("verify %s: %w", path, err)
+	}
+	return rep, nil
+}
+
+// withPack opens a plain file for reading.
+func withPack(path string, fn func(f *os.File, size int64) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("verify %s: %w", path, err)
+		return err
 	}
-	r, err := VerifyReader(f, st.Size())
-	if err != nil {
-		return nil, fmt.Errorf("verify %s: %w", path, err)
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("not a plain file")
 	}
-	return r, nil
+	return fn(f, st.Size())
 }
 
 // VerifyReader is Verify for a pack held in r.
 func VerifyReader(ra io.ReaderAt, size int64) (*Report, error) {
-	p, err := openPackReader(ra, size)
+	s, err := scanPack(ra, size, scanOptions{})
 	if err != nil {
 		return nil, err
 	}
-	rep, _, err := verifyPack(p)
-	return rep, err
+	return judge(s), nil
 }
 
 type manifestLine struct {
@@ -89,16 +120,31 @@ type manifestLine struct {
 	path string
 }
 
-// verifyPack returns the report and the payload manifest (path → hash).
-func verifyPack(p *packReader) (*Report, map[string]string, error) {
-	rep := &Report{}
-	if _, ok := p.files[bagitFile]; !ok {
-		return nil, nil, unsafe("it has no %s: it is not a BagIt bag (is it a DARS Workbench pack?)", bagitFile)
+// judge checks what one pass over a pack found.
+func judge(s *packScan) *Report {
+	rep := &Report{SHA256: s.sha256, Evidence: map[string]PDFFacts{}}
+	for _, name := range s.names {
+		if f := s.files[name]; f.damage != nil {
+			rep.add(name, "is %v", f.damage)
+		} else if f.tooBig > 0 {
+			rep.add(name, "is larger than the %d bytes it may have", f.tooBig)
+		}
 	}
-	if b, err := p.readSmall(bagitFile, 4096); err != nil || !bytes.HasPrefix(b, []byte("BagIt-Version: ")) {
-		rep.add(bagitFile, "does not start with a BagIt-Version line")
+	if b := s.files[bagitFile].body; !bytes.Equal(b, bagitBody) {
+		rep.add(bagitFile, "is not %q", string(bagitBody))
 	}
-	payload, ok := readManifest(p, manifestFile, rep)
+	listed := checkPayload(s, rep)
+	checkTagManifest(s, rep)
+	checkOxum(s, listed, rep)
+	checkSubmission(s, listed, rep)
+	checkBagInfo(s, listed, rep)
+	return rep
+}
+
+// checkPayload checks the payload manifest in both directions and every
+// payload hash, and returns the manifest (path → hash).
+func checkPayload(s *packScan, rep *Report) map[string]string {
+	payload, ok := readManifest(s, manifestFile, rep)
 	if !ok {
 		rep.add(manifestFile, "is missing: the payload cannot be checked")
 	}
@@ -114,7 +160,7 @@ func verifyPack(p *packReader) (*Report, map[string]string, error) {
 		}
 		listed[l.path] = l.sum
 	}
-	for _, name := range p.names {
+	for _, name := range s.names {
 		if strings.HasPrefix(name, payloadDir) {
 			if _, ok := listed[name]; !ok {
 				rep.add(name, "is in the pack but not in %s (an extra file)", manifestFile)
@@ -127,38 +173,62 @@ func verifyPack(p *packReader) (*Report, map[string]string, error) {
 	}
 	sort.Strings(paths)
 	for _, path := range paths {
-		n, ok := checkHash(p, path, listed[path], rep)
-		if ok {
+		if checkHash(s, path, listed[path], rep) {
 			rep.Files++
-			rep.Bytes += n
+			rep.Bytes += s.files[path].size
 		}
 	}
-	if tags, ok := readManifest(p, tagManifestFile, rep); ok {
-		for _, l := range tags {
-			if strings.HasPrefix(l.path, payloadDir) {
-				rep.add(l.path, "is a payload file listed in %s", tagManifestFile)
-				continue
-			}
-			checkHash(p, l.path, l.sum, rep)
+	return listed
+}
+
+// checkTagManifest checks that the tag manifest exists, covers every tag
+// file (everything outside data/ but itself) and that each hash matches.
+// Manifests of other algorithms are refused: we would not check them, and
+// a BagIt tool that does would disagree with us.
+func checkTagManifest(s *packScan, rep *Report) {
+	tags, ok := readManifest(s, tagManifestFile, rep)
+	if !ok {
+		rep.add(tagManifestFile, "is missing: bag-info.txt and the manifest cannot be checked")
+	}
+	covered := map[string]bool{}
+	for _, l := range tags {
+		switch {
+		case strings.HasPrefix(l.path, payloadDir):
+			rep.add(l.path, "is a payload file listed in %s", tagManifestFile)
+		case l.path == tagManifestFile:
+			rep.add(l.path, "lists itself")
+		case covered[l.path]:
+			rep.add(l.path, "is listed twice in %s", tagManifestFile)
+		default:
+			covered[l.path] = true
+			checkHash(s, l.path, l.sum, rep)
 		}
 	}
-	checkOxum(p, listed, rep)
-	checkSubmission(p, listed, rep)
-	return rep, listed, nil
+	for _, name := range s.names {
+		if strings.HasPrefix(name, payloadDir) || name == tagManifestFile {
+			continue
+		}
+		if (strings.HasPrefix(name, "manifest-") || strings.HasPrefix(name, "tagmanifest-")) && name != manifestFile {
+			rep.add(name, "is a manifest of another kind; packs are checked with SHA-256 only, so this file would go unchecked")
+			continue
+		}
+		if ok && !covered[name] {
+			rep.add(name, "is a tag file that %s does not cover, so a change to it would go unseen", tagManifestFile)
+		}
+	}
 }
 
 // readManifest parses "<sha256> <path>" lines; ok is false when the file is absent.
-func readManifest(p *packReader, name string, rep *Report) ([]manifestLine, bool) {
-	if _, ok := p.files[name]; !ok {
+func readManifest(s *packScan, name string, rep *Report) ([]manifestLine, bool) {
+	f, ok := s.files[name]
+	if !ok {
 		return nil, false
 	}
-	b, err := p.readSmall(name, 16<<20)
-	if err != nil {
-		rep.add(name, "cannot be read: %v", err)
-		return nil, true
+	if f.body == nil {
+		return nil, true // damaged or too large: said already
 	}
 	var out []manifestLine
-	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc := bufio.NewScanner(bytes.NewReader(f.body))
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
@@ -173,6 +243,9 @@ func readManifest(p *packReader, name string, rep *Report) ([]manifestLine, bool
 		}
 		out = append(out, manifestLine{strings.ToLower(sum), decodeBagPath(path)})
 	}
+	if sc.Err() != nil {
+		rep.add(name, "cannot be read: %v", sc.Err())
+	}
 	return out, true
 }
 
@@ -181,89 +254,152 @@ func isHex(s string) bool {
 	return err == nil
 }
 
-// checkHash streams one entry through SHA-256.
-func checkHash(p *packReader, path, want string, rep *Report) (int64, bool) {
-	rc, _, err := p.open(path)
-	if errors.Is(err, os.ErrNotExist) {
+// checkHash compares a file's hash from the pass with the one listed.
+func checkHash(s *packScan, path, want string, rep *Report) bool {
+	f, ok := s.files[path]
+	switch {
+	case !ok:
 		rep.add(path, "is listed in the manifest but missing from the pack")
-		return 0, false
+		return false
+	case f.damage != nil:
+		return false // said already
+	case f.sum != want:
+		rep.addProblem(Problem{File: path, Expected: want, Found: f.sum, Message: "its content has changed"})
+		return false
 	}
-	if err != nil {
-		rep.add(path, "cannot be read: %v", err)
-		return 0, false
-	}
-	defer rc.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, rc)
-	if err != nil {
-		rep.add(path, "is damaged: %v", err)
-		return n, false
-	}
-	if got := hex.EncodeToString(h.Sum(nil)); got != want {
-		rep.Problems = append(rep.Problems, Problem{File: path, Expected: want, Found: got, Message: "its content has changed"})
-		return n, false
-	}
-	return n, true
+	return true
 }
 
-func checkOxum(p *packReader, listed map[string]string, rep *Report) {
-	b, err := p.readSmall(bagInfoFile, 1<<20)
-	if err != nil {
+// oxum is the Payload-Oxum the listed payload has: bytes.files.
+func oxum(s *packScan, listed map[string]string) string {
+	var total int64
+	for path := range listed {
+		if f, ok := s.files[path]; ok {
+			total += f.size
+		}
+	}
+	return fmt.Sprintf("%d.%d", total, len(listed))
+}
+
+func checkOxum(s *packScan, listed map[string]string, rep *Report) {
+	f, ok := s.files[bagInfoFile]
+	if !ok {
+		rep.add(bagInfoFile, "is missing: the pack does not say what it holds")
 		return
 	}
-	for _, line := range strings.Split(string(b), "\n") {
+	found := false
+	for _, line := range strings.Split(string(f.body), "\n") {
 		v, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), "Payload-Oxum:")
 		if !ok {
 			continue
 		}
+		found = true
 		octets, count, _ := strings.Cut(strings.TrimSpace(v), ".")
-		var total int64
-		for path := range listed {
-			if f, ok := p.files[path]; ok {
-				total += int64(f.UncompressedSize64)
-			}
-		}
-		want := fmt.Sprintf("%d.%d", total, len(listed))
-		if octets+"."+count != want {
+		if want := oxum(s, listed); octets+"."+count != want {
 			rep.add(bagInfoFile, "Payload-Oxum says %s.%s (bytes.files) but the payload is %s", octets, count, want)
 		}
 		if _, err := strconv.ParseInt(octets, 10, 64); err != nil {
 			rep.add(bagInfoFile, "Payload-Oxum %q is not bytes.files", strings.TrimSpace(v))
 		}
 	}
+	if !found && f.body != nil {
+		rep.add(bagInfoFile, "has no Payload-Oxum line")
+	}
+}
+
+// checkBagInfo compares bag-info.txt with the one the pack's application
+// gives: a changed title, contact or reference there is a changed pack,
+// even when the tag manifest was rewritten to match.
+func checkBagInfo(s *packScan, listed map[string]string, rep *Report) {
+	f, ok := s.files[bagInfoFile]
+	if !ok || f.body == nil || rep.Submission == nil {
+		return
+	}
+	sub := rep.Submission
+	want := bagInfo(sub.Application, sub.AppVersion, sub.ExportedAt, oxum(s, listed))
+	got := string(f.body)
+	if got == string(want) {
+		return
+	}
+	wantLines := map[string]bool{}
+	for _, l := range strings.Split(string(want), "\n") {
+		wantLines[l] = true
+	}
+	gotLines := map[string]bool{}
+	for _, l := range strings.Split(got, "\n") {
+		gotLines[l] = true
+		if !wantLines[l] && !strings.HasPrefix(l, "Payload-Oxum:") {
+			rep.add(bagInfoFile, "says %q, which is not what the pack's application says", strings.TrimRight(l, "\r"))
+		}
+	}
+	for _, l := range strings.Split(string(want), "\n") {
+		if !gotLines[l] && !strings.HasPrefix(l, "Payload-Oxum:") {
+			rep.add(bagInfoFile, "lacks %q, which the pack's application says", l)
+		}
+	}
 }
 
 // checkSubmission reads data/submission.json strictly and checks that each
-// attached file it names is in the pack with its hash.
-func checkSubmission(p *packReader, listed map[string]string, rep *Report) {
+// attached file it names is in the pack with its hash and the facts it
+// states, that the pack's own PDFs are there and plain, and that the
+// payload holds nothing else.
+func checkSubmission(s *packScan, listed map[string]string, rep *Report) {
 	name := payloadDir + SubmissionFile
-	if _, ok := p.files[name]; !ok {
+	f, ok := s.files[name]
+	if !ok {
 		rep.add(name, "is missing: the pack holds no application")
 		return
 	}
-	b, err := p.readSmall(name, maxSubmission)
+	if f.body == nil {
+		return // damaged or too large: said already
+	}
+	sub, err := DecodeSubmission(f.body)
 	if err != nil {
-		rep.add(name, "cannot be read: %v", err)
+		rep.addProblem(Problem{File: name, Message: err.Error(), err: err})
 		return
 	}
-	s, err := DecodeSubmission(b)
-	if err != nil {
-		rep.Problems = append(rep.Problems, Problem{File: name, Message: err.Error(), err: err})
-		return
+	rep.Submission = sub
+	for _, own := range []string{applicationPDF, dpiaPDF} {
+		path := payloadDir + own
+		pf, ok := s.files[path]
+		switch {
+		case !ok:
+			rep.add(path, "is missing: every pack holds it")
+		case pf.damage != nil || pf.facts == nil:
+		case !pf.facts.IsPDF || pf.facts.Encrypted || pf.facts.ActiveContent() || pf.facts.Incomplete != "":
+			rep.add(path, "is not a PDF DARS Workbench writes: %s", pf.facts.Describe())
+		}
 	}
-	rep.Submission = s
-	for _, e := range s.Application.Evidence {
+	named := map[string]bool{name: true, payloadDir + applicationPDF: true, payloadDir + dpiaPDF: true}
+	for _, e := range sub.Application.Evidence {
 		if e.File == nil || e.File.SHA256 == "" {
 			continue
 		}
-		path := evidenceDir + EvidencePackName(e.File.SHA256, e.File.Name)
+		want := strings.ToLower(e.File.SHA256)
+		path := evidenceDir + EvidencePackName(want, e.File.Name)
+		named[path] = true
 		sum, ok := listed[path]
 		switch {
 		case !ok:
 			rep.add(path, "is missing: evidence %q names this file", e.Title)
-		case sum != strings.ToLower(e.File.SHA256):
-			rep.Problems = append(rep.Problems, Problem{File: path, Expected: strings.ToLower(e.File.SHA256), Found: sum,
+			continue
+		case sum != want:
+			rep.addProblem(Problem{File: path, Expected: want, Found: sum,
 				Message: fmt.Sprintf("is not the file evidence %q names", e.Title)})
+			continue
+		}
+		pf := s.files[path]
+		if pf == nil || pf.facts == nil || pf.damage != nil {
+			continue
+		}
+		rep.Evidence[path] = *pf.facts
+		if d := factsDisagree(*e.File, pf.size, *pf.facts); d != "" {
+			rep.add(path, "evidence %q states %s; the pack cannot be trusted", e.Title, d)
+		}
+	}
+	for _, n := range s.names {
+		if _, ok := listed[n]; ok && !named[n] {
+			rep.add(n, "is not part of the application: no evidence item names it")
 		}
 	}
 }

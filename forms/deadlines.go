@@ -2,6 +2,7 @@ package forms
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -247,4 +248,14 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// CalendarParts names each deadline for the identifier guard (R-C8): a
+// calendar carries draft titles and organisation names.
+func CalendarParts(ds []Deadline) []Part {
+	parts := make([]Part, len(ds))
+	for i, d := range ds {
+		parts[i] = Part{Name: "Calendar → deadline " + strconv.Itoa(i+1) + " (due " + d.Due.String() + ")", Value: d}
+	}
+	return parts
 }

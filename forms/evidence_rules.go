@@ -142,13 +142,31 @@ func evidenceChecks() []Check {
 			}
 			return ""
 		}),
-		file("evidence-file-active-content", []string{"R-E2"}, "Attached PDFs contain no scripts or launch actions", func(f *Attachment) string {
+		file("evidence-file-active-content", []string{"R-E2"}, "Attached PDFs contain no scripts, actions or embedded files", func(f *Attachment) string {
 			if f.IsPDF && f.ActiveContent {
-				return "the PDF contains JavaScript or a launch action, which upload screening may reject. Print it to a new PDF (which drops scripts) and replace the file."
+				what := "JavaScript or a launch action"
+				if len(f.ActiveFeatures) > 0 {
+					what = joinAnd(f.ActiveFeatures)
+				}
+				return "the PDF contains " + what + ", which upload screening may reject. Print it to a new PDF (which drops scripts and attachments) and replace the file."
 			}
 			return ""
 		}),
+		perItem("evidence-file-not-inspected", Warning, []string{"R-E2"}, "Attached PDFs could be fully inspected", func(i int, e EvidenceItem, _ Date) (string, string) {
+			if f := e.File; f != nil && f.IsPDF && f.NotFullyInspected != "" {
+				return "file", fmt.Sprintf("%q (%s) could not be fully inspected (%s), so it is not known to be free of scripts. Print it to a new PDF and replace the file, or check it by hand before uploading.", f.Name, itemName(e), f.NotFullyInspected)
+			}
+			return "", ""
+		}),
 	}
+}
+
+// joinAnd lists items as a sentence does: "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // lowerFirst lower-cases a title's first letter for use mid-sentence,

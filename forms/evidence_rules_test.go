@@ -1,6 +1,7 @@
 package forms_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -164,6 +165,12 @@ func TestEvidenceChecks(t *testing.T) {
 		"encrypted and scripted": {func(a *forms.Application) {
 			a.Evidence[0].File = pdf(func(f *forms.Attachment) { f.Encrypted, f.ActiveContent = true, true })
 		}, []string{"evidence-file-active-content", "evidence-file-encrypted"}},
+		"not fully inspected": {func(a *forms.Application) {
+			a.Evidence[0].File = pdf(func(f *forms.Attachment) { f.NotFullyInspected = "a stream uses the JBIG2Decode filter" })
+		}, []string{"evidence-file-not-inspected"}},
+		"not a PDF, so not inspected as one": {func(a *forms.Application) {
+			a.Evidence[0].File = pdf(func(f *forms.Attachment) { f.IsPDF, f.NotFullyInspected = false, "x" })
+		}, []string{"evidence-file-not-pdf"}},
 	}
 	fired := map[string]bool{}
 	for name, tc := range cases {
@@ -267,4 +274,24 @@ func TestEvidenceFileAttachedAdvice(t *testing.T) {
 			assert.Contains(t, got[0].Message, tc.wantText)
 		})
 	}
+}
+
+// The file findings say what was found, so the user knows what to look for.
+func TestEvidenceFileFindingsNameWhatWasFound(t *testing.T) {
+	a := forms.Example()
+	a.Evidence[0].File = &forms.Attachment{Name: "p.pdf", Size: 1000, SHA256: strings.Repeat("a", 64), IsPDF: true,
+		ActiveContent: true, ActiveFeatures: []string{"JavaScript", "embedded files", "an XFA form"}}
+	a.Evidence[1].File = &forms.Attachment{Name: "q.pdf", Size: 1000, SHA256: strings.Repeat("b", 64), IsPDF: true,
+		NotFullyInspected: "a stream uses the JBIG2Decode filter, which cannot be read here"}
+	got := map[string]forms.Finding{}
+	for _, f := range forms.Evaluate(a, evToday) {
+		got[f.CheckID] = f
+	}
+	assert.Contains(t, got["evidence-file-active-content"].Message, "JavaScript, embedded files and an XFA form")
+	nf := got["evidence-file-not-inspected"]
+	assert.Equal(t, forms.Warning, nf.Severity)
+	assert.Equal(t, []string{"R-E2"}, nf.Requirements)
+	assert.Equal(t, "evidence[1].file", nf.Field)
+	assert.Contains(t, nf.Message, "JBIG2Decode")
+	assert.Contains(t, nf.Message, "not known to be free of scripts")
 }

@@ -22,12 +22,28 @@ func Encode(a *Application) ([]byte, error) {
 }
 
 // Decode reads a draft strictly: unknown fields and trailing data are
-// refused, so a typo in a hand-edited file is reported, not silently dropped.
+// refused, so a typo in a hand-edited file is reported, not silently
+// dropped; a file past DraftJSONLimits is refused before it is decoded.
 func Decode(b []byte) (*Application, error) {
+	return decode(b, DraftJSONLimits)
+}
+
+// DecodeOwn reads a draft this app wrote itself (its database, a clone)
+// as strictly as Decode but without the limits that guard files from
+// elsewhere, so a draft the app saved always opens again, however long its
+// answers have grown.
+func DecodeOwn(b []byte) (*Application, error) {
+	return decode(b, JSONLimits{What: "a draft"})
+}
+
+func decode(b []byte, lim JSONLimits) (*Application, error) {
 	// encoding/json would quietly turn invalid UTF-8 into U+FFFD, changing
 	// the user's text on the next save.
 	if !utf8.Valid(b) {
 		return nil, fmt.Errorf("%w: the text is not valid UTF-8; save the file as UTF-8 and try again", ErrBadDraft)
+	}
+	if err := CheckJSON(b, lim); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadDraft, err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()

@@ -272,6 +272,13 @@ type Attachment struct {
 	IsPDF         bool   `json:"is_pdf"`
 	Encrypted     bool   `json:"encrypted"`
 	ActiveContent bool   `json:"active_content"`
+	// ActiveFeatures names what makes ActiveContent true ("JavaScript",
+	// "embedded files"), for the message that asks for a clean copy.
+	ActiveFeatures []string `json:"active_features,omitempty"`
+	// NotFullyInspected says why the file could not be fully inspected (a
+	// filter not understood, a budget spent): it is then not known to be
+	// free of scripts. Empty when it was inspected in full.
+	NotFullyInspected string `json:"not_fully_inspected,omitempty"`
 }
 
 // Lifecycle holds the dates and records that follow approval (R-A1…R-A4, R-C7).

@@ -44,7 +44,7 @@ func (a *Application) Clone() *Application {
 	if err != nil {
 		panic("forms: encode of an in-memory draft failed: " + err.Error())
 	}
-	c, err := Decode(b)
+	c, err := DecodeOwn(b)
 	if err != nil {
 		panic("forms: decode of our own encoding failed: " + err.Error())
 	}

@@ -147,9 +147,9 @@ func TestProductPrefill(t *testing.T) {
 	ndrs.Prefill(&r)
 	assert.Equal(t, "Health and Social Care Act 2012 – s261(2)(c)", r.DisseminationGateway, "the one gateway seen is filled in")
 
-	gp, ok := forms.LookupProduct("GDPPR")
+	_, ok = forms.LookupProduct("GDPPR")
 	assert.False(t, ok, "lookup is by name; the picker searches abbreviations")
-	gp = forms.SearchProducts(forms.ProductCatalogue(), "GDPPR")[0]
+	gp := forms.SearchProducts(forms.ProductCatalogue(), "GDPPR")[0]
 	r = forms.ProductRequest{}
 	gp.Prefill(&r)
 	assert.True(t, r.GPData)

@@ -1,10 +1,14 @@
 package forms_test
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/darsworkbench/dars-workbench/forms"
 )
@@ -219,4 +223,51 @@ func TestApprovedDraftsBlockOnlyOnWhatFollowsApproval(t *testing.T) {
 	for _, stage := range []forms.Stage{forms.StageEnquiry, forms.StageSubmission, forms.StageAssurance, forms.StageRenewal} {
 		assert.Equal(t, forms.Blocker, severity(stage, "org-dsfc"), stage)
 	}
+}
+
+// Drafts the version-1 app stored (before the register's fields) open as
+// they are: the fields since added start empty, no migration needed.
+func TestDraftsStoredByVersionOneOpen(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "export", "testdata", "submission", "v1", "written-by-v1-example.json"))
+	require.NoError(t, err)
+	var sub struct {
+		Application json.RawMessage `json:"application"`
+	}
+	require.NoError(t, json.Unmarshal(b, &sub))
+	a, err := forms.Decode(sub.Application)
+	require.NoError(t, err)
+	assert.Equal(t, forms.CLDCConsent, a.Legal.CLDC)
+	assert.Empty(t, a.Data.Products[0].Confidentiality)
+	assert.Empty(t, a.Unmatched)
+}
+
+// Whatever people write, reading it never panics and yields only values
+// the model knows.
+func FuzzReadingWrittenAnswers(f *testing.F) {
+	for _, s := range []string{"9(2)(h) and (j)", "Article 6(1)(e); 6.1.c", "ECC 5-05 (a)/2012", "05/MRE04/87", "Anonymised - ICO Code Compliant", "Mixture of confidential data flow(s)", "HES A&E", "ｈｅｓ", "9(2)(z)"} {
+		f.Add(s)
+	}
+	valid := func(choices []forms.Choice, v string) bool { return forms.LabelOf(choices, v) != v }
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, a := range forms.ParseArticle6(s) {
+			require.True(t, valid(forms.Article6Choices, string(a)), "%q gave %q", s, a)
+		}
+		for _, a := range forms.ParseArticle9(s) {
+			require.True(t, valid(forms.Article9Choices, string(a)), "%q gave %q", s, a)
+		}
+		if r, ok := forms.RouteInText(s); ok {
+			require.True(t, valid(forms.CLDCChoices, string(r)))
+		}
+		if v, ok := forms.MatchChoice(forms.IdentifiabilityChoices, forms.IdentifiabilitySpellings, s); ok {
+			require.True(t, valid(forms.IdentifiabilityChoices, v))
+		}
+		_ = forms.CAGReferences(s)
+		_ = forms.RECReferences(s)
+		_ = forms.ValidateGateway(s)
+		ps := forms.ProductCatalogue()
+		require.LessOrEqual(t, len(forms.NearestProducts(ps, s, 3)), 3)
+		for _, p := range forms.SearchProducts(ps, s) {
+			require.NotEmpty(t, p.Name)
+		}
+	})
 }

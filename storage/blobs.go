@@ -42,56 +42,87 @@ func (s *Store) PutBlob(r io.Reader) (Blob, error) {
 }
 
 func (s *Store) putBlob(r io.Reader) (Blob, error) {
+	b, keep, err := s.stage(r)
+	if err != nil {
+		return Blob{}, err
+	}
+	return b, keep(true)
+}
+
+// stage copies r into a temporary file in the blob folder, flushed to
+// disk, and returns its hash and keep, which renames it into place (true)
+// or removes it (false).
+func (s *Store) stage(r io.Reader) (Blob, func(bool) error, error) {
 	dir := s.BlobDir()
 	if err := mkdirPrivate(dir); err != nil {
-		return Blob{}, err
+		return Blob{}, nil, err
 	}
 	tmp, err := os.CreateTemp(dir, ".incoming-*")
 	if err != nil {
-		return Blob{}, err
+		return Blob{}, nil, err
 	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
+	fail := func(err error) (Blob, func(bool) error, error) {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return Blob{}, nil, err
+	}
 	h := sha256.New()
 	n, err := io.CopyBuffer(io.MultiWriter(tmp, h), r, make([]byte, copyBuffer))
 	if err != nil {
-		return Blob{}, err
+		return fail(err)
 	}
 	if err := chmodPrivate(tmp.Name(), 0o600); err != nil {
-		return Blob{}, err
+		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return Blob{}, err
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return Blob{}, err
+		return fail(err)
 	}
 	b := Blob{SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}
-	final := s.blobPath(b.SHA256)
-	if st, err := os.Stat(final); err == nil && st.Size() == n {
+	done := false
+	keep := func(keep bool) error {
+		if done {
+			return nil
+		}
 		done = true
-		return b, os.Remove(tmp.Name())
+		final := s.blobPath(b.SHA256)
+		if !keep {
+			return os.Remove(tmp.Name())
+		}
+		if st, err := os.Stat(final); err == nil && st.Size() == n {
+			return os.Remove(tmp.Name())
+		}
+		if err := mkdirPrivate(filepath.Dir(final)); err != nil {
+			os.Remove(tmp.Name())
+			return err
+		}
+		if err := os.Rename(tmp.Name(), final); err != nil {
+			os.Remove(tmp.Name())
+			return err
+		}
+		return nil
 	}
-	if err := mkdirPrivate(filepath.Dir(final)); err != nil {
-		return Blob{}, err
-	}
-	if err := os.Rename(tmp.Name(), final); err != nil {
-		return Blob{}, err
-	}
-	done = true
-	return b, nil
+	return b, keep, nil
 }
 
-// Put stores r and returns its hash and size: PutBlob in the shape the
-// pack importer's BlobStore asks for.
+// Put stores r and returns its hash and size.
 func (s *Store) Put(r io.Reader) (sha256 string, size int64, err error) {
 	b, err := s.PutBlob(r)
 	return b.SHA256, b.Size, err
+}
+
+// Stage copies r aside in the store, hashing it, without making it part of
+// the store: keep(true) adds it, keep(false) drops it. It satisfies the
+// export packs' BlobStore, so an import keeps a pack's files only when the
+// pack is intact.
+func (s *Store) Stage(r io.Reader) (sha256 string, size int64, keep func(bool) error, err error) {
+	b, k, err := s.stage(r)
+	if err != nil {
+		return "", 0, nil, fmt.Errorf("store file: %w", err)
+	}
+	return b.SHA256, b.Size, k, nil
 }
 
 // Open returns the stored file with the given hash. It satisfies the

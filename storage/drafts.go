@@ -127,7 +127,7 @@ func (s *Store) load(id string) (*forms.Application, error) {
 	if err != nil {
 		return nil, notFound(err)
 	}
-	return forms.Decode([]byte(body))
+	return forms.DecodeOwn([]byte(body))
 }
 
 // Save stores a as the draft's next revision in one transaction and sets
@@ -278,7 +278,7 @@ func loadTx(tx *sql.Tx, id string) (*forms.Application, error) {
 	if err := tx.QueryRow(`SELECT body FROM drafts WHERE id = ?`, id).Scan(&body); err != nil {
 		return nil, notFound(err)
 	}
-	return forms.Decode([]byte(body))
+	return forms.DecodeOwn([]byte(body))
 }
 
 // inTx runs f in one immediate transaction, committing if it returns nil.

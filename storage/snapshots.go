@@ -133,7 +133,7 @@ func (s *Store) LoadSnapshot(snapshotID int64) (*forms.Application, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load snapshot %d: %w", snapshotID, notFound(err))
 	}
-	a, err := forms.Decode([]byte(body))
+	a, err := forms.DecodeOwn([]byte(body))
 	if err != nil {
 		return nil, fmt.Errorf("load snapshot %d: %w", snapshotID, err)
 	}
@@ -151,7 +151,7 @@ func (s *Store) RestoreSnapshot(draftID string, snapshotID int64) error {
 		if err != nil {
 			return fmt.Errorf("snapshot %d: %w", snapshotID, notFound(err))
 		}
-		a, err := forms.Decode([]byte(body))
+		a, err := forms.DecodeOwn([]byte(body))
 		if err != nil {
 			return fmt.Errorf("snapshot %d: %w", snapshotID, err)
 		}

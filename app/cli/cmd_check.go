@@ -158,9 +158,9 @@ func loadFileForCheck(arg string) (*forms.Application, []string, error) {
 		}
 		return s.Application, s.Converted, nil
 	}
-	b, err := os.ReadFile(arg)
+	b, err := readBounded(arg, int64(forms.DraftJSONLimits.MaxBytes))
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", arg, err)
+		return nil, nil, err
 	}
 	var top map[string]json.RawMessage
 	if json.Unmarshal(b, &top) == nil && top["schema_version"] != nil {
@@ -175,4 +175,25 @@ func loadFileForCheck(arg string) (*forms.Application, []string, error) {
 		return nil, nil, fmt.Errorf("%s: %w", arg, err)
 	}
 	return a, nil, nil
+}
+
+// readBounded reads a whole file that must stay under limit bytes, saying
+// so before reading when it is larger.
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > limit {
+		return nil, fmt.Errorf("%s is %s; a draft or submission file is at most %s", path, forms.HumanBytes(st.Size()), forms.HumanBytes(limit))
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s is larger than %s; a draft or submission file is at most that", path, forms.HumanBytes(limit))
+	}
+	return b, nil
 }

@@ -15,9 +15,6 @@ import (
 var libraryCmd = &Command{Name: "library", Args: "list | export FILE [--mask-identifiers] | import FILE",
 	Summary: "list, export or import the organisation library (FILE.zip carries its documents)", Run: runLibrary}
 
-// maxLibraryFile bounds what an import reads: a library is kilobytes.
-const maxLibraryFile = 10 << 20
-
 func runLibrary(c *Command, env *Env, args []string) int {
 	fs := newFlags(env, c)
 	mask := maskFlag(fs)
@@ -137,15 +134,19 @@ func importLibrary(path string, st *storage.Store) ([]forms.LibraryEntry, error)
 	if export.IsZip(head[:n]) {
 		return export.ReadLibraryPack(f, info.Size(), st)
 	}
-	if info.Size() > maxLibraryFile {
-		return nil, fmt.Errorf("the file is over %s; a library file is much smaller", forms.HumanBytes(maxLibraryFile))
+	limit := int64(forms.LibraryJSONLimits.MaxBytes)
+	if info.Size() > limit {
+		return nil, fmt.Errorf("the file is %s; a library file is at most %s", forms.HumanBytes(info.Size()), forms.HumanBytes(limit))
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
-	b, err := io.ReadAll(f)
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("the file grew past %s while it was read", forms.HumanBytes(limit))
 	}
 	return forms.DecodeLibrary(b)
 }

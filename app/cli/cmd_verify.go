@@ -33,10 +33,14 @@ func runVerify(c *Command, env *Env, args []string) int {
 	for _, p := range rep.Problems {
 		fmt.Fprintln(env.Stdout, p.String())
 	}
+	n := len(rep.Problems) + rep.More
+	if rep.More > 0 {
+		fmt.Fprintf(env.Stdout, "… and %d more\n", rep.More)
+	}
 	noun := "problems"
-	if len(rep.Problems) == 1 {
+	if n == 1 {
 		noun = "problem"
 	}
-	fmt.Fprintf(env.Stdout, "%s: NOT intact: %d %s\n", pos[0], len(rep.Problems), noun)
+	fmt.Fprintf(env.Stdout, "%s: NOT intact: %d %s\n", pos[0], n, noun)
 	return ExitFailed
 }

@@ -160,17 +160,16 @@ func Layout(m forms.DataFlowMap, a *forms.Application) Diagram {
 }
 
 type flNode struct {
-	n      forms.FlowNode
-	lane   int
-	layer  int
-	slot   int // position in its lane and layer, top to bottom
-	lines  []string
-	rect   Rect
-	ins    []int // arrow indices entering
-	outs   []int // arrow indices leaving
-	inY    map[int]float64
-	outY   map[int]float64
-	minLay int
+	n     forms.FlowNode
+	lane  int
+	layer int
+	slot  int // position in its lane and layer, top to bottom
+	lines []string
+	rect  Rect
+	ins   []int // arrow indices entering
+	outs  []int // arrow indices leaving
+	inY   map[int]float64
+	outY  map[int]float64
 }
 
 type flLane struct {
