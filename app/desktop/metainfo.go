@@ -10,10 +10,6 @@ import (
 // Metainfo is the AppStream component (what GNOME Software, KDE Discover
 // and appstreamcli read) describing the app.
 func Metainfo(a App) ([]byte, error) {
-	type text struct {
-		Lang string `xml:"xml:lang,attr,omitempty"`
-		Text string `xml:",chardata"`
-	}
 	type url struct {
 		Type string `xml:"type,attr"`
 		URL  string `xml:",chardata"`
