@@ -3,8 +3,6 @@ package app
 import (
 	"bytes"
 	"image/png"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -146,21 +144,14 @@ func TestDataFlowScreenExports(t *testing.T) {
 	}
 }
 
-// TestDataFlowScreenPicture renders the screen with the test driver's
-// software painter; set DARS_KEEP_RENDERS to a directory to look at it.
+// TestDataFlowScreenPicture compares the screen, drawn by the test driver's
+// software painter, with its golden picture.
 func TestDataFlowScreenPicture(t *testing.T) {
 	_, _, v := openExampleFlow(t)
 	w := test.NewWindow(v.object)
 	defer w.Close()
 	w.Resize(fyne.NewSize(1100, 1000))
-	img := w.Canvas().Capture()
-	require.NotNil(t, img)
-	if dir := os.Getenv("DARS_KEEP_RENDERS"); dir != "" {
-		f, err := os.Create(filepath.Join(dir, "screen.png"))
-		require.NoError(t, err)
-		require.NoError(t, png.Encode(f, img))
-		require.NoError(t, f.Close())
-	}
+	assertScreen(t, w, "dataflow.png")
 }
 
 func TestOpeningAFindingSelectsTheFlow(t *testing.T) {

@@ -131,8 +131,12 @@ func TestPerFlowAndPerOrganisationFields(t *testing.T) {
 	assert.Equal(t, forms.Sensitivity("sensitive"), e.App().Data.Products[0].Sensitivity)
 
 	e.showSection(forms.SectionOrganisations)
+	name := field[*widget.Entry](t, e, "organisations[0].name")
+	name.SetText("Exampleton Teaching Hospitals NHS Trust")
+	assert.Equal(t, forms.OrganisationType("nhs-trust"), e.App().Organisations[0].Type, "the type follows what the name says")
 	field[*widget.Select](t, e, "organisations[0].type").SetSelected(forms.LabelOf(forms.OrganisationTypeChoices, "academic"))
-	assert.Equal(t, forms.OrganisationType("academic"), e.App().Organisations[0].Type)
+	name.SetText("University of Exampleton NHS Trust Partnership")
+	assert.Equal(t, forms.OrganisationType("academic"), e.App().Organisations[0].Type, "a type the applicant chose is kept")
 	keepRender(t, e, "organisations", fyne.NewSize(1300, 1800))
 }
 

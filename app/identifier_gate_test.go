@@ -20,8 +20,6 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-const gateTitle = "NHS numbers would leave the app"
-
 // withNumbers puts NHS numbers in the objective and a person's name.
 func withNumbers(a *forms.Application) {
 	a.Purpose.Objective += " Example patient 943 476 5919."
@@ -188,6 +186,7 @@ func TestImportedPackWithANumberIsFlaggedAtOnce(t *testing.T) {
 	u, st := newTestUI(t)
 	a := forms.Example()
 	withNumbers(a)
+	a.Overview.Title += " (ref 943 476 5919)"
 	pack := filepath.Join(t.TempDir(), "carrying.zip")
 	require.NoError(t, exporttest.PackCarrying(a, pack, u.now()))
 
@@ -199,8 +198,9 @@ func TestImportedPackWithANumberIsFlaggedAtOnce(t *testing.T) {
 	t.Cleanup(ed.onClose)
 	text := topDialog(t, ed.win)
 	assert.Contains(t, text, "The imported draft holds")
+	assert.Contains(t, text, "Overview → Title: 943 *** ****")
 	assert.Contains(t, text, "Purpose → Objective: 943 *** ****")
-	assert.Equal(t, forms.SectionPurpose, ed.current)
+	assert.Equal(t, forms.SectionOverview, ed.current, "the first place is opened")
 	assert.True(t, hasFinding(ed, "patient-identifiers"), "the readiness panel shows the blocker")
 }
 

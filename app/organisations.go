@@ -55,7 +55,16 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 	e, q := v.e, questions{v.e, v.g}
 	namePath := path + ".name"
 	name := v.orgs.titled(e.TextEntry(namePath, &o.Name, "Full legal name", nil))
-	name.OnChanged = chain(name.OnChanged, func() { v.people.rebuild() })
+	var kind *widget.Select
+	var guessed forms.OrganisationType
+	name.OnChanged = chain(name.OnChanged, func() {
+		v.people.rebuild()
+		// Until the applicant chooses a type, it follows what the name says.
+		if t, ok := forms.GuessOrganisationType(o.Name); ok && kind != nil && (o.Type == "" || o.Type == guessed) && t != o.Type {
+			guessed = t
+			kind.SetSelected(forms.LabelOf(forms.OrganisationTypeChoices, string(t)))
+		}
+	})
 
 	dsfcDate := container.NewVBox(newForm(
 		q.date("DSFC signed on", path+".dsfc_date", &o.DSFCDate)))
@@ -70,6 +79,7 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 		dsfcDate, signatory)
 	Shown(dsfcDate, o.DSFCSigned)
 
+	kind = Choose(e, path+".type", forms.OrganisationTypeChoices, &o.Type, nil)
 	security := v.security(path+".security", &o.Security)
 	onRole := func(r forms.OrganisationRole) {
 		Shown(controller, r.Controller())
@@ -97,7 +107,7 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 		fromLibrary,
 		newForm(
 			q.row("Name", namePath, name),
-			choiceRow(q, "Type", path+".type", forms.OrganisationTypeChoices, &o.Type, nil),
+			q.row("Type", path+".type", kind),
 			role,
 			q.check(path+".overall_responsibility", "Holds overall responsibility for the data", &o.OverallResponsibility, nil),
 		),

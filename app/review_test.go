@@ -292,6 +292,23 @@ func TestEvidenceChangedInThePackIsNamedWithBothHashes(t *testing.T) {
 	assert.Contains(t, shown, "but the file has "+hex.EncodeToString(sum[:]))
 }
 
+// A file refused for its structure says why and what to do, and opens
+// nothing.
+func TestRefusedPackSaysWhy(t *testing.T) {
+	u, _ := newTestUI(t)
+	_, pack := exportedDraft(t, u)
+	b, err := os.ReadFile(pack)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "joined.zip")
+	require.NoError(t, os.WriteFile(path, append(b, []byte("appended after the end")...), 0o600))
+	before := len(u.editors)
+	assert.Nil(t, u.openPackNow(path))
+	assert.Len(t, u.editors, before)
+	shown := texts(u.start.win.Canvas().Overlays().Top())
+	assert.Contains(t, shown, "joined.zip cannot be opened as a pack: it has 22 bytes after its end record")
+	assert.Contains(t, shown, "Ask the applicant to export the pack again")
+}
+
 func TestPackArgument(t *testing.T) {
 	dir := t.TempDir()
 	pack := filepath.Join(dir, "p.ZIP")

@@ -77,6 +77,10 @@ func (u *UI) showPack(path string, o *export.Opened, err error) *Editor {
 		showPackProblems(u.start.win, path, o.Report)
 		return nil
 	}
+	if errors.Is(err, export.ErrUnsafePack) {
+		showUnsafePack(u.start.win, path, err)
+		return nil
+	}
 	if err != nil {
 		showError(u.start.win, "Could not open the pack", err)
 		return nil
@@ -97,7 +101,7 @@ func (u *UI) showPack(path string, o *export.Opened, err error) *Editor {
 	found, open := ed.draftFound()
 	identifiersFlag(ed.win, "This pack carries NHS numbers", fmt.Sprintf("The application in %s holds %s. A DARS application must never "+
 		"hold patient identifiers (R-C8): do not forward the pack, tell the applicant, and ask for a new one without them. "+
-		"Your review is saved with them masked.", filepath.Base(path), plural(len(found), "NHS number")), found, open)
+		"A review that quotes any of them is saved only with them masked.", filepath.Base(path), plural(len(found), "NHS number")), found, open)
 	return ed
 }
 
@@ -118,6 +122,21 @@ func showPackProblems(w fyne.Window, path string, rep *export.Report) {
 	}
 	body := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list))
 	d := dialog.NewCustom("The pack did not pass its checks", "Close", container.NewGridWrap(fyne.NewSize(640, 320), body), w)
+	d.Show()
+}
+
+// showUnsafePack says why a file was refused before anything in it was
+// read: its structure is broken or made to mislead.
+func showUnsafePack(w fyne.Window, path string, err error) {
+	_, reason, ok := strings.Cut(err.Error(), export.ErrUnsafePack.Error()+": ")
+	if !ok {
+		reason = err.Error()
+	}
+	msg := widget.NewLabel(fmt.Sprintf("%s cannot be opened as a pack: %s.\n\n"+
+		"Nothing in it was read or kept. The file may be damaged, changed after it was exported, or made to look like a pack. "+
+		"Ask the applicant to export the pack again and send you the new file.", filepath.Base(path), strings.TrimSuffix(reason, ".")))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("The pack was refused", "Close", container.NewGridWrap(fyne.NewSize(560, 200), msg), w)
 	d.Show()
 }
 

@@ -46,7 +46,7 @@ var zipMagic = []byte("PK\x03\x04")
 // verified first and refused if damaged.
 func ReadSubmission(path string) (*Submission, error) {
 	var sub *Submission
-	err := withFile(path, func(f *os.File, size int64, isPack bool) error {
+	err := withFile("read", path, func(f *os.File, size int64, isPack bool) error {
 		if !isPack {
 			s, err := readSubmissionJSON(f)
 			sub = s
@@ -71,7 +71,7 @@ func ReadSubmission(path string) (*Submission, error) {
 // for a submission file.
 func Import(path string, blobs BlobStore) (*Imported, error) {
 	var out *Imported
-	err := withFile(path, func(f *os.File, size int64, isPack bool) error {
+	err := withFile("import", path, func(f *os.File, size int64, isPack bool) error {
 		var err error
 		if isPack {
 			out, err = importPack(f, size, blobs)
@@ -91,23 +91,25 @@ func Import(path string, blobs BlobStore) (*Imported, error) {
 	return out, err
 }
 
-func withFile(path string, fn func(f *os.File, size int64, isPack bool) error) error {
+// withFile opens a plain file and says whether it is a zip; errors name
+// the operation (op) and the file.
+func withFile(op, path string, fn func(f *os.File, size int64, isPack bool) error) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
+		return fmt.Errorf("%s %s: %w", op, path, err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
+		return fmt.Errorf("%s %s: %w", op, path, err)
 	}
 	if !st.Mode().IsRegular() {
-		return fmt.Errorf("import %s: not a plain file", path)
+		return fmt.Errorf("%s %s: not a plain file", op, path)
 	}
 	head := make([]byte, 4)
 	n, _ := f.ReadAt(head, 0)
 	if err := fn(f, st.Size(), bytes.Equal(head[:n], zipMagic)); err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
+		return fmt.Errorf("%s %s: %w", op, path, err)
 	}
 	return nil
 }

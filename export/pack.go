@@ -127,6 +127,9 @@ func writePack(w io.Writer, app *forms.Application, ev EvidenceSource, opt PackO
 	if err := forms.CheckJSON(sub, SubmissionJSONLimits); err != nil {
 		return fmt.Errorf("export pack: the draft is too large for a pack that can be checked (%w); shorten the longest answers", err)
 	}
+	if err := forms.CheckListLengths(app, "a draft"); err != nil {
+		return fmt.Errorf("export pack: the draft is too large for a pack that can be checked (%w)", err)
+	}
 	var appPDF, dpia bytes.Buffer
 	if err := writeApplicationPDF(&appPDF, app, at); err != nil {
 		return fmt.Errorf("export pack: application.pdf: %w", err)

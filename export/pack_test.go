@@ -494,19 +494,33 @@ func TestTinyPackVerifies(t *testing.T) {
 	assert.Empty(t, rep.Problems)
 }
 
+// FuzzReadPack: any bytes are judged without panic, and verify and import
+// agree: a pack verify calls intact imports, and one it does not imports
+// nothing.
 func FuzzReadPack(f *testing.F) {
 	f.Add(tinyPack(f))
 	f.Add(hostileZip(f, entry{name: "data/../x", body: []byte("x")}))
 	f.Add([]byte("PK\x03\x04"))
+	for _, name := range []string{"bytes between entries", "data after deflate", "local name differs", "overlapping entries"} {
+		f.Add(craftedArchives(f)[name].zip)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rep, err := export.VerifyReader(bytes.NewReader(b), int64(len(b)))
 		if err != nil {
 			require.True(t, errors.Is(err, export.ErrUnsafePack), "unexpected error kind: %v", err)
-			return
-		}
-		require.NotNil(t, rep)
-		if rep.OK() {
+		} else if rep.OK() {
 			require.NotNil(t, rep.Submission)
+		}
+		if !export.IsZip(b) {
+			return // import reads anything else as a submission file
+		}
+		store := memEvidence{}
+		_, ierr := export.Import(writeTemp(t, "fuzz.zip", b), store)
+		if err == nil && rep.OK() {
+			require.NoError(t, ierr, "verify calls it intact, so import takes it")
+		} else {
+			require.Error(t, ierr, "verify refuses it, so import does")
+			require.Empty(t, store, "a refused pack leaves nothing behind")
 		}
 	})
 }

@@ -88,7 +88,7 @@ func filterChain(raw io.Reader, filters []streamFilter, b *pdfBudget) (r io.Read
 		case "":
 			return nil, "a stream's filter is given indirectly"
 		default:
-			return nil, "a stream uses the " + f.name + " filter, which cannot be read here"
+			return nil, "a stream uses the " + f.name + " filter, which this check cannot decode"
 		}
 		if err != nil {
 			return nil, err.Error()
@@ -148,7 +148,7 @@ func predictor(r io.Reader, parms *pval) (io.Reader, error) {
 	case pred == 2 && bpc == 8:
 		return &tiffPredictor{r: bufio.NewReader(r), row: make([]byte, row), bpp: bpp}, nil
 	case pred == 2:
-		return nil, fmt.Errorf("a stream uses the TIFF predictor with %d-bit components, which cannot be read here", bpc)
+		return nil, fmt.Errorf("a stream uses the TIFF predictor with %d-bit components, which this check cannot decode", bpc)
 	}
 	return nil, fmt.Errorf("a stream uses predictor %d, which does not exist", pred)
 }

@@ -541,9 +541,29 @@ done:
 	return token{kind: tkInt, pos: pos, n: n}
 }
 
-// keywords are the keywords the scan acts on; others are read and dropped.
-var keywords = map[string]string{"obj": "obj", "endobj": "endobj", "stream": "stream", "endstream": "endstream",
-	"R": "R", "trailer": "trailer", "xref": "xref", "startxref": "startxref"}
+// keyword returns the keywords the scan acts on as constant strings; others
+// are read and dropped ("").
+func keyword(b []byte) string {
+	switch string(b) {
+	case "obj":
+		return "obj"
+	case "endobj":
+		return "endobj"
+	case "stream":
+		return "stream"
+	case "endstream":
+		return "endstream"
+	case "R":
+		return "R"
+	case "trailer":
+		return "trailer"
+	case "xref":
+		return "xref"
+	case "startxref":
+		return "startxref"
+	}
+	return ""
+}
 
 func (s *pdfScanner) readKeyword(first byte) string {
 	s.name = append(s.name[:0], first)
@@ -553,7 +573,7 @@ func (s *pdfScanner) readKeyword(first byte) string {
 		}
 		s.off++
 	}
-	return keywords[string(s.name)]
+	return keyword(s.name)
 }
 
 // readName reads a name after '/', decoding #xx escapes so /J#53 is /JS.

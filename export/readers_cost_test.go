@@ -31,14 +31,37 @@ import (
 // nulls is a JSON array of n nulls: each becomes a zero struct when decoded.
 func nulls(n int) string { return "[" + strings.Repeat("null,", n-1) + "null]" }
 
-// worstSubmission fills a submission to its limits: the most values (each
-// the largest struct, an organisation) and the rest of its bytes in one
-// answer.
+// structLists are the lists of structs in a submission, each written as
+// null in an empty draft.
+var structLists = []string{"organisations", "people", "locations", "evidence", "products", "consent_materials",
+	"consultation", "flows", "nodes", "risks", "comments", "unmatched_answers"}
+
+// worstSubmission fills a submission to its limits: the most values, each
+// a whole struct (as many as the lists may hold, the largest first), and
+// the rest of its bytes in one answer.
 func worstSubmission(base []byte) []byte {
 	lim := export.SubmissionJSONLimits
-	b := bytes.Replace(base, []byte(`"organisations": null`), []byte(`"organisations": `+nulls(lim.MaxValues-400)), 1)
+	b := base
+	left := lim.MaxValues - 400
+	for _, name := range structLists {
+		n := min(forms.MaxListItems, left)
+		if n <= 0 {
+			break
+		}
+		before := len(b)
+		b = bytes.Replace(b, []byte(`"`+name+`": null`), []byte(`"`+name+`": `+nulls(n)), 1)
+		if len(b) != before {
+			left -= n + 1
+		}
+	}
 	room := lim.MaxBytes - len(b) - 64
 	return bytes.Replace(b, []byte(`"objective": ""`), []byte(`"objective": "`+strings.Repeat("a", room)+`"`), 1)
+}
+
+// oneLongList puts all the values a submission may hold into one list: it
+// is decoded, then refused for the list's length.
+func oneLongList(base []byte) []byte {
+	return bytes.Replace(base, []byte(`"organisations": null`), []byte(`"organisations": `+nulls(export.SubmissionJSONLimits.MaxValues-400)), 1)
 }
 
 func worstReview(t testing.TB) []byte {
@@ -134,14 +157,6 @@ func (discardBlobs) Stage(r io.Reader) (string, int64, func(bool) error, error) 
 	return hex.EncodeToString(h.Sum(nil)), n, func(bool) error { return nil }, err
 }
 
-// panicTB stands in for a test while a shared input is built once.
-type panicTB struct{ testing.TB }
-
-func (panicTB) Helper()                        {}
-func (panicTB) Errorf(format string, a ...any) { panic(fmt.Sprintf(format, a...)) }
-func (panicTB) Fatalf(format string, a ...any) { panic(fmt.Sprintf(format, a...)) }
-func (panicTB) FailNow()                       { panic("FailNow") }
-
 // readerCases are the readers at their limits, each reading its file as
 // the app does, so the inputs are not in memory beforehand.
 func readerCases(t testing.TB) map[string]func() error {
@@ -151,7 +166,9 @@ func readerCases(t testing.TB) map[string]func() error {
 		require.NoError(t, os.WriteFile(path, b, 0o600))
 		return path
 	}
-	sub := write("submission.json", worstSubmission(encodeSub(t, forms.NewApplication("Worst", forms.Date{}))))
+	empty := encodeSub(t, forms.NewApplication("Worst", forms.Date{}))
+	sub := write("submission.json", worstSubmission(empty))
+	long := write("long-list.json", oneLongList(empty))
 	deep := write("deep.json", []byte(strings.Repeat("[", export.SubmissionJSONLimits.MaxBytes)))
 	review := write("review.json", worstReview(t))
 	library := write("library.json", worstLibrary())
@@ -175,8 +192,9 @@ func readerCases(t testing.TB) map[string]func() error {
 		return nil
 	}
 	return map[string]func() error{
-		"submission, most values and bytes": func() error { _, err := export.ReadSubmission(sub); return err },
-		"submission, 4 MB of brackets":      func() error { _, err := export.ReadSubmission(deep); return refused(err) },
+		"submission, most values and bytes":  func() error { _, err := export.ReadSubmission(sub); return err },
+		"submission, all values in one list": func() error { _, err := export.ReadSubmission(long); return refused(err) },
+		"submission, 4 MB of brackets":       func() error { _, err := export.ReadSubmission(deep); return refused(err) },
 		"draft (check, templates), most values and bytes": func() error {
 			b, err := os.ReadFile(sub)
 			if err != nil {
@@ -291,6 +309,31 @@ func BenchmarkReadersAtLimits(b *testing.B) {
 			for b.Loop() {
 				if err := fn(); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkVerifyPackSize verifies packs of 1, 10 and 100 evidence files
+// of 1 MB each: the time grows with the size, byte for byte.
+func BenchmarkVerifyPackSize(b *testing.B) {
+	for _, n := range []int{1, 10, 100} {
+		a := forms.NewApplication("Size", forms.Date{})
+		ev := memEvidence{}
+		for i := 0; i < n; i++ {
+			item := forms.EvidenceItem{ID: fmt.Sprint(i), Type: forms.EvOther, Title: fmt.Sprint("Evidence ", i), Status: forms.EvidenceFinal}
+			body := append([]byte(fmt.Sprintf("%%PDF-1.4\n%% file %d\n", i)), bytes.Repeat([]byte("1 0 0 1 72 720 cm "), (1<<20)/19)...)
+			attach(ev, &item, fmt.Sprintf("e%d.pdf", i), body)
+			a.Evidence = append(a.Evidence, item)
+		}
+		pack := packBytes(b, a, ev)
+		b.Run(fmt.Sprintf("files=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(pack)))
+			for b.Loop() {
+				rep, err := export.VerifyReader(bytes.NewReader(pack), int64(len(pack)))
+				if err != nil || !rep.OK() {
+					b.Fatal(err, rep.Problems)
 				}
 			}
 		})

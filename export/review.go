@@ -113,6 +113,9 @@ func DecodeReview(b []byte) (*ReviewFile, error) {
 	if dec.More() {
 		return nil, bad("there is more data after the review")
 	}
+	if err := forms.CheckListLengths(&f, "a review file"); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadReview, err)
+	}
 	forms.NormaliseText(&f)
 	switch {
 	case f.SchemaVersion < 1:

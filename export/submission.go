@@ -148,6 +148,9 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	if s.Application == nil {
 		return nil, fmt.Errorf("%w: it holds no application", ErrBadSubmission)
 	}
+	if err := forms.CheckListLengths(&s, "a submission file"); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadSubmission, err)
+	}
 	forms.NormaliseText(&s)
 	for _, r := range []int64{s.Revision, s.Application.Revision} {
 		if r < 0 {

@@ -114,7 +114,9 @@ func jsonName(f reflect.StructField) string {
 
 // dateLayouts are the ways people write a date by hand, day first as in
 // the UK.
-var dateLayouts = []string{"02/01/2006", "2/1/2006", "02-01-2006", "2.1.2006", "2 January 2006", "2 Jan 2006", "January 2, 2006", "2006/01/02", time.RFC3339, "2006-01-02T15:04:05", "2006-1-2"}
+var dateLayouts = []string{"02/01/2006", "2/1/2006", "02-01-2006", "2.1.2006", "2 January 2006", "2 Jan 2006", "January 2, 2006", "2006/01/02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-1-2",
+	// A month alone is read as its first day, and said so.
+	"January 2006", "Jan 2006", "01/2006", "2006-01"}
 
 // conform returns v read as a value of type t at path: enumerations matched
 // by value, label or spelling; dates, booleans and numbers read from text;

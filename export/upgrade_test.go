@@ -144,6 +144,18 @@ func TestUpgradeV1ReadsAnswersAsWritten(t *testing.T) {
 				assert.Equal(t, forms.RoleJointController, a.Organisations[1].Role)
 			}, "joint controller",
 		},
+		"a month alone": {
+			func(app map[string]any) { at(app, "overview")["requested_end"] = "March 2030" },
+			func(t *testing.T, a *forms.Application) {
+				assert.Equal(t, "2030-03-01", a.Overview.RequestedTo.String())
+			}, "March 2030",
+		},
+		"a controller that also processes": {
+			func(app map[string]any) { at(app, "organisations", 0)["role"] = "Data Controller and Data Processor" },
+			func(t *testing.T, a *forms.Application) {
+				assert.Equal(t, forms.RoleSoleController, a.Organisations[0].Role)
+			}, "Data Controller and Data Processor",
+		},
 		"a UK date": {
 			func(app map[string]any) { at(app, "overview")["requested_start"] = "01/04/2027" },
 			func(t *testing.T, a *forms.Application) {

@@ -35,7 +35,28 @@ func upgradeV1(doc map[string]any, c *conversion) error {
 	jointControllers(app, c)
 	conformDoc(doc, c)
 	inferRoutes(app, c)
+	inferOrganisationTypes(app, c)
 	return nil
+}
+
+// inferOrganisationTypes reads each organisation's type, which version 1
+// did not ask, from its name where the name says it.
+func inferOrganisationTypes(app map[string]any, c *conversion) {
+	orgs, _ := app["organisations"].([]any)
+	for i, o := range orgs {
+		m, ok := o.(map[string]any)
+		if !ok {
+			continue
+		}
+		name, _ := m["name"].(string)
+		if t, _ := m["type"].(string); t != "" {
+			continue
+		}
+		if t, ok := forms.GuessOrganisationType(name); ok {
+			m["type"] = string(t)
+			c.note("application.organisations[%d].type: %s, from its name %q", i, forms.LabelOf(forms.OrganisationTypeChoices, string(t)), name)
+		}
+	}
 }
 
 // splitArticles reads every Article 6 basis and Article 9 condition written

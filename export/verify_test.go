@@ -19,7 +19,7 @@ import (
 func editPack(t *testing.T, edit func(name string, body []byte) []byte, extra map[string][]byte) []byte {
 	t.Helper()
 	a, ev := richApp()
-	return rebag(t, rezip(t, packBytes(t, a, ev), edit, extra))
+	return rebagOxum(t, rezip(t, packBytes(t, a, ev), edit, extra))
 }
 
 func replaceIn(file, old, new string) func(string, []byte) []byte {

@@ -257,13 +257,34 @@ func TestRawZipOfAPackVerifies(t *testing.T) {
 // Every class of structural lie is refused before anything is trusted,
 // with a message naming the problem.
 func TestCraftedArchivesAreRefused(t *testing.T) {
+	for name, c := range craftedArchives(t) {
+		t.Run(name, func(t *testing.T) {
+			rep, err := verifyBytes(t, c.zip)
+			if err == nil {
+				// Some lies are content, not structure: the pack is then
+				// damaged, never intact.
+				require.False(t, rep.OK(), "a crafted archive passed as intact")
+				t.Logf("damaged: %v", rep.Problems)
+				return
+			}
+			require.ErrorIs(t, err, export.ErrUnsafePack)
+			assert.Contains(t, err.Error(), c.want)
+			t.Log(err)
+		})
+	}
+}
+
+type crafted struct {
+	zip  []byte
+	want string
+}
+
+// craftedArchives are the rich pack rebuilt with one structural lie each.
+func craftedArchives(t testing.TB) map[string]crafted {
 	good := packEntries(t)
 	sub := "data/submission.json"
 	other := zent{name: "data/evidence/extra.pdf", body: []byte("%PDF-1.4 hidden\n")}
-	cases := map[string]struct {
-		zip  []byte
-		want string
-	}{
+	return map[string]crafted{
 		"data prepended":           {rawZip(good, zopts{prefix: []byte("MZ\x90\x00 self-extractor"), adjustOffset: true}), "does not end where the end record begins"},
 		"data prepended, adjusted": {rawZip(good, zopts{prefix: []byte("MZ\x90\x00 self-extractor")}), "before its first entry"},
 		"data appended":            {rawZip(good, zopts{suffix: []byte("trailing")}), "after its end record"},
@@ -302,21 +323,6 @@ func TestCraftedArchivesAreRefused(t *testing.T) {
 			e.centralCSize = u32(uint32(len(e.body) + 4))
 		}), zopts{}), ""},
 		"other entry added at the end of the central directory": {rawZip(append(append([]zent(nil), good...), other), zopts{}), ""},
-	}
-	for name, c := range cases {
-		t.Run(name, func(t *testing.T) {
-			rep, err := verifyBytes(t, c.zip)
-			if err == nil {
-				// Some lies are content, not structure: the pack is then
-				// damaged, never intact.
-				require.False(t, rep.OK(), "a crafted archive passed as intact")
-				t.Logf("damaged: %v", rep.Problems)
-				return
-			}
-			require.ErrorIs(t, err, export.ErrUnsafePack)
-			assert.Contains(t, err.Error(), c.want)
-			t.Log(err)
-		})
 	}
 }
 

@@ -326,13 +326,14 @@ func evalFlowIdentifiability(c *Context) []Hit {
 }
 
 // evalFlowGateway asks for a gateway on every flow that may carry personal
-// data. Anonymised and aggregate flows need none, but a flow whose level is
-// not given might be personal, so it is asked for too.
+// data. Anonymised flows (to the ICO's code or fully) and aggregate ones
+// need none, but a flow whose level is not given might be personal, so it
+// is asked for too.
 func evalFlowGateway(c *Context) []Hit {
 	m := &c.App.DataFlow
 	var hits []Hit
 	for i, f := range m.Flows {
-		if f.Identifiability == Anonymised || f.Identifiability == AggregateLevel || strings.TrimSpace(f.LegalGateway) != "" {
+		if (f.Identifiability != "" && !f.Identifiability.Personal()) || strings.TrimSpace(f.LegalGateway) != "" {
 			continue
 		}
 		hits = append(hits, Hit{

@@ -144,7 +144,7 @@ func RequiredEvidence(a *Application) []Requirement {
 	}
 
 	for i, pr := range a.Data.Products {
-		if pr.Identifiability == Identifiable {
+		if pr.Identifiability == Identifiable && a.productRoute(&a.Data.Products[i]) != CLDCNone {
 			add(Requirement{Key: "privacy-notice", Type: EvPrivacyNotice, Title: "Privacy notice", Rule: rulePrivacy, RequirementID: "R-L7", Because: "Identifiable data is requested (" + pr.Name + ").", Field: fmt.Sprintf("data.products[%d].identifiability", i)})
 			break
 		}

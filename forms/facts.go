@@ -38,6 +38,39 @@ func (a *Application) ConfidentialData() bool {
 	return false
 }
 
+// ConfidentialFlowsDeclared reports whether a flow carrying confidential
+// patient information on its face is not declared free of it: then a
+// privacy notice is due (R-L7). A flow the applicant states includes no
+// confidential data (hashed identifiers, the deceased) is taken at its
+// word, as the register records such approvals; legal-cldc-not-confidential
+// asks why.
+func (a *Application) ConfidentialFlowsDeclared() bool {
+	if a.Cohort.CarriesIdentifiers() && a.cohortRoute() != CLDCNone {
+		return true
+	}
+	for i := range a.Data.Products {
+		p := &a.Data.Products[i]
+		if p.Identifiability == Identifiable && a.productRoute(p) != CLDCNone {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *Application) cohortRoute() CLDCRoute {
+	if a.Cohort.Confidentiality != "" {
+		return a.Cohort.Confidentiality
+	}
+	return a.Legal.CLDC
+}
+
+func (a *Application) productRoute(p *ProductRequest) CLDCRoute {
+	if p.Confidentiality != "" {
+		return p.Confidentiality
+	}
+	return a.Legal.CLDC
+}
+
 // RouteFlow is one direction of data whose common-law duty of
 // confidentiality is judged on its own (R-L3): the cohort sent to NHS
 // England, or a product sent back. Approved agreements show why: a cohort

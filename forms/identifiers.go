@@ -96,17 +96,44 @@ func ValidNHSNumber(digits string) bool {
 	return check != 10 && check == int(digits[9]-'0')
 }
 
+// mayStartDigit marks the bytes that can begin a digit: ASCII digits, and
+// the lead bytes of multi-byte characters (decoded to see).
+var mayStartDigit = func() (t [256]bool) {
+	for b := '0'; b <= '9'; b++ {
+		t[b] = true
+	}
+	for b := 0xC2; b <= 0xF4; b++ {
+		t[b] = true
+	}
+	return t
+}()
+
 // ScanText returns the patient identifiers found in s, in order.
 func ScanText(s string) []IdentifierHit {
+	// Every pattern holds a digit, and most answers hold none: find the
+	// first before setting up the scan.
+	for i := 0; i < len(s); i++ {
+		if mayStartDigit[s[i]] {
+			return scanFrom(s, i)
+		}
+	}
+	return nil
+}
+
+func scanFrom(s string, from int) []IdentifierHit {
 	var hits []IdentifierHit
 	var c chainScan // on the stack: scanning allocates only for hits
 	c.s = s
 	chainEnd := 0
-	// Every pattern holds a digit, and digits are rare in prose: jump from
-	// digit to digit. A byte at or above 0x80 may start a digit of another
-	// script (full-width, Arabic-Indic, …) and is decoded to see.
-	for i := 0; i < len(s); {
+	// Digits are rare in prose: jump from digit to digit. A byte at or
+	// above 0x80 may start a digit of another script (full-width,
+	// Arabic-Indic, …) and is decoded to see.
+	for i := from; i < len(s); {
 		b := s[i]
+		if !mayStartDigit[b] {
+			i++
+			continue
+		}
 		if b < utf8.RuneSelf {
 			if byteClass[b] != classDigit {
 				i++

@@ -105,6 +105,7 @@ func nhsFormats() []idFormat {
 	}
 	add("wrapped after 3-3", func(n string) string { return n[:3] + " " + n[3:6] + "\n" + n[6:] })
 	add("wrapped with hyphen", func(n string) string { return n[:3] + "-\n" + n[3:6] + "-\n" + n[6:] })
+	add("wrapped with an indent", func(n string) string { return n[:3] + " " + n[3:6] + "\n        " + n[6:] })
 	add("3-3-4 mixed space and hyphen", func(n string) string { return n[:3] + " " + n[3:6] + "-" + n[6:] })
 	add("(3) 3-4", func(n string) string { return "(" + n[:3] + ") " + n[3:6] + "-" + n[6:] })
 	add("thousands commas", func(n string) string { return spaced(n, '0', ",", 1, 3, 3, 3) })

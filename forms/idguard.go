@@ -53,6 +53,12 @@ func (e *IdentifierError) Is(target error) bool { return target == ErrNHSNumbers
 const maxListed = 12
 
 func (e *IdentifierError) Error() string {
+	return e.Listing() + "\nA draft must never hold patient identifiers: delete them, or export with NHS numbers masked (written as 943 *** ****)."
+}
+
+// Listing is the message without the advice, for a front end that words
+// the way through in its own terms (a flag, a checkbox).
+func (e *IdentifierError) Listing() string {
 	var b strings.Builder
 	n := len(e.Found)
 	fmt.Fprintf(&b, "%s was not written: it would carry %s:", e.What, plural(n, "an NHS number", strconv.Itoa(n)+" NHS numbers"))
@@ -63,7 +69,6 @@ func (e *IdentifierError) Error() string {
 		}
 		b.WriteString("\n  " + f.String())
 	}
-	b.WriteString("\nA draft must never hold patient identifiers: delete them, or export with NHS numbers masked (written as 943 *** ****).")
 	return b.String()
 }
 

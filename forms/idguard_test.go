@@ -127,3 +127,14 @@ func TestHumanPath(t *testing.T) {
 		assert.Equal(t, want, forms.HumanPath(in), in)
 	}
 }
+
+// BenchmarkScanApplicationLarge is the identifier walk of every string of
+// the large draft, the share of BenchmarkEvaluateLarge that the guard and
+// the readiness check pay on each keystroke.
+func BenchmarkScanApplicationLarge(b *testing.B) {
+	a := formstest.Large()
+	b.ReportAllocs()
+	for b.Loop() {
+		forms.ScanApplication(a)
+	}
+}

@@ -57,6 +57,11 @@ func decode(b []byte, lim JSONLimits) (*Application, error) {
 	if a.Revision < 0 {
 		return nil, fmt.Errorf("%w: revision %d is below zero; a draft's revision counts its saves, so correct it to 0 or more", ErrBadDraft, a.Revision)
 	}
+	if lim.MaxValues > 0 {
+		if err := CheckListLengths(&a, lim.What); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrBadDraft, err)
+		}
+	}
 	NormaliseText(&a)
 	return &a, nil
 }

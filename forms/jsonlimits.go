@@ -3,6 +3,7 @@ package forms
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,6 +26,64 @@ type JSONLimits struct {
 	// MaxValues bounds the count of all values (objects, arrays, strings,
 	// numbers, true, false, null), which bounds the structs decoded.
 	MaxValues int
+}
+
+// MaxListItems bounds every list in a decoded file: organisations,
+// people, evidence, flows, comments. Real drafts hold tens (formstest.Large,
+// beyond any real application, has 100 people). An empty item, "{}" or
+// null, is three bytes in the file but a whole struct once decoded and a
+// kilobyte once written again, so without this bound a 4 MB file would
+// become 50 MB of JSON in the database.
+const MaxListItems = 1000
+
+// CheckListLengths refuses a decoded value holding a list longer than
+// MaxListItems, naming the list by its JSON path.
+func CheckListLengths(v any, what string) error {
+	return checkLists(reflect.ValueOf(v), "", what)
+}
+
+func checkLists(v reflect.Value, path, what string) error {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return checkLists(v.Elem(), path, what)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			switch {
+			case name == "-":
+				continue
+			case name == "" && f.Anonymous:
+				name = path // an embedded struct's fields are its parent's
+			case name == "":
+				name = f.Name
+			case path != "":
+				name = path + "." + name
+			}
+			if err := checkLists(v.Field(i), name, what); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return nil
+		}
+		if v.Len() > MaxListItems {
+			return overLimit("%s has %s items; %s holds at most %s in one list", path, groupThousands(v.Len()), what, groupThousands(MaxListItems))
+		}
+		for i := range v.Len() {
+			if err := checkLists(v.Index(i), path+"["+strconv.Itoa(i)+"]", what); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // The readers' limits. Each is many times what the largest real file needs

@@ -149,21 +149,25 @@ func BenchmarkDecodeDraftAtLimits(b *testing.B) {
 	}
 }
 
-// WorstDrafts are drafts at the edge of DraftJSONLimits.
+// WorstDrafts are drafts at the edge of DraftJSONLimits: the most empty
+// structs its lists may hold, and the largest file as one long answer.
 func WorstDrafts() map[string][]byte {
 	base, err := forms.Encode(forms.NewApplication("Worst", forms.Date{}))
 	if err != nil {
 		panic(err)
 	}
 	lim := forms.DraftJSONLimits
-	nulls := "[" + strings.Repeat("null,", lim.MaxValues-200) + "null]"
-	orgs := bytes.Replace(base, []byte(`"organisations": null`), []byte(`"organisations": `+nulls), 1)
+	lists := base
+	for _, name := range []string{"organisations", "people", "locations", "evidence", "products", "consent_materials",
+		"consultation", "flows", "nodes", "risks", "comments"} {
+		lists = bytes.Replace(lists, []byte(`"`+name+`": null`), []byte(`"`+name+`": `+"["+strings.Repeat("{},", forms.MaxListItems-1)+"{}]"), 1)
+	}
 	long := strings.Repeat("x", lim.MaxBytes-len(base)-100)
 	str := bytes.Replace(base, []byte(`"objective": ""`), []byte(`"objective": "`+long+`"`), 1)
-	if bytes.Equal(orgs, base) || bytes.Equal(str, base) {
+	if bytes.Equal(lists, base) || bytes.Equal(str, base) {
 		panic("WorstDrafts: the template changed")
 	}
-	return map[string][]byte{"most-values": orgs, "longest-answer": str}
+	return map[string][]byte{"most-structs": lists, "longest-answer": str}
 }
 
 // FuzzCheckJSON compares the guard with encoding/json: whatever it lets
@@ -209,4 +213,26 @@ func FuzzCheckJSON(f *testing.F) {
 			t.Fatalf("valid JSON failed to decode: %v", uerr)
 		}
 	})
+}
+
+// An empty item is three bytes in a file and a whole struct once decoded:
+// every list is bounded, and the message names it.
+func TestDecodeRefusesOverlongLists(t *testing.T) {
+	a := forms.NewApplication("Lists", forms.Date{})
+	a.People = make([]forms.Person, forms.MaxListItems)
+	b, err := forms.Encode(a)
+	require.NoError(t, err)
+	_, err = forms.Decode(b)
+	require.NoError(t, err, "a list may hold exactly the limit")
+
+	over := bytes.Replace(b, []byte(`"people": [`), []byte(`"people": [{},`), 1)
+	_, err = forms.Decode(over)
+	require.ErrorIs(t, err, forms.ErrJSONLimit)
+	assert.Contains(t, err.Error(), "people has 1,001 items; a draft holds at most 1,000 in one list")
+
+	a.People = nil
+	a.Data.Products = []forms.ProductRequest{{Fields: make([]forms.ProductField, forms.MaxListItems+1)}}
+	err = forms.CheckListLengths(a, "a draft")
+	require.ErrorIs(t, err, forms.ErrJSONLimit)
+	assert.Contains(t, err.Error(), "data.products[0].fields has 1,001 items")
 }

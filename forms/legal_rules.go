@@ -144,7 +144,7 @@ func legalChecks() []Check {
 			Title: "Identifiable data under another route is explained",
 			Eval: func(c *Context) []Hit {
 				l := &c.App.Legal
-				if l.CLDC == CLDCOther && c.App.ConfidentialData() && blank(l.IdentifiableReasons) {
+				if l.CLDC == CLDCOther && c.App.ConfidentialFlowsDeclared() && blank(l.IdentifiableReasons) {
 					return hit("legal_basis.identifiable_reasons", "Identifiable items normally need consent or s251 support. Say why they are needed and what evidence covers them under the route you chose.")
 				}
 				return nil
@@ -154,7 +154,7 @@ func legalChecks() []Check {
 			ID: "legal-transparency", Requirements: []string{"R-L7"}, Severity: Blocker, Section: SectionLegal,
 			Title: "Identifiable data has a published privacy notice",
 			Eval: func(c *Context) []Hit {
-				if c.App.ConfidentialData() && blank(c.App.Legal.PrivacyNoticeURL) {
+				if c.App.ConfidentialFlowsDeclared() && blank(c.App.Legal.PrivacyNoticeURL) {
 					return hit("legal_basis.privacy_notice_url", "Give the web address of the published privacy or transparency notice that tells participants how their data is used.")
 				}
 				return nil

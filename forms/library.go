@@ -173,6 +173,9 @@ func DecodeLibrary(b []byte) ([]LibraryEntry, error) {
 	if dec.More() {
 		return nil, fmt.Errorf("%w: unexpected data after the library", ErrBadLibrary)
 	}
+	if err := CheckListLengths(&f, "a library file"); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadLibrary, err)
+	}
 	if f.Format != LibraryFormat {
 		return nil, fmt.Errorf("%w: the file's format is %q; export the library from DARS Workbench and try again", ErrBadLibrary, f.Format)
 	}

@@ -61,9 +61,9 @@ type chainScan struct {
 // readGroup reads the digits from i; transparent characters inside are
 // skipped, and a comma followed by exactly three digits continues the
 // group as a thousands separator.
-func (c *chainScan) readGroup(i int) (g group, next int) {
+func (c *chainScan) readGroup(g *group, i int) (next int) {
 	s := c.s
-	g.start = int32(i)
+	*g = group{start: int32(i), end: int32(i)}
 	g.first2 = [2]int8{-1, -1}
 	n := 0
 	for i < len(s) {
@@ -107,7 +107,7 @@ func (c *chainScan) readGroup(i int) (g group, next int) {
 		break
 	}
 	g.n = uint8(min(n, 255))
-	return g, int(g.end)
+	return int(g.end)
 }
 
 // threeDigitsThenStop reports whether s[i:] starts with exactly three ASCII
@@ -130,7 +130,13 @@ func (c *chainScan) readSeparator(i int) (kinds uint16, next int, ok bool) {
 	s := c.s
 	spaces, marks, brackets := 0, 0, 0
 	for i < len(s) {
-		k, _, size := charAt(s, i)
+		var k charKind
+		size := 1
+		if b := s[i]; b < utf8.RuneSelf {
+			k = asciiKind[b]
+		} else {
+			k, _, size = charAt(s, i)
+		}
 		switch k {
 		case kDigit:
 			return kinds, i, kinds != 0
@@ -151,7 +157,8 @@ func (c *chainScan) readSeparator(i int) (kinds uint16, next int, ok bool) {
 		default:
 			return 0, 0, false
 		}
-		if spaces > 4 || marks > 2 || brackets > 2 {
+		// A line break may bring an indent with it.
+		if (spaces > 4 && (kinds&sepBreak == 0 || spaces > 12)) || marks > 2 || brackets > 2 {
 			return 0, 0, false
 		}
 		if k != kTransparent {
@@ -165,21 +172,24 @@ func (c *chainScan) readSeparator(i int) (kinds uint16, next int, ok bool) {
 // scanChain reads the chain that starts with the digit at start, records
 // the NHS numbers in it and returns where it ends.
 func (c *chainScan) scanChain(start int) int {
-	n := 0
+	n, digits := 0, 0
 	whole := true // the groups held begin the chain
 	var sep uint16
 	i := start
 	for {
-		g, end := c.readGroup(i)
+		g := &c.gs[n]
+		end := c.readGroup(g, i)
 		g.sep = sep
-		c.gs[n] = g
 		if n == 0 && whole {
-			c.first = g
+			c.first = *g
 		}
 		n++
+		digits += int(g.n)
 		kinds, next, ok := c.readSeparator(end)
 		if !ok {
-			c.candidates(n, n, whole, true)
+			if digits >= 10 || !whole { // most chains in prose are a year or a count
+				c.candidates(n, n, whole, true)
+			}
 			return end
 		}
 		if n == maxGroups {

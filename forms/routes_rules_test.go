@@ -62,6 +62,12 @@ func init() {
 		}, true, "legal_basis.cldc_route"},
 		{"identifiable data declared not confidential is a warning", "legal-cldc", nil, func(a *forms.Application) { a.Legal.CLDC = forms.CLDCNone }, false, ""},
 		{"identifiable data declared not confidential, unexplained", "legal-cldc-not-confidential", nil, func(a *forms.Application) { a.Legal.CLDC = forms.CLDCNone }, true, "legal_basis.cldc_explanation"},
+		{"data declared not confidential needs no privacy notice to pass", "legal-transparency", nil, func(a *forms.Application) {
+			a.Legal.CLDC, a.Legal.PrivacyNoticeURL = forms.CLDCNone, ""
+		}, false, ""},
+		{"a cohort sent under consent still needs its privacy notice", "legal-transparency", nil, func(a *forms.Application) {
+			a.Legal.CLDC, a.Cohort.Confidentiality, a.Legal.PrivacyNoticeURL = forms.CLDCNone, forms.CLDCConsent, ""
+		}, true, "legal_basis.privacy_notice_url"},
 		{"identifiable data declared not confidential, explained", "legal-cldc-not-confidential", nil, func(a *forms.Application) {
 			a.Legal.CLDC, a.Legal.CLDCExplanation = forms.CLDCNone, "The cohort's NHS numbers are hashed with a salt agreed with NHS England before they are sent."
 		}, false, ""},
@@ -270,4 +276,25 @@ func FuzzReadingWrittenAnswers(f *testing.F) {
 			require.NotEmpty(t, p.Name)
 		}
 	})
+}
+
+func TestGuessOrganisationType(t *testing.T) {
+	for name, want := range map[string]forms.OrganisationType{
+		"University of Leeds":                                            "academic",
+		"London School of Hygiene and Tropical Medicine":                 "academic",
+		"Leeds Teaching Hospitals NHS Trust":                             "nhs-trust",
+		"University Hospitals Birmingham NHS Foundation Trust":           "nhs-trust",
+		"NHS West Yorkshire Integrated Care Board":                       "icb",
+		"NHS Arden and Greater East Midlands Commissioning Support Unit": "csu",
+		"Leeds City Council":                                             "local-authority",
+		"UK Health Security Agency":                                      "government",
+		"Cancer Research UK Charity":                                     "charity",
+		"IQVIA Ltd":                                                      "commercial",
+	} {
+		got, ok := forms.GuessOrganisationType(name)
+		assert.True(t, ok, name)
+		assert.Equal(t, want, got, name)
+	}
+	_, ok := forms.GuessOrganisationType("Exampleton")
+	assert.False(t, ok, "a name that says nothing guesses nothing")
 }

@@ -200,8 +200,9 @@ var (
 		sp(string(RoleProcessor), "processor", "data processor"),
 		sp(string(RoleNoAccess), "no access", "none", "no data access", "involved", "funder"),
 		spContains(string(RoleJointController), "joint"),
-		spContains(string(RoleProcessor), "processor"),
+		// A controller that also processes is a controller.
 		spContains(string(RoleSoleController), "controller"),
+		spContains(string(RoleProcessor), "processor"),
 	)
 	DSPTSpellings = spellings(
 		spContains("standards-exceeded", "standards exceeded"),
@@ -328,6 +329,39 @@ func RouteInText(s string) (CLDCRoute, bool) {
 	if len(found) == 1 {
 		for r := range found {
 			return r, true
+		}
+	}
+	return "", false
+}
+
+// orgTypeWords tell an organisation's type from its name, most telling
+// first ("University Hospitals … NHS Foundation Trust" is a trust).
+var orgTypeWords = []struct {
+	t     OrganisationType
+	words []string
+}{
+	{"csu", []string{"commissioningsupportunit"}},
+	{"icb", []string{"integratedcareboard", "clinicalcommissioninggroup"}},
+	{"nhs-trust", []string{"nhstrust", "nhsfoundationtrust", "foundationtrust"}},
+	{"local-authority", []string{"council", "localauthority", "boroughof", "cityof"}},
+	{"academic", []string{"university", "college", "instituteof", "schoolofhygiene"}},
+	{"government", []string{"department", "agency", "office", "healthsecurity", "publichealthengland", "ukhsa", "ministry"}},
+	{"commercial", []string{"ltd", "limited", "plc", "llp", "inc"}},
+	{"charity", []string{"charity", "foundation", "trust"}},
+}
+
+// GuessOrganisationType reads an organisation's type from its name; ok is
+// false when the name does not say.
+func GuessOrganisationType(name string) (OrganisationType, bool) {
+	k := SpellingKey(name)
+	if k == "" {
+		return "", false
+	}
+	for _, c := range orgTypeWords {
+		for _, w := range c.words {
+			if strings.Contains(k, w) {
+				return c.t, true
+			}
 		}
 	}
 	return "", false

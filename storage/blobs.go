@@ -49,9 +49,10 @@ func (s *Store) putBlob(r io.Reader) (Blob, error) {
 	return b, keep(true)
 }
 
-// stage copies r into a temporary file in the blob folder, flushed to
-// disk, and returns its hash and keep, which renames it into place (true)
-// or removes it (false).
+// stage copies r into a temporary file in the blob folder and returns its
+// hash and keep, which flushes it to disk and renames it into place (true)
+// or removes it (false). Only a kept file is flushed: an import stages a
+// pack's files before it knows whether it will keep any.
 func (s *Store) stage(r io.Reader) (Blob, func(bool) error, error) {
 	dir := s.BlobDir()
 	if err := mkdirPrivate(dir); err != nil {
@@ -74,9 +75,6 @@ func (s *Store) stage(r io.Reader) (Blob, func(bool) error, error) {
 	if err := chmodPrivate(tmp.Name(), 0o600); err != nil {
 		return fail(err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
 	if err := tmp.Close(); err != nil {
 		return fail(err)
 	}
@@ -94,6 +92,10 @@ func (s *Store) stage(r io.Reader) (Blob, func(bool) error, error) {
 		if st, err := os.Stat(final); err == nil && st.Size() == n {
 			return os.Remove(tmp.Name())
 		}
+		if err := syncFile(tmp.Name()); err != nil {
+			os.Remove(tmp.Name())
+			return err
+		}
 		if err := mkdirPrivate(filepath.Dir(final)); err != nil {
 			os.Remove(tmp.Name())
 			return err
@@ -105,6 +107,19 @@ func (s *Store) stage(r io.Reader) (Blob, func(bool) error, error) {
 		return nil
 	}
 	return b, keep, nil
+}
+
+// syncFile flushes a written file to disk.
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // Put stores r and returns its hash and size.

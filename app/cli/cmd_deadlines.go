@@ -73,6 +73,8 @@ func runDeadlines(c *Command, env *Env, args []string) int {
 			return fail(env, ExitUsage, "%v", writeHint(*ics, err))
 		}
 	}
+	// Printed output goes to logs and files too: NHS numbers are masked.
+	ds = forms.MaskedCopy(ds)
 	overdue := 0
 	rows := make([]listedDeadline, len(ds))
 	for i, d := range ds {

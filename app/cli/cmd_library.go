@@ -48,7 +48,7 @@ func runLibrary(c *Command, env *Env, args []string) int {
 		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tNAME\tODS\tDSPT VALID UNTIL")
 		for _, e := range lib {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.ID, clip(e.Name(), 48), e.ODSCode, e.Security.DSPTValidUntil)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.ID, clip(forms.MaskNHSNumbers(e.Name()), 48), e.ODSCode, e.Security.DSPTValidUntil)
 		}
 		tw.Flush()
 	case "export":
@@ -61,7 +61,7 @@ func runLibrary(c *Command, env *Env, args []string) int {
 		}
 		var masked []forms.FoundIdentifier
 		if *mask {
-			masked = forms.FindNHSNumbers(forms.Part{Value: lib})
+			masked = forms.FindNHSNumbers(forms.LibraryParts(lib)...)
 			lib = forms.MaskedCopy(lib)
 		}
 		missing, err := exportLibrary(pos[1], lib, st, env)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 	"time"
+
+	"github.com/darsworkbench/dars-workbench/forms"
 )
 
 var listCmd = &Command{Name: "list", Args: "[--json] [--deleted]", Summary: "list drafts (newest edit first)", Run: runList}
@@ -45,7 +47,7 @@ func runList(c *Command, env *Env, args []string) int {
 	}
 	rows := make([]listedDraft, len(drafts))
 	for i, d := range drafts {
-		rows[i] = listedDraft{ID: d.ID, Title: d.Title, Stage: string(d.Stage), Revision: d.Revision, Updated: d.Updated.UTC()}
+		rows[i] = listedDraft{ID: d.ID, Title: forms.MaskNHSNumbers(d.Title), Stage: string(d.Stage), Revision: d.Revision, Updated: d.Updated.UTC()}
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)

@@ -26,7 +26,7 @@ func refused(env *Env, err error) (code int, ok bool) {
 	if !errors.As(err, &ie) {
 		return 0, false
 	}
-	fmt.Fprintf(env.Stderr, "dars-workbench: %v\nTo write it anyway with every NHS number masked (943 *** ****), add --mask-identifiers.\n", err)
+	fmt.Fprintf(env.Stderr, "dars-workbench: %s\nA DARS application must never hold patient identifiers: delete them (dars-workbench check lists them),\nor add --mask-identifiers to write every NHS number masked (943 *** ****).\n", ie.Listing())
 	return ExitFailed, true
 }
 

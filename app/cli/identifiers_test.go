@@ -142,6 +142,7 @@ func TestImportAndVerifyFlagNHSNumbersAtOnce(t *testing.T) {
 	db := seeded(t)
 	a := forms.Example()
 	a.People[0].Name = "Dr A " + planted
+	a.Overview.Title += " (ref 401-023-2137)" // bag-info.txt carries the title too
 	b, err := json.Marshal(map[string]any{
 		"schema_version": 1, "app_version": "0.1.0", "draft_id": a.ID, "revision": 3,
 		"exported_at": "2026-11-23T09:00:00Z", "application": a,
@@ -152,8 +153,9 @@ func TestImportAndVerifyFlagNHSNumbersAtOnce(t *testing.T) {
 	code, out, errText := run(t, db, "import", file)
 	require.Equal(t, 0, code, errText)
 	assert.Contains(t, out, "as a new draft")
-	assert.Contains(t, out, "WARNING: the imported draft holds 1 NHS number")
+	assert.Contains(t, out, "WARNING: the imported draft holds 2 NHS numbers")
 	assert.Contains(t, out, "Person 1 → Name: 943 *** ****")
+	assert.Contains(t, out, "Overview → Title: 401-***-****")
 	assert.NotContains(t, out, "476 5919")
 
 	// A pack that carries one (from another tool, an older version or a
@@ -164,11 +166,11 @@ func TestImportAndVerifyFlagNHSNumbersAtOnce(t *testing.T) {
 	code, out, errText = run(t, db, "verify", pack)
 	require.Equal(t, 0, code, out+errText)
 	lines := strings.Split(out, "\n")
-	assert.Equal(t, "WARNING: the application in this pack holds 1 NHS number, which a draft must never hold:", lines[0])
+	assert.Equal(t, "WARNING: the application in this pack holds 2 NHS numbers, which a draft must never hold:", lines[0])
 	assert.Contains(t, out, "intact")
 	code, out, errText = run(t, db, "import", pack)
 	require.Equal(t, 0, code, errText)
-	assert.Contains(t, out, "WARNING: the imported draft holds 1 NHS number")
+	assert.Contains(t, out, "WARNING: the imported draft holds 2 NHS numbers")
 
 	db2, id := withExample(t, nil)
 	clean := filepath.Join(t.TempDir(), "clean.zip")

@@ -37,7 +37,16 @@ func PackCarrying(a *forms.Application, dest string, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	b, err := rebag(masked.Bytes(), map[string][]byte{"data/" + export.SubmissionFile: append(sub, '\n')})
+	// bag-info.txt names the draft as the submission does.
+	info := func(b []byte) []byte {
+		for _, v := range []string{a.Overview.Title, a.Overview.LeadOrg, a.Overview.LeadApplicant, a.Overview.DARSReference} {
+			v = strings.Join(strings.Fields(v), " ")
+			b = bytes.ReplaceAll(b, []byte(": "+forms.MaskNHSNumbers(v)+"\n"), []byte(": "+v+"\n"))
+			b = bytes.ReplaceAll(b, []byte(" pack: "+forms.MaskNHSNumbers(v)+"\n"), []byte(" pack: "+v+"\n"))
+		}
+		return b
+	}
+	b, err := rebag(masked.Bytes(), map[string][]byte{"data/" + export.SubmissionFile: append(sub, '\n')}, info)
 	if err != nil {
 		return err
 	}
@@ -48,7 +57,7 @@ var oxum = regexp.MustCompile(`(?m)^Payload-Oxum: .*$`)
 
 // rebag replaces payload files and writes the manifests, Payload-Oxum and
 // tag manifest again.
-func rebag(pack []byte, replace map[string][]byte) ([]byte, error) {
+func rebag(pack []byte, replace map[string][]byte, info func([]byte) []byte) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(pack), int64(len(pack)))
 	if err != nil {
 		return nil, err
@@ -86,7 +95,7 @@ func rebag(pack []byte, replace map[string][]byte) ([]byte, error) {
 		fmt.Fprintf(&manifest, "%s  %s\n", sum(files[n]), n)
 	}
 	files["manifest-sha256.txt"] = []byte(manifest.String())
-	files["bag-info.txt"] = oxum.ReplaceAll(files["bag-info.txt"], []byte(fmt.Sprintf("Payload-Oxum: %d.%d", octets, len(payload))))
+	files["bag-info.txt"] = oxum.ReplaceAll(info(files["bag-info.txt"]), []byte(fmt.Sprintf("Payload-Oxum: %d.%d", octets, len(payload))))
 	var tags strings.Builder
 	for _, n := range []string{"bagit.txt", "bag-info.txt", "manifest-sha256.txt"} {
 		fmt.Fprintf(&tags, "%s  %s\n", sum(files[n]), n)
