@@ -7,11 +7,26 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/darsworkbench/dars-workbench/app/desktop"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+)
+
+// installFiles are the files the install tests write, made once: scaling
+// the icon is the slow part, and the tests do not read the Exec path.
+func installFiles(t *testing.T) []desktop.File {
+	filesOnce.Do(func() { filesMade, filesErr = desktop.Files(app(), "/opt/dars") })
+	require.NoError(t, filesErr)
+	return filesMade
+}
+
+var (
+	filesOnce sync.Once
+	filesMade []desktop.File
+	filesErr  error
 )
 
 // tree lists every file and folder under root, relative, with '/'.
@@ -46,8 +61,7 @@ func noTools(name string, args ...string) error {
 func TestInstallThenUninstallLeavesNothing(t *testing.T) {
 	prefix := filepath.Join(t.TempDir(), "prefix")
 	require.NoError(t, os.Mkdir(prefix, 0o755))
-	files, err := desktop.Files(app(), prefix)
-	require.NoError(t, err)
+	files := installFiles(t)
 	var ran []string
 	run := func(name string, args ...string) error {
 		ran = append(ran, name+" "+strings.Join(args, " "))
@@ -94,11 +108,10 @@ func TestUninstallKeepsWhatWasThere(t *testing.T) {
 	}
 	require.NoError(t, os.WriteFile(filepath.Join(prefix, "share", "icons", "hicolor", "icon-theme.cache"), []byte("cache"), 0o644))
 	before := tree(t, prefix)
-	files, err := desktop.Files(app(), prefix)
-	require.NoError(t, err)
+	files := installFiles(t)
 	var ran []string
 	run := func(name string, args ...string) error { ran = append(ran, name); return nil }
-	_, err = desktop.Install(prefix, fakeExe(t), "dars-workbench", files, run)
+	_, err := desktop.Install(prefix, fakeExe(t), "dars-workbench", files, run)
 	require.NoError(t, err)
 	assert.Contains(t, ran, "gtk-update-icon-cache", "an icon cache that exists is kept current")
 	ran = nil
@@ -111,8 +124,7 @@ func TestUninstallKeepsWhatWasThere(t *testing.T) {
 
 func TestInstallSaysWhenCacheToolsAreMissing(t *testing.T) {
 	prefix := t.TempDir()
-	files, err := desktop.Files(app(), prefix)
-	require.NoError(t, err)
+	files := installFiles(t)
 	notes, err := desktop.Install(prefix, fakeExe(t), "dars-workbench", files, noTools)
 	require.NoError(t, err)
 	require.Len(t, notes, 2)
@@ -155,7 +167,7 @@ func TestInstallWithTheRealTools(t *testing.T) {
 		}
 	}
 	prefix := t.TempDir()
-	files, err := desktop.Files(app(), prefix)
+	files, err := desktop.Files(app(), prefix) // TryExec must name the installed program, or GIO hides the entry
 	require.NoError(t, err)
 	notes, err := desktop.Install(prefix, fakeExe(t), "dars-workbench", files, desktop.RunTool)
 	require.NoError(t, err)
