@@ -5,7 +5,6 @@ import (
 	"image/png"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -128,12 +127,9 @@ func TestDataFlowScreenExports(t *testing.T) {
 		var out bufCloser
 		done := make(chan error, 1)
 		v.exportTo(&out, kind, v.diagram, func(err error) { done <- err })
-		select {
-		case err := <-done:
-			require.NoError(t, err)
-		case <-time.After(10 * time.Second):
-			t.Fatal("export did not finish")
-		}
+		// No deadline of its own: under the race detector on a busy
+		// machine a PNG takes a while, and go test's timeout catches a hang.
+		require.NoError(t, <-done)
 		assert.True(t, out.closed)
 		if kind == "png" {
 			_, err := png.Decode(&out)

@@ -113,7 +113,9 @@ func (e *Editor) exported(path string) {
 	var d dialog.Dialog
 	open := widget.NewButton("Open folder", func() {
 		d.Hide()
-		openPath(filepath.Dir(path))
+		if err := openPath(filepath.Dir(path)); err != nil {
+			showError(e.win, "Could not open the folder "+filepath.Dir(path), err)
+		}
 	})
 	open.Importance = widget.HighImportance
 	d = dialog.NewCustom("Pack exported", "Close", container.NewVBox(msg, open), e.win)
@@ -122,8 +124,8 @@ func (e *Editor) exported(path string) {
 }
 
 // openPath hands a file or folder to the system's viewer.
-func openPath(p string) {
-	_ = fyne.CurrentApp().OpenURL(localFileURL(p))
+func openPath(p string) error {
+	return fyne.CurrentApp().OpenURL(localFileURL(p))
 }
 
 // onImport reads a submission.json or a pack into a new draft.

@@ -56,3 +56,13 @@ func settle(u *UI) {
 		}
 	}
 }
+
+// idle waits until no task's work half is running: every ending is then
+// waiting for the UI goroutine (tests drain it) or has run.
+func (b *background) idle() {
+	b.mu.Lock()
+	for b.working > 0 {
+		b.changed.Wait()
+	}
+	b.mu.Unlock()
+}
