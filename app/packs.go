@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -126,11 +125,7 @@ func (e *Editor) exported(path string) {
 
 // openPath hands a file or folder to the system's viewer.
 func openPath(p string) error {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		abs = p
-	}
-	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)})
+	return fyne.CurrentApp().OpenURL(localFileURL(p))
 }
 
 // onImport reads a submission.json or a pack into a new draft.
