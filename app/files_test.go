@@ -47,7 +47,7 @@ func TestSaveTargetWritesWhatWasAskedOrSaysWhyNot(t *testing.T) {
 		want  string
 		err   error
 	}{
-		"a full path into another folder":      {filepath.Join(sub, "pack.zip"), zip, filepath.Join(sub, "pack.zip"), nil},
+		"a full path into another folder":       {filepath.Join(sub, "pack.zip"), zip, filepath.Join(sub, "pack.zip"), nil},
 		"a bare name lands in the folder shown": {"pack.zip", zip, filepath.Join(dir, "pack.zip"), nil},
 		"the extension is added when left off":  {filepath.Join(sub, "pack"), zip, filepath.Join(sub, "pack.zip"), nil},
 		"a wrong extension gets the right one":  {"pack.txt", zip, filepath.Join(dir, "pack.txt.zip"), nil},

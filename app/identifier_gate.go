@@ -141,4 +141,3 @@ func (e *Editor) gateDraft(what string, write func(mask bool)) {
 	found, open := e.draftFound()
 	identifierGate(e.win, gateRequest{what: what, found: found, open: open, write: write})
 }
-
