@@ -19,6 +19,8 @@ const (
 	leadingPunct  = "([{\"'“‘«<>•*·–—-"
 	trailingPunct = ")]}\"'”’».,;:!?…"
 	closingPunct  = ")]}\"'”’»"
+	// wordPunct is both ends' punctuation, each character once.
+	wordPunct = "([{)]}\"'“‘”’«»<>•*·–—-.,;:!?…"
 )
 
 // lineFacts is what one line yields. Offsets are bytes into the line.
@@ -436,7 +438,7 @@ func bracketDefinitions(line string, toks []token) []acronymMark {
 		words := strings.Fields(content)
 		var acrs []string
 		for _, w := range words {
-			if a, ok := acronymOf(strings.Trim(w, leadingPunct+trailingPunct)); ok {
+			if a, ok := acronymOf(strings.Trim(w, wordPunct)); ok {
 				acrs = append(acrs, a)
 			}
 		}
@@ -445,8 +447,8 @@ func bracketDefinitions(line string, toks []token) []acronymMark {
 			for _, a := range acrs {
 				out = append(out, acronymMark{at: i, acronym: a})
 			}
-		case len(acrs) > 0 && introduces(content) && strings.Trim(words[len(words)-1], leadingPunct+trailingPunct) != "":
-			if a, ok := acronymOf(strings.Trim(words[len(words)-1], leadingPunct+trailingPunct)); ok {
+		case len(acrs) > 0 && introduces(content) && strings.Trim(words[len(words)-1], wordPunct) != "":
+			if a, ok := acronymOf(strings.Trim(words[len(words)-1], wordPunct)); ok {
 				out = append(out, acronymMark{at: i, acronym: a})
 			}
 		case len(words) >= 2:

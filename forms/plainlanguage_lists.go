@@ -104,7 +104,7 @@ func lowerWords(s string) []string {
 // matchKey is a word as phrases match it: lower case, surrounding
 // punctuation gone, curly apostrophes straight.
 func matchKey(w string) string {
-	w = strings.Trim(w, leadingPunct+trailingPunct)
+	w = strings.Trim(w, wordPunct)
 	w = strings.ReplaceAll(w, "’", "'")
 	return strings.ToLower(w)
 }

@@ -181,7 +181,7 @@ func (st *reviewState) addBody(name string) {
 	}
 	st.exclude = append(st.exclude, name)
 	for _, w := range strings.Fields(name) {
-		st.bodyAcronyms = appendBodyAcronyms(st.bodyAcronyms, strings.Trim(w, leadingPunct+trailingPunct))
+		st.bodyAcronyms = appendBodyAcronyms(st.bodyAcronyms, strings.Trim(w, wordPunct))
 	}
 }
 
@@ -199,7 +199,7 @@ func appendBodyAcronyms(m map[string]bool, core string) map[string]bool {
 func (st *reviewState) addPerson(name string) {
 	var ws []string
 	for _, w := range strings.Fields(name) {
-		w = strings.Trim(w, leadingPunct+trailingPunct)
+		w = strings.Trim(w, wordPunct)
 		if w == "" || titles[w] || strings.EqualFold(w, "Sir") || strings.EqualFold(w, "Dame") {
 			continue
 		}
