@@ -107,10 +107,12 @@ func TestPackReportsProgress(t *testing.T) {
 
 func TestPackFileName(t *testing.T) {
 	a, _ := richApp()
-	assert.Equal(t, "DARS-NIC-123456-AB1C2-v1.0-rev7-2026-11-23.zip", export.PackFileName(a, fixedTime))
+	assert.Equal(t, "DARS-NIC-123456-AB1C2-v1.0-rev7-2026-11-23.dars.zip", export.PackFileName(a, fixedTime))
 	a.Overview.DARSReference = ""
 	a.Overview.Title = "Siân's study: kidneys/HES?"
-	assert.Equal(t, "Siân's study kidneys HES-rev7-2026-11-23.zip", export.PackFileName(a, fixedTime))
+	assert.Equal(t, "Siân's study kidneys HES-rev7-2026-11-23.dars.zip", export.PackFileName(a, fixedTime))
+	a.Overview.Title = "Audit\u202egpj.exe" // a right-to-left override would disguise the name
+	assert.Equal(t, "Audit gpj.exe-rev7-2026-11-23.dars.zip", export.PackFileName(a, fixedTime))
 }
 
 func TestPackIsReproducible(t *testing.T) {

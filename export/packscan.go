@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 )
 
 // packFile is what the one pass over a pack learnt about one file in it.
@@ -50,6 +51,8 @@ type scanOptions struct {
 	// blobs, if set, receives every evidence file during the pass (import):
 	// the bytes stored are the bytes hashed and inspected.
 	blobs BlobStore
+	// structure is what remains of the pack's PDF structure budget.
+	structure *atomic.Int64
 }
 
 // Bounds on the files read into memory during a pass.
@@ -92,6 +95,8 @@ func scanPack(ra io.ReaderAt, size int64, opt scanOptions) (*packScan, error) {
 		return nil, unsafe("it has no %s: it is not a BagIt bag (is it a DARS Workbench pack?)", bagitFile)
 	}
 	s := &packScan{files: map[string]*packFile{}, staged: map[string]func(bool) error{}}
+	opt.structure = new(atomic.Int64)
+	opt.structure.Store(maxPackStructure)
 	whole := sha256.New()
 	err = z.walk(whole, func(e *zipEntry, r io.Reader) error {
 		f := &packFile{}
@@ -134,11 +139,11 @@ func (s *packScan) read(name string, f *packFile, r io.Reader, opt scanOptions) 
 		return nil
 	}
 	if opt.blobs == nil || !strings.HasPrefix(name, evidenceDir) {
-		facts, _ := InspectPDF(r)
+		facts, _ := inspectPDF(r, opt.structure)
 		f.facts = &facts
 		return nil
 	}
-	facts, sum, keep, err := stageInspected(r, opt.blobs)
+	facts, sum, keep, err := stageInspected(r, opt.blobs, opt.structure)
 	if err != nil {
 		return fmt.Errorf("store evidence %s: %w", name, err)
 	}
@@ -152,11 +157,11 @@ func (s *packScan) read(name string, f *packFile, r io.Reader, opt scanOptions) 
 
 // stageInspected streams r into the blob store and, through a pipe, into
 // the PDF inspection at the same time.
-func stageInspected(r io.Reader, blobs BlobStore) (PDFFacts, string, func(bool) error, error) {
+func stageInspected(r io.Reader, blobs BlobStore, structure *atomic.Int64) (PDFFacts, string, func(bool) error, error) {
 	pr, pw := io.Pipe()
 	done := make(chan PDFFacts, 1)
 	go func() {
-		facts, _ := InspectPDF(pr)
+		facts, _ := inspectPDF(pr, structure)
 		_, _ = io.Copy(io.Discard, pr)
 		done <- facts
 	}()
