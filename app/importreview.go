@@ -44,13 +44,21 @@ func (e *Editor) attachReview(f *export.ReviewFile) {
 	}
 	e.Changed()
 	e.showSection(e.current)
-	msg := fmt.Sprintf("%s from %s, made on revision %d.", plural(res.Added, "comment"), f.Reviewer, f.Revision)
+	msg := fmt.Sprintf("From %s, made on revision %d: %s.", f.Reviewer, f.Revision, res.Summary())
 	if res.AlreadyThere > 0 {
-		msg += fmt.Sprintf("\n%s already imported before were left as they are.", plural(res.AlreadyThere, "comment"))
+		msg += fmt.Sprintf("\n%s imported before left as they are.", plural(res.AlreadyThere, "comment or mark"))
 	}
 	if res.Changed > 0 {
 		msg += fmt.Sprintf("\n%s about answers you have changed since: each says what the reviewer read.", plural(res.Changed, "comment"))
 	}
-	msg += "\nChanges asked for count as blockers, and questions as warnings, until you resolve them."
+	if res.Stale > 0 {
+		msg += fmt.Sprintf("\n%s left alone: you answered again after the reviewer read it.", plural(res.Stale, "verdict"))
+	}
+	if res.Missing > 0 {
+		msg += fmt.Sprintf("\n%s about comments this draft does not hold.", plural(res.Missing, "verdict"))
+	}
+	n := forms.CountComments(e.app)
+	msg += fmt.Sprintf("\n\nNow %s for your answer and %s for the reviewer. A change asked for blocks submission until you answer it; "+
+		"your answers stay warnings until the reviewer confirms them in their next review.", plural(n.Open, "comment")+" "+waits(n.Open), plural(n.Awaiting, "answer")+" "+waits(n.Awaiting))
 	dialog.ShowInformation("Review imported", msg, e.win)
 }

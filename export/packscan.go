@@ -33,6 +33,13 @@ type packScan struct {
 	// staged holds the evidence files staged in the blob store (import),
 	// by hash, each with its keep.
 	staged map[string]func(bool) error
+	// sub and subErr are submission.json decoded as it was read; named is
+	// the evidence it names, so an import stages only those files. Nothing
+	// is trusted from it before the judgement: a file it does not name
+	// fails the judgement anyway.
+	sub    *Submission
+	subErr error
+	named  map[string]bool
 }
 
 // keepStaged keeps or drops every staged file; it returns the first error.
@@ -133,12 +140,15 @@ func (s *packScan) read(name string, f *packFile, r io.Reader, opt scanOptions) 
 			return nil
 		}
 		f.body = b
+		if name == payloadDir+SubmissionFile {
+			s.decodeSubmission(b)
+		}
 		return nil
 	}
 	if !inspected(name) {
 		return nil
 	}
-	if opt.blobs == nil || !strings.HasPrefix(name, evidenceDir) {
+	if opt.blobs == nil || !strings.HasPrefix(name, evidenceDir) || (s.named != nil && !s.named[name]) {
 		facts, _ := inspectPDF(r, opt.structure)
 		f.facts = &facts
 		return nil
@@ -153,6 +163,21 @@ func (s *packScan) read(name string, f *packFile, r io.Reader, opt scanOptions) 
 	}
 	s.staged[sum] = keep
 	return nil
+}
+
+// decodeSubmission decodes submission.json once, for the import's choice
+// of files to stage and for the judgement.
+func (s *packScan) decodeSubmission(b []byte) {
+	s.sub, s.subErr = DecodeSubmission(b)
+	if s.subErr != nil {
+		return
+	}
+	s.named = map[string]bool{}
+	for _, e := range s.sub.Application.Evidence {
+		if e.File != nil && e.File.SHA256 != "" {
+			s.named[evidenceDir+EvidencePackName(strings.ToLower(e.File.SHA256), e.File.Name)] = true
+		}
+	}
 }
 
 // stageInspected streams r into the blob store and, through a pipe, into
