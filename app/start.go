@@ -171,19 +171,29 @@ func (s *startScreen) onNew() {
 	for i, p := range startingPoints {
 		names[i] = p.Name
 	}
-	from := widget.NewRadioGroup(names, nil)
+	about := widget.NewLabel("")
+	about.Wrapping = fyne.TextWrapWord
+	about.Importance = widget.LowImportance
+	from := widget.NewRadioGroup(names, func(name string) {
+		for _, p := range startingPoints {
+			if p.Name == name {
+				about.SetText(p.Description)
+			}
+		}
+	})
 	from.SetSelected(names[0])
 	from.Required = true
 	d := dialog.NewForm("New draft", "Create", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Title", title),
 		widget.NewFormItem("Start from", from),
+		widget.NewFormItem("", about),
 	}, func(ok bool) {
 		if ok {
 			s.create(from.Selected, title.Text)
 		}
 	}, s.win)
 	title.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(580, 400))
+	d.Resize(fyne.NewSize(640, 500))
 	d.Show()
 	s.win.Canvas().Focus(title)
 }
