@@ -91,6 +91,17 @@ func (s *startScreen) refresh() {
 	s.list.Refresh()
 }
 
+// edited shows a draft's new last-edit time where it stands first in the
+// list already; false when the list must be read again to put it there.
+func (s *startScreen) edited(id string, at time.Time) bool {
+	if len(s.drafts) == 0 || s.drafts[0].ID != id {
+		return false
+	}
+	s.drafts[0].Updated = at
+	s.list.RefreshItem(0)
+	return true
+}
+
 func (s *startScreen) newEmptyState() fyne.CanvasObject {
 	msg := widget.NewLabel("No drafts yet.\n\nA draft is one DARS application, prepared here long before you log in to DARS Online. " +
 		"Start a new one with New draft (" + keyLabel(s.u.goos, ctrl(fyne.KeyN)) + "), or open the worked example to see what a complete application looks like.")
