@@ -47,6 +47,7 @@ type Editor struct {
 
 	nav       *widget.List
 	body      *container.Scroll
+	wheel     *wheelPage
 	heading   *widget.Label
 	savedAt   *widget.Label
 	readiness *readinessPanel
@@ -94,6 +95,8 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 		e.readOnly = readable(e.body)
 		body = e.readOnly
 	}
+	e.wheel = newWheelPage(e.body)
+	body = container.NewStack(body, e.wheel)
 	main := container.NewHSplit(container.NewBorder(top, status, nil, nil, body), e.readiness.object)
 	main.Offset = 0.72
 	// The section names stay whole however wide a section's screen is.
