@@ -56,10 +56,10 @@ func TestWheelMovesThePageOverWidgetsWithNothingToScroll(t *testing.T) {
 	e := openSection(t, a, forms.SectionData)
 	e.win.Resize(fyne.NewSize(1260, 780))
 	cases := map[string]string{
-		"one-line text box":   "data.products[0].historic_from",
-		"drop-down":           "data.products[0].identifiability",
+		"one-line text box":    "data.products[0].historic_from",
+		"drop-down":            "data.products[0].identifiability",
 		"text box with a list": "data.products[0].name",
-		"multi-line text box": "data.products[0].fields[0].reason",
+		"multi-line text box":  "data.products[0].fields[0].reason",
 	}
 	for name, path := range cases {
 		t.Run(name, func(t *testing.T) {
