@@ -231,8 +231,11 @@ func (e *Editor) Open(section forms.SectionID, path string) {
 	if obj == nil {
 		return
 	}
-	// A folded entry of a repeating group unfolds, registering its fields.
+	// A folded entry of a repeating group unfolds, registering its fields;
+	// the screen is laid out again at once, or the field's place would be
+	// the one it had folded and the scroll would miss it.
 	if r, ok := obj.(revealer); ok && r.reveal() {
+		e.body.Refresh()
 		obj = e.lookupField(path)
 	}
 	if f, ok := obj.(fyne.Focusable); ok {
