@@ -241,9 +241,20 @@ func (e *Editor) Open(section forms.SectionID, path string) {
 	if f, ok := obj.(fyne.Focusable); ok {
 		e.win.Canvas().Focus(f)
 	}
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(e.body.Content).Y
-	e.body.ScrollToOffset(fyne.NewPos(0, max(0, y-40)))
+	e.scrollTo(obj)
+}
+
+// scrollTo scrolls the section so obj shows near the top. Its place is
+// summed down the screen's tree rather than asked of the driver, which
+// knows nothing of objects made since the last frame was drawn (a folded
+// entry just unfolded) and would answer the top of the page.
+func (e *Editor) scrollTo(obj fyne.CanvasObject) {
+	pos, ok := placeIn(e.body.Content, obj)
+	if !ok {
+		d := fyne.CurrentApp().Driver()
+		pos = d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(e.body.Content))
+	}
+	e.body.ScrollToOffset(fyne.NewPos(0, max(0, pos.Y-40)))
 }
 
 // focusFirstBlocker puts the cursor where work is needed: the highest field

@@ -162,3 +162,25 @@ func scrollEntry(e *widget.Entry, ev *fyne.ScrollEvent) bool {
 	}
 	return after != before
 }
+
+// placeIn is obj's position within root, summed down the tree.
+func placeIn(root, obj fyne.CanvasObject) (fyne.Position, bool) {
+	var find func(o fyne.CanvasObject, origin fyne.Position) (fyne.Position, bool)
+	find = func(o fyne.CanvasObject, origin fyne.Position) (fyne.Position, bool) {
+		if o == nil || !o.Visible() {
+			return fyne.Position{}, false
+		}
+		if o == obj {
+			return origin, true
+		}
+		for _, c := range wheelChildren(o) {
+			if c != nil {
+				if p, ok := find(c, origin.Add(c.Position())); ok {
+					return p, true
+				}
+			}
+		}
+		return fyne.Position{}, false
+	}
+	return find(root, fyne.Position{})
+}
