@@ -206,10 +206,11 @@ func (e *Editor) onSaved(rev int64, at time.Time, err error) {
 		e.app.Revision = rev
 		e.savedAt.Importance = widget.LowImportance
 		e.savedAt.SetText(fmt.Sprintf("Saved %s · revision %d", at.Format("15:04:05"), rev))
-		// The start screen lists title and stage: keep it in step once a
-		// change to either is stored, not on every keystroke elsewhere.
+		// The start screen lists title, stage and when each draft was last
+		// edited, most recent first: a change of title or stage, or of
+		// order, reads the list again; otherwise only the time changes.
 		o := e.app.Overview
-		if o.Title != e.listedTitle || o.Stage != e.listedStage {
+		if o.Title != e.listedTitle || o.Stage != e.listedStage || !e.ui.start.edited(e.app.ID, at) {
 			e.listedTitle, e.listedStage = o.Title, o.Stage
 			e.ui.start.refresh()
 		}
