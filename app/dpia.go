@@ -73,13 +73,6 @@ func buildDPIAView(e *Editor) *dpiaView {
 	return v
 }
 
-// scrollTo scrolls the section body so obj is near the top.
-func (e *Editor) scrollTo(obj fyne.CanvasObject) {
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(e.body.Content).Y
-	e.body.ScrollToOffset(fyne.NewPos(0, max(0, y-8)))
-}
-
 func (v *dpiaView) screeningStep() fyne.CanvasObject {
 	s := &v.e.App().DPIA.Screening
 	v.screening = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -47,6 +47,7 @@ type Editor struct {
 
 	nav       *widget.List
 	body      *container.Scroll
+	wheel     *wheelPage
 	heading   *widget.Label
 	savedAt   *widget.Label
 	readiness *readinessPanel
@@ -94,6 +95,8 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 		e.readOnly = readable(e.body)
 		body = e.readOnly
 	}
+	e.wheel = newWheelPage(e.body)
+	body = container.NewStack(body, e.wheel)
 	main := container.NewHSplit(container.NewBorder(top, status, nil, nil, body), e.readiness.object)
 	main.Offset = 0.72
 	// The section names stay whole however wide a section's screen is.
@@ -229,16 +232,30 @@ func (e *Editor) Open(section forms.SectionID, path string) {
 	if obj == nil {
 		return
 	}
-	// A folded entry of a repeating group unfolds, registering its fields.
+	// A folded entry of a repeating group unfolds, registering its fields;
+	// the screen is laid out again at once, or the field's place would be
+	// the one it had folded and the scroll would miss it.
 	if r, ok := obj.(revealer); ok && r.reveal() {
+		e.body.Refresh()
 		obj = e.lookupField(path)
 	}
 	if f, ok := obj.(fyne.Focusable); ok {
 		e.win.Canvas().Focus(f)
 	}
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(e.body.Content).Y
-	e.body.ScrollToOffset(fyne.NewPos(0, max(0, y-40)))
+	e.scrollTo(obj)
+}
+
+// scrollTo scrolls the section so obj shows near the top. Its place is
+// summed down the screen's tree rather than asked of the driver, which
+// knows nothing of objects made since the last frame was drawn (a folded
+// entry just unfolded) and would answer the top of the page.
+func (e *Editor) scrollTo(obj fyne.CanvasObject) {
+	pos, ok := placeIn(e.body.Content, obj)
+	if !ok {
+		d := fyne.CurrentApp().Driver()
+		pos = d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(e.body.Content))
+	}
+	e.body.ScrollToOffset(fyne.NewPos(0, max(0, pos.Y-40)))
 }
 
 // focusFirstBlocker puts the cursor where work is needed: the highest field

@@ -70,7 +70,7 @@ func (u *UI) showLibrary() {
 	fromDraft := widget.NewButtonWithIcon("Add from a draft…", theme.ContentCopyIcon(), w.onAddFromDraft)
 	intro := Hint("Keep each organisation once. Drafts linked to an entry show its values, and their checks follow them. Export the library to share it with your researchers.")
 	top := container.NewVBox(container.NewHBox(add, fromDraft, imp, exp), intro, widget.NewSeparator())
-	split := container.NewHSplit(w.list, w.detail)
+	split := container.NewHSplit(w.list, wheelPassing(w.detail))
 	split.Offset = 0.3
 	w.win.SetContent(container.NewBorder(top, w.status, nil, nil, split))
 	w.win.Resize(fyne.NewSize(1000, 700))
