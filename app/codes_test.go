@@ -12,12 +12,12 @@ import (
 
 func TestWithoutCodes(t *testing.T) {
 	cases := map[string]string{
-		"The period of data access you are asking for (R-P7).":                 "The period of data access you are asking for.",
-		"Products (R-D1, R-D2)":                                                "Products",
-		"Organisations (R-O1…R-O5, R-O7)":                                      "Organisations",
-		"usually recommended (R-D5). GP data may need review (R-D6, R-P5).":     "usually recommended. GP data may need review.",
+		"The period of data access you are asking for (R-P7).":                   "The period of data access you are asking for.",
+		"Products (R-D1, R-D2)":                                                  "Products",
+		"Organisations (R-O1…R-O5, R-O7)":                                        "Organisations",
+		"usually recommended (R-D5). GP data may need review (R-D6, R-P5).":      "usually recommended. GP data may need review.",
 		"A reference like DARS-NIC-116377-L5J9M (R-P6) stays; R-P6 in prose too": "A reference like DARS-NIC-116377-L5J9M stays; R-P6 in prose too",
-		"No codes at all (really).":                                            "No codes at all (really).",
+		"No codes at all (really).":                                              "No codes at all (really).",
 	}
 	for in, want := range cases {
 		assert.Equal(t, want, withoutCodes(in))
