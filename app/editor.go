@@ -122,7 +122,9 @@ func windowTitle(a *forms.Application) string {
 	if t == "" {
 		t = "Untitled draft"
 	}
-	return t + " — DARS Workbench"
+	// The title leaves the app: the desktop shows it in task bars and
+	// window lists, and any program may read it.
+	return forms.MaskNHSNumbers(t) + " — DARS Workbench"
 }
 
 // App is the draft being edited. Touch it only on the UI goroutine.

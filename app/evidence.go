@@ -472,8 +472,23 @@ func (v *evidenceView) onChooseFile(id string) {
 		func(path string) { v.attach(id, filepath.Base(path), pathOpener(path)) })
 }
 
+// onAttachFiles opens the Evidence section and asks for files to attach,
+// from anywhere in the draft window.
+func (e *Editor) onAttachFiles() {
+	if e.current != forms.SectionEvidence {
+		e.Open(forms.SectionEvidence, "")
+	}
+	if e.evidence != nil {
+		e.evidence.onAttachFiles()
+	}
+}
+
 // onAttachFiles attaches several files at once, each as a new item.
 func (v *evidenceView) onAttachFiles() {
+	if v.es == nil {
+		dialog.ShowInformation("Files cannot be attached", "This store keeps no files, so nothing can be attached.", v.e.Window())
+		return
+	}
 	v.e.ui.chooseMany(v.e.Window(), fileRequest{Kind: kindAttach, Title: "Attach documents as new evidence items", Confirm: "Attach",
 		Types: []fileType{typePDF}}, func(paths []string) {
 		names := make([]string, len(paths))
