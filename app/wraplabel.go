@@ -20,6 +20,7 @@ type wrapLabel struct {
 	Text       string
 	TextStyle  fyne.TextStyle
 	Importance widget.Importance
+	Alignment  fyne.TextAlign
 
 	width float32 // the width the lines were wrapped to
 	lines []string
@@ -110,8 +111,8 @@ func (r *wrapLabelRenderer) Layout(size fyne.Size) {
 			r.texts = append(r.texts, canvas.NewText("", c))
 		}
 		t := r.texts[i]
-		if t.Text != line || t.Color != c || t.TextStyle != l.TextStyle || t.TextSize != textSize {
-			t.Text, t.Color, t.TextStyle, t.TextSize = line, c, l.TextStyle, textSize
+		if t.Text != line || t.Color != c || t.TextStyle != l.TextStyle || t.TextSize != textSize || t.Alignment != l.Alignment {
+			t.Text, t.Color, t.TextStyle, t.TextSize, t.Alignment = line, c, l.TextStyle, textSize, l.Alignment
 			t.Refresh()
 		}
 		t.Move(fyne.NewPos(pad, pad+float32(i)*lineH))

@@ -49,6 +49,10 @@ type Check struct {
 	Section SectionID
 	Title   string
 	Eval    func(c *Context) []Hit
+	// RequirementsFor, when set, names the requirements of one hit from
+	// its field, for a check that reads fields serving different ones (the
+	// published texts: R-U2, R-U3, R-T4); Requirements lists them all.
+	RequirementsFor func(field string) []string
 }
 
 // Hit is a problem found by a check: the field it points at and what to do.
@@ -68,6 +72,7 @@ type Context struct {
 	orgsByID   map[string]*Organisation
 	idHits     []FieldIdentifierHit
 	scanned    bool
+	public     []PublicText
 	required   []Requirement
 	requiredOK bool
 	// scan is ScanText, or an Evaluator's remembering version of it.
@@ -124,6 +129,7 @@ var checkGroups = []func() []Check{
 	dataFlowChecks,
 	dpiaChecks,
 	reviewChecks,
+	publicEntryChecks,
 }
 
 // AllChecks returns every readiness check, ordered by ID.
@@ -163,8 +169,12 @@ func evaluate(ctx *Context) []Finding {
 			if sev != c.Severity {
 				msg += " " + approvedNote
 			}
+			reqs := c.Requirements
+			if c.RequirementsFor != nil {
+				reqs = c.RequirementsFor(h.Field)
+			}
 			out = append(out, Finding{
-				CheckID: c.ID, Requirements: c.Requirements, Severity: sev,
+				CheckID: c.ID, Requirements: reqs, Severity: sev,
 				Section: sec, Field: h.Field, Message: msg,
 			})
 		}
