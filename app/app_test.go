@@ -251,7 +251,7 @@ func TestStartScreenShowsTheLastEditOfADraftSavedFromItsWindow(t *testing.T) {
 
 	e := u.openDraft(older.App().ID)
 	for i, text := range []string{"First aim.", "Second aim."} {
-		e.fields["overview.summary"].(*widget.Entry).SetText(text)
+		e.fields["overview.summary"].(*longText).SetText(text)
 		e.save.flush()
 		reports.drain()
 		require.Equal(t, older.App().ID, u.start.drafts[0].ID, "edit %d: the draft edited last stands first", i+1)

@@ -239,6 +239,16 @@ func (e *Editor) OnFindings(f func()) { e.listeners = append(e.listeners, f) }
 // into view (lazyrows.go); resolve maps a field path to the row holding it
 // (-1 for none), so that opening a field builds its row first.
 func (e *Editor) lazyList(n int, build func(i int) fyne.CanvasObject, resolve func(path string) int) *lazyRows {
+	if e.review != nil {
+		// A pack under review is read-only: rows built after the screen
+		// was disabled and themed are disabled and themed as they come.
+		built := build
+		build = func(i int) fyne.CanvasObject {
+			o := built(i)
+			disableAll(o)
+			return readable(o)
+		}
+	}
 	l := newLazyRows(e.body, n, build)
 	e.scrolled = append(e.scrolled, func() { l.fill() })
 	e.resolvers = append(e.resolvers, func(path string) {

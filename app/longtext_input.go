@@ -491,24 +491,30 @@ func (l *longText) DragEnd() { l.dragBar = false }
 // Scrolled scrolls the box by whole lines; a wheel turned where the box has
 // nothing more to scroll that way scrolls the page instead.
 func (l *longText) Scrolled(ev *fyne.ScrollEvent) {
+	if !l.scrollBy(ev) && l.page != nil {
+		l.page.Scrolled(ev)
+	}
+}
+
+// scrollBy scrolls the box for a wheel turn; it reports false when the box
+// has nothing more to show that way (the page's wheel layer then moves the
+// page, wheel.go).
+func (l *longText) scrollBy(ev *fyne.ScrollEvent) bool {
 	m := l.metrics()
 	dy := ev.Scrolled.DY
 	if (dy > 0 && l.top == 0) || (dy < 0 && l.top >= l.maxTop(m)) || dy == 0 {
 		l.wheel = 0
-		if l.page != nil {
-			l.page.Scrolled(ev)
-		}
-		return
+		return false
 	}
 	l.wheel += dy
 	lines := int(l.wheel / m.pitch)
-	if lines == 0 {
-		return
+	if lines != 0 {
+		l.wheel -= float32(lines) * m.pitch
+		if l.setTop(m, l.top-lines) {
+			l.Refresh()
+		}
 	}
-	l.wheel -= float32(lines) * m.pitch
-	if l.setTop(m, l.top-lines) {
-		l.Refresh()
-	}
+	return true
 }
 
 // TappedSecondary offers what the keyboard shortcuts do, in a menu.

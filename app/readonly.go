@@ -36,6 +36,14 @@ func children(obj fyne.CanvasObject) []fyne.CanvasObject {
 		return []fyne.CanvasObject{o.Content}
 	case *card:
 		return []fyne.CanvasObject{o.Content}
+	case *lazyRows:
+		var out []fyne.CanvasObject
+		for _, r := range o.rows {
+			if r != nil {
+				out = append(out, r)
+			}
+		}
+		return out
 	case *container.AppTabs:
 		out := make([]fyne.CanvasObject, 0, len(o.Items))
 		for _, it := range o.Items {

@@ -113,6 +113,8 @@ func scrollOne(o fyne.CanvasObject, ev *fyne.ScrollEvent) bool {
 		return scrollEntry(w, ev)
 	case *widget.SelectEntry:
 		return scrollEntry(&w.Entry, ev)
+	case *longText:
+		return w.scrollBy(ev)
 	case fyne.Scrollable:
 		w.Scrolled(ev)
 		return true

@@ -30,40 +30,55 @@ func NormaliseLine(s string) string {
 
 // NormaliseText applies NormaliseNewlines to every string reachable from v
 // (a pointer to a decoded draft, library, review or submission), in place.
+// The window runs it after every edit, so it walks only where a type holds
+// text, by the plan the identifier scan uses (idwalk.go).
 func NormaliseText(v any) {
-	normaliseValue(reflect.ValueOf(v))
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return
+	}
+	if p := planText(rv.Type()); p != nil {
+		normaliseValue(rv, p)
+	}
 }
 
-func normaliseValue(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
+func normaliseValue(v reflect.Value, p *textPlan) {
+	switch p.kind {
+	case reflect.String:
+		if v.CanSet() {
+			if s := v.String(); strings.IndexByte(s, '\r') >= 0 {
+				v.SetString(NormaliseNewlines(s))
+			}
+		}
+	case reflect.Interface:
 		if !v.IsNil() {
-			normaliseValue(v.Elem())
+			if ep := planText(v.Elem().Type()); ep != nil {
+				normaliseValue(v.Elem(), ep)
+			}
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			normaliseValue(v.Elem(), p.elem)
 		}
 	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				normaliseValue(v.Field(i))
-			}
+		for _, f := range p.fields {
+			normaliseValue(v.Field(f.index), f.plan)
 		}
 	case reflect.Slice, reflect.Array:
 		for i := 0; i < v.Len(); i++ {
-			normaliseValue(v.Index(i))
+			normaliseValue(v.Index(i), p.elem)
 		}
 	case reflect.Map:
+		if p.elem == nil {
+			return
+		}
 		iter := v.MapRange()
 		for iter.Next() {
 			// Map values cannot be changed in place: copy, fix, put back.
 			val := reflect.New(iter.Value().Type()).Elem()
 			val.Set(iter.Value())
-			normaliseValue(val)
+			normaliseValue(val, p.elem)
 			v.SetMapIndex(iter.Key(), val)
-		}
-	case reflect.String:
-		if v.CanSet() {
-			if s := v.String(); strings.Contains(s, "\r") {
-				v.SetString(NormaliseNewlines(s))
-			}
 		}
 	}
 }
