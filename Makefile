@@ -67,7 +67,7 @@ lint:
 # readers' memory bound is measured without the detector too (it multiplies
 # memory); -v on that test prints each reader's peak memory and time. The app
 # package needs about 7 minutes of CPU under -race, and took 21 on a busy machine:
-# the timeout only has to tell a hang from slowness within CI's half hour.
+# the timeout is there to catch a hang, not to time the tests.
 unit:
 	$(GO) test -race -count=1 -timeout 25m ./...
 	$(GO) test -count=1 -run 'TestCrash' ./storage/
