@@ -79,7 +79,7 @@ func nodeForm(v *dataFlowView, n *nodeEditor, cur forms.FlowNode) (fyne.CanvasOb
 
 	label := widget.NewEntry()
 	label.SetText(cur.Label)
-	label.OnChanged = func(s string) { n.update(func(nd *forms.FlowNode) { nd.Label = s }) }
+	label.OnChanged = func(s string) { n.update(func(nd *forms.FlowNode) { nd.Label = forms.NormaliseLine(s) }) }
 
 	orgNames, orgIDs := []string{noneLabel, nhseLabel}, []string{"", forms.NHSEnglandOrg}
 	for _, o := range a.Organisations {
@@ -117,14 +117,14 @@ func nodeForm(v *dataFlowView, n *nodeEditor, cur forms.FlowNode) (fyne.CanvasOb
 	country := widget.NewEntry()
 	country.SetText(cur.Country)
 	country.SetPlaceHolder("e.g. England, Germany")
-	country.OnChanged = func(s string) { n.update(func(nd *forms.FlowNode) { nd.Country = s }) }
+	country.OnChanged = func(s string) { n.update(func(nd *forms.FlowNode) { nd.Country = forms.NormaliseLine(s) }) }
 
 	f := widget.NewForm(
 		widget.NewFormItem("Kind", kind),
 		widget.NewFormItem("Name", label),
-		withHint(widget.NewFormItem("Organisation", org), "Draws the node in that organisation's lane (R-O1)."),
-		withHint(widget.NewFormItem("Location", loc), "Links it to a processing or storage location in the answers (R-O4)."),
-		withHint(widget.NewFormItem("Country", country), "Checked against the territory of use (R-T2, R-T3)."),
+		withHint(widget.NewFormItem("Organisation", org), "Draws the node in that organisation's lane."),
+		withHint(widget.NewFormItem("Location", loc), "Links it to a processing or storage location in the answers."),
+		withHint(widget.NewFormItem("Country", country), "Checked against the territory of use."),
 	)
 	v.e.Field("data_flow.node.label", label)
 	inputs := map[string]fyne.Focusable{"": label, "label": label, "country": country}
@@ -223,7 +223,7 @@ func flowForm(v *dataFlowView, fe *flowEditor, cur forms.Flow) (fyne.CanvasObjec
 	items := widget.NewEntry()
 	items.SetText(cur.Items)
 	items.SetPlaceHolder("Products and data items, or \"aggregate outputs\"")
-	items.OnChanged = func(s string) { fe.update(func(f *forms.Flow) { f.Items = s }) }
+	items.OnChanged = func(s string) { fe.update(func(f *forms.Flow) { f.Items = forms.NormaliseLine(s) }) }
 
 	level := widget.NewSelect(forms.Labels(forms.IdentifiabilityChoices), nil)
 	level.PlaceHolder = "Choose…"
@@ -261,7 +261,7 @@ func flowForm(v *dataFlowView, fe *flowEditor, cur forms.Flow) (fyne.CanvasObjec
 	gateway := widget.NewEntry()
 	gateway.SetText(cur.LegalGateway)
 	gateway.SetPlaceHolder("e.g. UK GDPR 6(1)(e) and 9(2)(j); consent")
-	gateway.OnChanged = func(s string) { fe.update(func(f *forms.Flow) { f.LegalGateway = s }) }
+	gateway.OnChanged = func(s string) { fe.update(func(f *forms.Flow) { f.LegalGateway = forms.NormaliseLine(s) }) }
 
 	optOut := widget.NewCheck("National Data Opt-out applied", nil)
 	optOut.SetChecked(cur.OptOutApplied)
@@ -271,12 +271,12 @@ func flowForm(v *dataFlowView, fe *flowEditor, cur forms.Flow) (fyne.CanvasObjec
 		widget.NewFormItem("From", from),
 		widget.NewFormItem("To", to),
 		widget.NewFormItem("What travels", items),
-		withHint(widget.NewFormItem("Identifiability", level), "Sets the colour and line of the arrow (R-D1)."),
-		withHint(widget.NewFormItem("Transfer method", method), "Secure file transfer or access in a secure data environment (R-T5)."),
+		withHint(widget.NewFormItem("Identifiability", level), "Sets the colour and line of the arrow."),
+		withHint(widget.NewFormItem("Transfer method", method), "Secure file transfer or access in a secure data environment."),
 		widget.NewFormItem("", enc),
 		widget.NewFormItem("Frequency", freq),
-		withHint(widget.NewFormItem("Legal gateway", gateway), "The basis this flow relies on (R-L1, R-L3)."),
-		withHint(widget.NewFormItem("", optOut), "Applied before release where the route is s251 (R-L8)."),
+		withHint(widget.NewFormItem("Legal gateway", gateway), "The basis this flow relies on."),
+		withHint(widget.NewFormItem("", optOut), "Applied before release where the route is s251."),
 	)
 	v.e.Field("data_flow.flow.items", items)
 	inputs := map[string]fyne.Focusable{"": items, "items": items, "to": to, "identifiability": level, "legal_gateway": gateway}

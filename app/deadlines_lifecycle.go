@@ -32,10 +32,10 @@ func newLifecycleView(e *Editor) fyne.CanvasObject {
 	form := widget.NewForm(
 		q.date("DSA signed", "lifecycle.dsa_signed", &l.DSASigned),
 		withHint(q.date("DSA ends", "lifecycle.dsa_end", &l.DSAEnd),
-			"Renew at least a month before; else destroy and confirm within 14 days (R-A2)."),
+			"Renew at least a month before; else destroy and confirm within 14 days."),
 		q.check("lifecycle.renewal_requested", "Renewal, extension or amendment requested", &l.RenewalRequested, func(bool) { v.buildDestruction() }),
 		withHint(q.date("Cohort file sent", "lifecycle.cohort_file_sent", &l.CohortFileSent),
-			fmt.Sprintf("Due promptly after signature (R-C7); counted as %d days.", forms.CohortFileDays)),
+			fmt.Sprintf("Due promptly after signature; counted as %d days.", forms.CohortFileDays)),
 	)
 	v.refreshDeadlines()
 	v.buildDestruction()
@@ -74,9 +74,11 @@ func (v *lifecycleView) refreshDeadlines() {
 // or organisation it is for.
 func deadlineRow(d forms.Deadline, subject bool) fyne.CanvasObject {
 	when := widget.NewLabelWithStyle(d.Due.Human(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	text := d.Action + " (" + d.Requirement + ")"
+	// The requirement's code is for the IG lead's list of every draft's
+	// deadlines; in a draft's own section it would be noise.
+	text := d.Action
 	if subject {
-		text = d.Subject() + ": " + text
+		text = d.Subject() + ": " + text + " (" + d.Requirement + ")"
 		if len(d.Affects) > 0 {
 			text += " — used by " + strings.Join(d.Affects, "; ")
 		}
@@ -131,7 +133,7 @@ func (v *lifecycleView) buildDestruction() {
 			v.destruction.Add(Hint("When the DSA ends without renewal, record here what was destroyed, by whom, how and when, and export the certificate for NHS England."))
 			return
 		}
-		msg := widget.NewLabel(fmt.Sprintf("The DSA ended on %s and no renewal is recorded: destroy the data, record it, and send the certificate by %s (R-A2).",
+		msg := widget.NewLabel(fmt.Sprintf("The DSA ended on %s and no renewal is recorded: destroy the data, record it, and send the certificate by %s.",
 			l.DSAEnd.Human(), forms.DestructionDeadline(l.DSAEnd).Human()))
 		msg.Wrapping = fyne.TextWrapWord
 		msg.Importance = widget.DangerImportance
@@ -180,31 +182,23 @@ func (v *lifecycleView) chooseCertificate(mask bool) {
 	if mask {
 		snapshot = forms.MaskedCopy(snapshot)
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	v.e.ui.chooseSave(v.e.Window(), fileRequest{Kind: kindExport, Title: "Save the certificate of destruction", Types: []fileType{typePDF},
+		Name: certificateFileName(snapshot)}, func(path string) {
+		w, err := createAtomic(path)
 		if err != nil {
-			showError(v.e.Window(), "Could not save the certificate", err)
-			return
-		}
-		if w == nil || refusedName(v.e.Window(), w) {
+			showError(v.e.Window(), "Could not write the certificate", err)
 			return
 		}
 		v.e.inBackground("Could not write the certificate", func() error {
-			err := export.WriteDestructionCertificate(w, snapshot, time.Now())
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
-			return err
+			return finishWrite(w, export.WriteDestructionCertificate(w, snapshot, time.Now()))
 		}, func(err error) {
 			if err != nil {
 				showError(v.e.Window(), "Could not write the certificate", err)
 				return
 			}
-			dialog.ShowInformation("Certificate saved", "Saved "+w.URI().Name()+". Send it to NHS England, then record the date sent.", v.e.Window())
+			dialog.ShowInformation("Certificate saved", "Saved "+path+". Send it to NHS England, then record the date sent.", v.e.Window())
 		})
-	}, v.e.Window())
-	d.SetFileName(certificateFileName(snapshot))
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	})
 }
 
 func certificateFileName(a *forms.Application) string {
@@ -212,5 +206,6 @@ func certificateFileName(a *forms.Application) string {
 	if ref == "" {
 		return "certificate-of-destruction.pdf"
 	}
-	return "certificate-of-destruction-" + ref + ".pdf"
+	// The reference may come from an imported pack: keep it one plain name.
+	return export.PortableName("certificate-of-destruction-" + ref + ".pdf")
 }

@@ -47,6 +47,7 @@ type Editor struct {
 
 	nav       *widget.List
 	body      *container.Scroll
+	wheel     *wheelPage
 	heading   *widget.Label
 	savedAt   *widget.Label
 	readiness *readinessPanel
@@ -94,6 +95,8 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 		e.readOnly = readable(e.body)
 		body = e.readOnly
 	}
+	e.wheel = newWheelPage(e.body)
+	body = container.NewStack(body, e.wheel)
 	main := container.NewHSplit(container.NewBorder(top, status, nil, nil, body), e.readiness.object)
 	main.Offset = 0.72
 	// The section names stay whole however wide a section's screen is.
@@ -119,7 +122,9 @@ func windowTitle(a *forms.Application) string {
 	if t == "" {
 		t = "Untitled draft"
 	}
-	return t + " — DARS Workbench"
+	// The title leaves the app: the desktop shows it in task bars and
+	// window lists, and any program may read it.
+	return forms.MaskNHSNumbers(t) + " — DARS Workbench"
 }
 
 // App is the draft being edited. Touch it only on the UI goroutine.
@@ -172,6 +177,9 @@ func (e *Editor) Changed() {
 	if e.review != nil {
 		return // a pack under review is never changed or saved
 	}
+	// Whatever widget changed it, no CR from a Windows paste stays in the
+	// draft (fields.go's helpers already turn it into a space or LF).
+	forms.NormaliseText(e.app)
 	e.evaluate()
 	e.win.SetTitle(windowTitle(e.app))
 	e.nav.Refresh()
@@ -200,10 +208,11 @@ func (e *Editor) onSaved(rev int64, at time.Time, err error) {
 		e.app.Revision = rev
 		e.savedAt.Importance = widget.LowImportance
 		e.savedAt.SetText(fmt.Sprintf("Saved %s · revision %d", at.Format("15:04:05"), rev))
-		// The start screen lists title and stage: keep it in step once a
-		// change to either is stored, not on every keystroke elsewhere.
+		// The start screen lists title, stage and when each draft was last
+		// edited, most recent first: a change of title or stage, or of
+		// order, reads the list again; otherwise only the time changes.
 		o := e.app.Overview
-		if o.Title != e.listedTitle || o.Stage != e.listedStage {
+		if o.Title != e.listedTitle || o.Stage != e.listedStage || !e.ui.start.edited(e.app.ID, at) {
 			e.listedTitle, e.listedStage = o.Title, o.Stage
 			e.ui.start.refresh()
 		}
@@ -225,16 +234,30 @@ func (e *Editor) Open(section forms.SectionID, path string) {
 	if obj == nil {
 		return
 	}
-	// A folded entry of a repeating group unfolds, registering its fields.
+	// A folded entry of a repeating group unfolds, registering its fields;
+	// the screen is laid out again at once, or the field's place would be
+	// the one it had folded and the scroll would miss it.
 	if r, ok := obj.(revealer); ok && r.reveal() {
+		e.body.Refresh()
 		obj = e.lookupField(path)
 	}
 	if f, ok := obj.(fyne.Focusable); ok {
 		e.win.Canvas().Focus(f)
 	}
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(e.body.Content).Y
-	e.body.ScrollToOffset(fyne.NewPos(0, max(0, y-40)))
+	e.scrollTo(obj)
+}
+
+// scrollTo scrolls the section so obj shows near the top. Its place is
+// summed down the screen's tree rather than asked of the driver, which
+// knows nothing of objects made since the last frame was drawn (a folded
+// entry just unfolded) and would answer the top of the page.
+func (e *Editor) scrollTo(obj fyne.CanvasObject) {
+	pos, ok := placeIn(e.body.Content, obj)
+	if !ok {
+		d := fyne.CurrentApp().Driver()
+		pos = d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(e.body.Content))
+	}
+	e.body.ScrollToOffset(fyne.NewPos(0, max(0, pos.Y-40)))
 }
 
 // focusFirstBlocker puts the cursor where work is needed: the highest field
@@ -291,6 +314,9 @@ func (e *Editor) showSection(id forms.SectionID) {
 	if !ok {
 		return
 	}
+	// Rebuilding the section shown (after a reply, a verdict) keeps the
+	// reader where they were; another section starts at its top.
+	again, offset := id == e.current, e.body.Offset
 	e.current = id
 	e.fields = map[string]fyne.CanvasObject{}
 	e.listeners = nil
@@ -303,12 +329,18 @@ func (e *Editor) showSection(id forms.SectionID) {
 	e.body.Content = e.withComments(screen)
 	e.body.ScrollToTop()
 	e.body.Refresh()
+	if again {
+		e.body.ScrollToOffset(offset)
+	}
 	if e.readOnly != nil {
 		e.readOnly.Refresh() // applies the theme to the new screen
 	}
 }
 
 func (e *Editor) newNav() *widget.List {
+	if e.review != nil {
+		return e.newReviewNav()
+	}
 	l := widget.NewList(
 		func() int { return len(forms.Sections) },
 		func() fyne.CanvasObject {
@@ -329,6 +361,38 @@ func (e *Editor) newNav() *widget.List {
 			default:
 				count.SetText("")
 			}
+		})
+	l.OnSelected = func(i widget.ListItemID) {
+		if forms.Sections[i].ID != e.current {
+			e.showSection(forms.Sections[i].ID)
+		}
+	}
+	l.Select(0)
+	return l
+}
+
+// newReviewNav is the section list of a pack under review: each section
+// with the reviewer's progress on it (comments, reviewed, answers to
+// confirm) instead of the applicant's findings.
+func (e *Editor) newReviewNav() *widget.List {
+	l := widget.NewList(
+		func() int { return len(forms.Sections) },
+		func() fyne.CanvasObject {
+			detail := widget.NewLabel("not reviewed yet")
+			detail.Importance = widget.LowImportance
+			detail.SizeName = theme.SizeNameCaptionText
+			detail.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil,
+				container.New(tightRows{}, widget.NewLabel("Section"), detail))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			s := forms.Sections[i]
+			p := e.review.review.Progress(e.app, s.ID)
+			c := o.(*fyne.Container)
+			rows := c.Objects[0].(*fyne.Container)
+			rows.Objects[0].(*widget.Label).SetText(s.Title)
+			rows.Objects[1].(*widget.Label).SetText(progressText(p))
+			c.Objects[1].(*widget.Icon).SetResource(progressMark(p))
 		})
 	l.OnSelected = func(i widget.ListItemID) {
 		if forms.Sections[i].ID != e.current {

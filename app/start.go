@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -92,9 +91,20 @@ func (s *startScreen) refresh() {
 	s.list.Refresh()
 }
 
+// edited shows a draft's new last-edit time where it stands first in the
+// list already; false when the list must be read again to put it there.
+func (s *startScreen) edited(id string, at time.Time) bool {
+	if len(s.drafts) == 0 || s.drafts[0].ID != id {
+		return false
+	}
+	s.drafts[0].Updated = at
+	s.list.RefreshItem(0)
+	return true
+}
+
 func (s *startScreen) newEmptyState() fyne.CanvasObject {
 	msg := widget.NewLabel("No drafts yet.\n\nA draft is one DARS application, prepared here long before you log in to DARS Online. " +
-		"Start a new one with New draft (Ctrl+N), or open the worked example to see what a complete application looks like.")
+		"Start a new one with New draft (" + keyLabel(s.u.goos, ctrl(fyne.KeyN)) + "), or open the worked example to see what a complete application looks like.")
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
 	ex := widget.NewButtonWithIcon("Open the worked example", theme.InfoIcon(), s.onExample)
@@ -172,19 +182,29 @@ func (s *startScreen) onNew() {
 	for i, p := range startingPoints {
 		names[i] = p.Name
 	}
-	from := widget.NewRadioGroup(names, nil)
+	about := widget.NewLabel("")
+	about.Wrapping = fyne.TextWrapWord
+	about.Importance = widget.LowImportance
+	from := widget.NewRadioGroup(names, func(name string) {
+		for _, p := range startingPoints {
+			if p.Name == name {
+				about.SetText(p.Description)
+			}
+		}
+	})
 	from.SetSelected(names[0])
 	from.Required = true
 	d := dialog.NewForm("New draft", "Create", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Title", title),
 		widget.NewFormItem("Start from", from),
+		widget.NewFormItem("", about),
 	}, func(ok bool) {
 		if ok {
 			s.create(from.Selected, title.Text)
 		}
 	}, s.win)
 	title.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(580, 400))
+	d.Resize(fyne.NewSize(640, 500))
 	d.Show()
 	s.win.Canvas().Focus(title)
 }
@@ -264,14 +284,5 @@ func (s *startScreen) onDelete(d storage.DraftInfo) {
 
 // onOpenPack asks for a pack and opens it for review.
 func (s *startScreen) onOpenPack() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.u.OpenPack(path)
-	}, s.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip"}))
-	d.Show()
+	s.u.chooseOpen(s.win, fileRequest{Kind: kindReview, Title: "Open a pack to review", Types: []fileType{typePack}}, s.u.OpenPack)
 }

@@ -4,6 +4,7 @@
 package app
 
 import (
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -45,6 +46,8 @@ type UI struct {
 	start   *startScreen
 	editors map[string]*Editor
 	now     func() time.Time
+	// goos is the system whose keyboard conventions the menus follow.
+	goos string
 	// do runs UI work handed over from other goroutines (autosave reports,
 	// exports, attaching and opening files): fyne.Do, except in tests, which
 	// queue it or run it on their own goroutine. It is the one way back to
@@ -58,13 +61,17 @@ type UI struct {
 	// any more.
 	quitting bool
 
+	// sysFiles is the desktop's own file chooser once one is found; nil
+	// means the built-in dialog (see files.go).
+	sysFiles systemFileChooser
+
 	libraryWin   *libraryWindow
 	deadlinesWin *deadlinesWindow
 }
 
 // New builds the UI on a Fyne app and a store; call ShowAndRun to start.
 func New(a fyne.App, store Store) *UI {
-	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now}
+	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, goos: runtime.GOOS}
 	u.bg = newBackground(func(f func()) { u.do(f) })
 	u.do = func(f func()) {
 		// Once the UI has stopped, reports to it have nowhere to go.
@@ -76,12 +83,10 @@ func New(a fyne.App, store Store) *UI {
 	// when unsaved work would be at risk: make sure every edit is written.
 	a.Lifecycle().SetOnExitedForeground(u.flushDrafts)
 	a.Lifecycle().SetOnStopped(u.Shutdown)
-	// Following the system is Fyne's default: setting it again at start
-	// would only re-theme an empty app and slow the first frame.
-	if choice := a.Preferences().StringWithFallback(appearancePref, appearanceSystem); choice != appearanceSystem {
-		u.applyAppearance(choice)
-	}
+	// Set before any window is made, so nothing is themed twice.
+	a.Settings().SetTheme(themeFor(a.Preferences().StringWithFallback(appearancePref, appearanceSystem)))
 	u.start = newStartScreen(u)
+	u.findSystemChooser()
 	return u
 }
 

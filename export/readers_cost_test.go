@@ -13,7 +13,6 @@ import (
 	"runtime/metrics"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -299,15 +298,13 @@ func measure(fn func() error) (peak uint64, wall, cpu time.Duration, err error) 
 			}
 		}
 	}()
-	var ru0, ru1 syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+	cpu0 := processCPU()
 	start := time.Now()
 	err = fn()
 	wall = time.Since(start)
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+	cpu = processCPU() - cpu0
 	close(done)
 	wg.Wait()
-	cpu = time.Duration(ru1.Utime.Nano()+ru1.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano()) * time.Nanosecond
 	return peak, wall, cpu, err
 }
 

@@ -30,7 +30,7 @@ import (
 // TestSchemaVersion -update. TestSchemaVersionCoversTheFormat fails when the
 // format differs from the one recorded for this version, so a field added
 // without a bump cannot land.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // SubmissionJSONLimits bound what DecodeSubmission reads: the envelope
 // around a draft, so a draft's limits.
@@ -151,6 +151,7 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	if err := forms.CheckListLengths(&s, "a submission file"); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadSubmission, err)
 	}
+	forms.NormaliseText(&s)
 	for _, r := range []int64{s.Revision, s.Application.Revision} {
 		if r < 0 {
 			return nil, fmt.Errorf("%w: revision %d is below zero; a revision counts saves, so export the draft again", ErrBadSubmission, r)

@@ -35,7 +35,7 @@ type Command struct {
 
 // commands is every command, in the order usage shows them: a new command is
 // a cmd_*.go file with its Command and one entry here.
-var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd}
+var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, registerPreviewCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd, installCmd, uninstallCmd}
 
 // Exit codes shared by the commands.
 const (
@@ -87,7 +87,7 @@ func Run(env *Env, args []string) int {
 	}
 	for _, c := range commands {
 		if c.Name == args[0] {
-			return c.Run(c, env, args[1:])
+			return masked(env, args[1:], func(env *Env) int { return c.Run(c, env, args[1:]) })
 		}
 	}
 	fmt.Fprintf(env.Stderr, "dars-workbench: unknown command %q\n\n", args[0])
@@ -102,7 +102,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		// Long argument lists take a line of their own so the summaries
 		// stay in one column.
-		if len(c.Args) > 28 {
+		if len(c.Args) > 28 || len(c.Name) > 9 {
 			fmt.Fprintf(w, "  %-9s %s\n  %-9s %-28s %s\n", c.Name, c.Args, "", "", c.Summary)
 			continue
 		}

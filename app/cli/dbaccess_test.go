@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -70,6 +71,8 @@ func dbCases(f fixtures, out string) []dbCase {
 		{"verify", []string{"verify", f.pack}, none},
 		{"check a pack", []string{"check", f.pack}, none},
 		{"check a submission file", []string{"check", f.submission, "--json"}, none},
+		{"register-preview a pack", []string{"register-preview", f.pack, "--json"}, none},
+		{"register-preview a draft", []string{"register-preview", f.id}, reads},
 		{"list", []string{"list"}, reads},
 		{"list --deleted --json", []string{"list", "--deleted", "--json"}, reads},
 		{"check a draft", []string{"check", f.id}, reads},
@@ -84,6 +87,8 @@ func dbCases(f fixtures, out string) []dbCase {
 		{"import a pack", []string{"import", f.pack}, adds},
 		{"import a submission file", []string{"import", f.submission}, adds},
 		{"library import", []string{"library", "import", f.library}, adds},
+		{"install", []string{"install", "--prefix", out}, none},
+		{"uninstall", []string{"uninstall", "--prefix", out}, none},
 	}
 }
 
@@ -95,12 +100,15 @@ func TestDBCasesCoverEveryCommand(t *testing.T) {
 	for _, c := range dbCases(fixtures{}, "") {
 		covered[c.args[0]] = true
 	}
-	names := regexp.MustCompile(`(?m)^  ([a-z]+) `).FindAllStringSubmatch(usage, -1)
+	names := regexp.MustCompile(`(?m)^  ([a-z][a-z-]*) `).FindAllStringSubmatch(usage, -1)
 	require.NotEmpty(t, names)
 	for _, m := range names {
 		assert.True(t, covered[m[1]], "command %q has no case in dbCases", m[1])
 	}
 }
+
+// linuxDesktopOnly are the commands that refuse to run on Windows and macOS.
+var linuxDesktopOnly = map[string]bool{"install": true, "uninstall": true}
 
 func TestOnlyCommandsThatAddCreateADatabase(t *testing.T) {
 	f := makeFixtures(t)
@@ -117,7 +125,11 @@ func TestOnlyCommandsThatAddCreateADatabase(t *testing.T) {
 				assert.Contains(t, errText, "Nothing was created")
 				assert.NoDirExists(t, dir, "nothing is created, not even the folder")
 			case none:
-				assert.Equal(t, 0, code, errText)
+				if linuxDesktopOnly[c.args[0]] && (runtime.GOOS == "windows" || runtime.GOOS == "darwin") {
+					assert.Equal(t, 2, code, "refused where there is no Linux desktop")
+				} else {
+					assert.Equal(t, 0, code, errText)
+				}
 				assert.NoDirExists(t, dir)
 			case adds:
 				assert.Equal(t, 0, code, errText)
