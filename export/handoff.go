@@ -30,38 +30,82 @@ var fingerprintAt = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // HandOffDocuments lists the documents to upload, in the order of the
 // evidence checklist: every evidence item (one without a file says what to
 // do), then the evidence the answers call for that has no item yet, then the
-// documents the draft writes itself. Taking the generated documents'
-// fingerprints renders them, so call it off the UI goroutine on a large
-// draft.
+// documents the draft writes itself. An evidence item for the DPIA or the
+// data flow map with no file of its own is uploaded as the document the
+// draft writes. Taking the generated documents' fingerprints renders them,
+// so call it off the UI goroutine on a large draft.
 func HandOffDocuments(a *forms.Application) ([]forms.HandOffItem, error) {
-	var out []forms.HandOffItem
+	plan := uploadPlan(a)
+	out := make([]forms.HandOffItem, len(plan))
+	for i, p := range plan {
+		out[i] = p.item
+		if p.gen != nil {
+			fp, err := fingerprint(a, p.gen.write)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p.gen.name, err)
+			}
+			out[i].File.Fingerprint = fp
+		}
+	}
+	return out, nil
+}
+
+// planned is one document to upload and, for a generated one, its writer.
+type planned struct {
+	item forms.HandOffItem
+	gen  *generator
+}
+
+func uploadPlan(a *forms.Application) []planned {
+	// The generated documents the answers call for, by evidence type.
+	gens := map[forms.EvidenceType]forms.Requirement{}
+	var order []forms.EvidenceType
+	for _, r := range forms.RequiredEvidence(a) {
+		if _, ok := generators[r.Type]; ok && r.MetBy != "" {
+			gens[r.Type] = r
+			order = append(order, r.Type)
+		}
+	}
+	own := map[forms.EvidenceType]bool{}
+	for _, e := range a.Evidence {
+		if e.File != nil && e.File.SHA256 != "" {
+			own[e.Type] = true
+		}
+	}
+	var out []planned
+	claimed := map[forms.EvidenceType]bool{}
 	for i, e := range a.Evidence {
+		if r, ok := gens[e.Type]; ok && (e.File == nil || e.File.SHA256 == "") && !own[e.Type] && !claimed[e.Type] {
+			claimed[e.Type] = true
+			g := generators[e.Type]
+			it := forms.HandOffGenerated(r, g.name, "")
+			it.Path = fmt.Sprintf("evidence[%d].file", i)
+			if t := strings.TrimSpace(e.Title); t != "" {
+				it.Label, it.File.Title = t, t
+			}
+			it.File.Version = strings.TrimSpace(e.Version)
+			out = append(out, planned{it, &g})
+			continue
+		}
 		name := ""
 		if e.File != nil && e.File.SHA256 != "" {
 			name = EvidencePackName(e.File.SHA256, e.File.Name)
 		}
-		out = append(out, forms.HandOffEvidence(i, e, forms.EvidenceKey(a, i), name))
+		out = append(out, planned{item: forms.HandOffEvidence(i, e, forms.EvidenceKey(a, i), name)})
 	}
 	for _, r := range forms.RequiredEvidence(a) {
 		if r.MetBy == "" && r.Item < 0 {
-			out = append(out, forms.HandOffRequired(r))
+			out = append(out, planned{item: forms.HandOffRequired(r)})
 		}
 	}
-	for _, r := range forms.RequiredEvidence(a) {
-		if r.MetBy == "" {
+	for _, t := range order {
+		if claimed[t] || own[t] {
 			continue
 		}
-		g, ok := generators[r.Type]
-		if !ok {
-			continue
-		}
-		fp, err := fingerprint(a, g.write)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", g.name, err)
-		}
-		out = append(out, forms.HandOffGenerated(r, g.name, fp))
+		g := generators[t]
+		out = append(out, planned{forms.HandOffGenerated(gens[t], g.name, ""), &g})
 	}
-	return out, nil
+	return out
 }
 
 // generator writes a document from the draft, unguarded: the callers guard.
@@ -130,36 +174,29 @@ func WriteUploadSet(dir string, a *forms.Application, ev EvidenceSource, at time
 	}
 	var out []UploadFile
 	keep := map[string]bool{}
-	for _, e := range a.Evidence {
-		if e.File == nil || e.File.SHA256 == "" {
-			continue
-		}
-		name := EvidencePackName(e.File.SHA256, e.File.Name)
-		if keep[name] {
+	for _, p := range uploadPlan(a) {
+		name := p.item.File.UploadName
+		if name == "" || keep[name] {
 			continue
 		}
 		keep[name] = true
-		f := UploadFile{Name: name, Size: e.File.Size, SHA256: strings.ToLower(e.File.SHA256)}
-		if err := copyUpload(dir, f, ev); err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	for _, r := range forms.RequiredEvidence(a) {
-		g, ok := generators[r.Type]
-		if r.MetBy == "" || !ok {
+		if p.gen == nil {
+			f := UploadFile{Name: name, Size: p.item.File.Size, SHA256: p.item.File.SHA256}
+			if err := copyUpload(dir, f, ev); err != nil {
+				return nil, err
+			}
+			out = append(out, f)
 			continue
 		}
 		var buf bytes.Buffer
-		if err := g.write(&buf, a, at); err != nil {
-			return nil, fmt.Errorf("write %s: %w", g.name, err)
+		if err := p.gen.write(&buf, a, at); err != nil {
+			return nil, fmt.Errorf("write %s: %w", name, err)
 		}
 		sum := sha256.Sum256(buf.Bytes())
-		f := UploadFile{Name: g.name, Size: int64(buf.Len()), SHA256: hex.EncodeToString(sum[:])}
-		if err := putUpload(dir, f.Name, bytes.NewReader(buf.Bytes()), f); err != nil {
+		f := UploadFile{Name: name, Size: int64(buf.Len()), SHA256: hex.EncodeToString(sum[:])}
+		if err := putUpload(dir, name, bytes.NewReader(buf.Bytes()), f); err != nil {
 			return nil, err
 		}
-		keep[g.name] = true
 		out = append(out, f)
 	}
 	entries, err := os.ReadDir(dir)

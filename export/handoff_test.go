@@ -185,16 +185,24 @@ func TestHandOffDocumentsCoverTheEvidenceTable(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			docs, err := export.HandOffDocuments(a)
 			require.NoError(t, err)
+			own := map[forms.EvidenceType]bool{}
+			for _, e := range a.Evidence {
+				own[e.Type] = own[e.Type] || e.File != nil
+			}
 			for i, e := range a.Evidence {
 				require.Greater(t, len(docs), i)
 				d := docs[i]
 				require.NotNil(t, d.File)
 				assert.Equal(t, fmt.Sprintf("evidence[%d].file", i), d.Path)
-				if e.File != nil && e.File.SHA256 != "" {
+				switch {
+				case e.File != nil && e.File.SHA256 != "":
 					assert.Equal(t, export.EvidencePackName(e.File.SHA256, e.File.Name), d.File.UploadName)
 					assert.Equal(t, e.File.Size, d.File.Size)
 					assert.True(t, d.Tickable())
-				} else {
+				case d.File.Generated:
+					assert.Contains(t, []forms.EvidenceType{forms.EvDPIA, forms.EvDataFlowMap}, e.Type, "only the DPIA and the map are written from the draft")
+					assert.True(t, d.Tickable())
+				default:
 					assert.Empty(t, d.File.UploadName)
 					assert.NotEmpty(t, d.File.ToDo, "an item with no file says what to do")
 					assert.False(t, d.Tickable())
@@ -208,10 +216,10 @@ func TestHandOffDocumentsCoverTheEvidenceTable(t *testing.T) {
 				}
 			}
 			var want []string
-			if strings.TrimSpace(a.DPIA.Need) != "" && !a.Data.AggregatedHESOnly {
+			if strings.TrimSpace(a.DPIA.Need) != "" && !a.Data.AggregatedHESOnly && !own[forms.EvDPIA] {
 				want = append(want, "dpia.pdf")
 			}
-			if len(a.DataFlow.Flows) > 0 && !a.Data.AggregatedHESOnly {
+			if len(a.DataFlow.Flows) > 0 && !a.Data.AggregatedHESOnly && !own[forms.EvDataFlowMap] {
 				want = append(want, "data-flow-map.pdf")
 			}
 			assert.ElementsMatch(t, want, generated)
