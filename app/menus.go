@@ -19,10 +19,12 @@ func (e *Editor) menu() *fyne.MainMenu {
 	hist.Shortcut = ctrl(fyne.KeyH)
 	exp := fyne.NewMenuItem("Export pack…", e.onExport)
 	exp.Shortcut = ctrl(fyne.KeyE)
+	handoff := fyne.NewMenuItem("Hand off to DARS Online…", e.onHandOff)
+	handoff.Shortcut = ctrlShift(fyne.KeyH)
 	closeItem := fyne.NewMenuItem("Close draft", e.onClose)
 	closeItem.Shortcut = ctrl(fyne.KeyW)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", exp, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
+		fyne.NewMenu("Draft", exp, handoff, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
 		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
 		helpMenu(e.ui, e.win),

@@ -127,6 +127,8 @@ func (s HandOffState) String() string {
 type HandOffRow struct {
 	HandOffItem
 	State HandOffState
+	// TickedAt is when the tick was made, for a ticked item.
+	TickedAt time.Time
 	// Identifiers counts the NHS numbers the text seems to hold: a copy
 	// carries them masked (R-C8).
 	Identifiers int
@@ -156,6 +158,7 @@ func NewHandOffList(answers, documents []HandOffItem, ticks []HandOffTick) *Hand
 			out[i] = HandOffRow{HandOffItem: it}
 			if t, ok := byKey[it.Key]; ok {
 				used[it.Key] = true
+				out[i].TickedAt = t.At
 				if t.CopiedFrom != "" {
 					l.CopiedFrom = t.CopiedFrom
 				}
@@ -164,7 +167,7 @@ func NewHandOffList(answers, documents []HandOffItem, ticks []HandOffTick) *Hand
 					out[i].State = Entered
 				}
 			}
-			if it.File == nil && strings.ContainsFunc(it.Text, isDigitRune) {
+			if strings.ContainsFunc(it.Text, isDigitRune) {
 				out[i].Identifiers = len(FindNHSNumbers(Part{Value: it.Text}))
 			}
 		}
