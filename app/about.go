@@ -8,7 +8,8 @@ import (
 )
 
 func helpMenu(u *UI, w fyne.Window) *fyne.Menu {
-	return fyne.NewMenu("Help", fyne.NewMenuItem("About DARS Workbench", func() { showAbout(u, w) }))
+	return fyne.NewMenu("Help", fyne.NewMenuItem("About DARS Workbench", func() { showAbout(u, w) }),
+		fyne.NewMenuItem("Third-party licences", func() { u.showNotices() }))
 }
 
 // showAbout reads the name and version from the app's metadata, whose one
@@ -16,7 +17,8 @@ func helpMenu(u *UI, w fyne.Window) *fyne.Menu {
 func showAbout(u *UI, w fyne.Window) {
 	m := u.fyne.Metadata()
 	text := fmt.Sprintf("%s %s (build %d)\n%s\n\nPrepares applications to NHS England's Data Access Request Service offline.\n"+
-		"Not affiliated with or endorsed by NHS England. Holds no patient data.\n\nDatabase: %s",
+		"Not affiliated with or endorsed by NHS England. Holds no patient data.\n"+
+		"Built with open-source software: Help → Third-party licences.\n\nDatabase: %s",
 		m.Name, m.Version, m.Build, m.ID, u.dbPath())
 	dialog.ShowInformation("About "+m.Name, text, w)
 }

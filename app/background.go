@@ -142,13 +142,3 @@ func (b *background) wait() {
 	}
 	b.mu.Unlock()
 }
-
-// idle waits until no task's work half is running: every ending is then
-// waiting for the UI goroutine (tests drain it) or has run.
-func (b *background) idle() {
-	b.mu.Lock()
-	for b.working > 0 {
-		b.changed.Wait()
-	}
-	b.mu.Unlock()
-}

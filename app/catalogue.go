@@ -9,16 +9,6 @@ import (
 // shows it, the picker is empty, and typing a product's name still works.
 var products, productsErr = forms.ProductCatalogue(), forms.ProductCatalogueError()
 
-// productNames lists the catalogue's products, most often agreed first, for
-// the product picker (R-D1).
-func productNames() []string {
-	out := make([]string, len(products))
-	for i, p := range products {
-		out[i] = p.Name
-	}
-	return out
-}
-
 // legalBasisSuggestions are the confidentiality routes seen on agreements,
 // offered for a product's legal basis (R-D2), in the order first seen.
 func legalBasisSuggestions() []string {

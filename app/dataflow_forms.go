@@ -79,7 +79,7 @@ func nodeForm(v *dataFlowView, n *nodeEditor, cur forms.FlowNode) (fyne.CanvasOb
 
 	label := widget.NewEntry()
 	label.SetText(cur.Label)
-	label.OnChanged = func(s string) { n.update(func(nd *forms.FlowNode) { nd.Label = s }) }
+	label.OnChanged = func(s string) { n.update(func(nd *forms.FlowNode) { nd.Label = forms.NormaliseLine(s) }) }
 
 	orgNames, orgIDs := []string{noneLabel, nhseLabel}, []string{"", forms.NHSEnglandOrg}
 	for _, o := range a.Organisations {
@@ -117,7 +117,7 @@ func nodeForm(v *dataFlowView, n *nodeEditor, cur forms.FlowNode) (fyne.CanvasOb
 	country := widget.NewEntry()
 	country.SetText(cur.Country)
 	country.SetPlaceHolder("e.g. England, Germany")
-	country.OnChanged = func(s string) { n.update(func(nd *forms.FlowNode) { nd.Country = s }) }
+	country.OnChanged = func(s string) { n.update(func(nd *forms.FlowNode) { nd.Country = forms.NormaliseLine(s) }) }
 
 	f := widget.NewForm(
 		widget.NewFormItem("Kind", kind),
@@ -223,7 +223,7 @@ func flowForm(v *dataFlowView, fe *flowEditor, cur forms.Flow) (fyne.CanvasObjec
 	items := widget.NewEntry()
 	items.SetText(cur.Items)
 	items.SetPlaceHolder("Products and data items, or \"aggregate outputs\"")
-	items.OnChanged = func(s string) { fe.update(func(f *forms.Flow) { f.Items = s }) }
+	items.OnChanged = func(s string) { fe.update(func(f *forms.Flow) { f.Items = forms.NormaliseLine(s) }) }
 
 	level := widget.NewSelect(forms.Labels(forms.IdentifiabilityChoices), nil)
 	level.PlaceHolder = "Choose…"
@@ -261,7 +261,7 @@ func flowForm(v *dataFlowView, fe *flowEditor, cur forms.Flow) (fyne.CanvasObjec
 	gateway := widget.NewEntry()
 	gateway.SetText(cur.LegalGateway)
 	gateway.SetPlaceHolder("e.g. UK GDPR 6(1)(e) and 9(2)(j); consent")
-	gateway.OnChanged = func(s string) { fe.update(func(f *forms.Flow) { f.LegalGateway = s }) }
+	gateway.OnChanged = func(s string) { fe.update(func(f *forms.Flow) { f.LegalGateway = forms.NormaliseLine(s) }) }
 
 	optOut := widget.NewCheck("National Data Opt-out applied", nil)
 	optOut.SetChecked(cur.OptOutApplied)

@@ -212,5 +212,6 @@ func certificateFileName(a *forms.Application) string {
 	if ref == "" {
 		return "certificate-of-destruction.pdf"
 	}
-	return "certificate-of-destruction-" + ref + ".pdf"
+	// The reference may come from an imported pack: keep it one plain name.
+	return export.PortableName("certificate-of-destruction-" + ref + ".pdf")
 }

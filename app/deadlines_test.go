@@ -116,5 +116,5 @@ func TestOverviewScreenshot(t *testing.T) {
 	ed.win.Resize(fyne.NewSize(1280, 800))
 	ed.selectSection(forms.SectionOverview)
 	assert.Contains(t, texts(ed.body.Content), "Next deadline: 10 Dec 2026")
-	shoot(t, ed.win, "overview.png")
+	assertScreen(t, ed.win, "overview.png")
 }

@@ -174,6 +174,9 @@ func (e *Editor) Changed() {
 	if e.review != nil {
 		return // a pack under review is never changed or saved
 	}
+	// Whatever widget changed it, no CR from a Windows paste stays in the
+	// draft (fields.go's helpers already turn it into a space or LF).
+	forms.NormaliseText(e.app)
 	e.evaluate()
 	e.win.SetTitle(windowTitle(e.app))
 	e.nav.Refresh()

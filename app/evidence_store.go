@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 
@@ -140,30 +139,34 @@ func (u *UI) viewFile(w fyne.Window, es EvidenceStore, att forms.Attachment) {
 // temporary folder and asks the system to open it: the store's files have
 // no extension, so a viewer could not tell a PDF by name.
 func openInViewer(es EvidenceStore, att forms.Attachment) error {
-	src, err := es.Open(att.SHA256)
+	p, err := viewerCopy(es, att)
 	if err != nil {
 		return err
+	}
+	return fyne.CurrentApp().OpenURL(localFileURL(p))
+}
+
+// viewerCopy writes the copy openInViewer opens and returns its path.
+func viewerCopy(es EvidenceStore, att forms.Attachment) (string, error) {
+	src, err := es.Open(att.SHA256)
+	if err != nil {
+		return "", err
 	}
 	defer src.Close()
 	dir := filepath.Join(os.TempDir(), "dars-workbench-view", att.SHA256[:16])
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
+		return "", err
 	}
-	name := filepath.Base(att.Name)
-	if name == "." || name == string(filepath.Separator) || name == "" {
-		name = att.SHA256[:16] + ".pdf"
-	}
-	p := filepath.Join(dir, name)
+	// The name may come from a pack made on another system: a Windows
+	// path, a device name such as CON, characters this system refuses.
+	p := filepath.Join(dir, export.PortableName(att.Name))
 	dst, err := os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if _, err := io.Copy(dst, src); err != nil {
 		dst.Close()
-		return err
+		return "", err
 	}
-	if err := dst.Close(); err != nil {
-		return err
-	}
-	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(p)})
+	return p, dst.Close()
 }

@@ -4,7 +4,6 @@ package app
 // state (the view struct and the Editor), which the package does not export.
 
 import (
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -173,20 +172,6 @@ func BenchmarkEvidenceView200Items(b *testing.B) {
 	}
 }
 
-// shoot saves what a window shows when DARS_SHOTS names a directory, so a
-// person can look at the screens (the software renderer of the test driver).
-func shoot(t *testing.T, w fyne.Window, name string) {
-	dir := os.Getenv("DARS_SHOTS")
-	if dir == "" {
-		return
-	}
-	img := w.Canvas().Capture()
-	f, err := os.Create(filepath.Join(dir, name))
-	require.NoError(t, err)
-	defer f.Close()
-	require.NoError(t, png.Encode(f, img))
-}
-
 func TestEvidenceScreenshot(t *testing.T) {
 	u, st := newTestUI(t)
 	ed := openExample(t, u, st, func(a *forms.Application) {
@@ -197,7 +182,7 @@ func TestEvidenceScreenshot(t *testing.T) {
 	ed.win.Resize(fyne.NewSize(1280, 900))
 	ed.selectSection(forms.SectionEvidence)
 	assert.Equal(t, forms.SectionEvidence, ed.current)
-	shoot(t, ed.win, "evidence.png")
+	assertScreen(t, ed.win, "evidence.png")
 	ed.body.ScrollToOffset(fyne.NewPos(0, 1000))
-	shoot(t, ed.win, "evidence-items.png")
+	assertScreen(t, ed.win, "evidence-items.png")
 }

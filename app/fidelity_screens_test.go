@@ -1,9 +1,7 @@
 package app
 
 import (
-	"image/png"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,19 +14,15 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-// keepRender writes the editor window, resized to size, to
-// $DARS_KEEP_RENDERS/name.png so a person can look at it.
+// keepRender keeps the editor window, resized to size, as name.png in
+// $DARS_SHOTS so a person can look at it.
 func keepRender(t *testing.T, e *Editor, name string, size fyne.Size) {
 	t.Helper()
-	dir := os.Getenv("DARS_KEEP_RENDERS")
-	if dir == "" {
+	if os.Getenv("DARS_SHOTS") == "" {
 		return
 	}
 	e.win.Resize(size)
-	f, err := os.Create(filepath.Join(dir, name+".png"))
-	require.NoError(t, err)
-	require.NoError(t, png.Encode(f, e.win.Canvas().Capture()))
-	require.NoError(t, f.Close())
+	shoot(t, e.win, name+".png")
 }
 
 func withBlankProduct() *forms.Application {

@@ -28,7 +28,7 @@ func (e *Editor) TextEntry(path string, p *string, placeholder string, validate 
 		flagIdentifiers(w, *p)
 	}
 	w.OnChanged = func(s string) {
-		*p = s
+		*p = forms.NormaliseLine(s) // a line pasted from Windows keeps its CR
 		if validate == nil {
 			flagIdentifiers(w, s)
 		}
@@ -64,7 +64,7 @@ func (e *Editor) LongText(path string, p *string, placeholder string) fyne.Canva
 	update(*p)
 	flagIdentifiers(w, *p)
 	w.OnChanged = func(s string) {
-		*p = s
+		*p = forms.NormaliseNewlines(s) // text pasted from Windows has CR LF
 		update(s)
 		flagIdentifiers(w, s)
 		e.Changed()
@@ -160,7 +160,7 @@ func (e *Editor) Suggest(path string, p *string, options []string) *widget.Selec
 	w := widget.NewSelectEntry(options)
 	w.SetText(*p)
 	w.OnChanged = func(s string) {
-		*p = s
+		*p = forms.NormaliseLine(s)
 		e.Changed()
 	}
 	e.Field(path, w)

@@ -30,7 +30,7 @@ func (e *Editor) onHistory() {
 		return
 	}
 	if len(snaps) == 0 {
-		dialog.ShowInformation("History", "No snapshots yet. Use Snapshot (Ctrl+Shift+S) to keep this revision;\none is also kept of what every export writes.", e.win)
+		dialog.ShowInformation("History", "No snapshots yet. Use Snapshot ("+keyLabel(e.ui.goos, ctrlShift(fyne.KeyS))+") to keep this revision;\none is also kept of what every export writes.", e.win)
 		return
 	}
 	var d dialog.Dialog

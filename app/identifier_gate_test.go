@@ -20,8 +20,6 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-const gateTitle = "NHS numbers would leave the app"
-
 // withNumbers puts NHS numbers in the objective and a person's name.
 func withNumbers(a *forms.Application) {
 	a.Purpose.Objective += " Example patient 943 476 5919."

@@ -53,6 +53,22 @@ func (g *gatedFile) releaseWhenStopped(u *UI) {
 	}()
 }
 
+// openSmall stores a small draft with three evidence items and opens its
+// window: the tests here are about what happens around the window, and a
+// light draft keeps them quick under the race detector.
+func openSmall(t *testing.T, u *UI, st *store.Store) *Editor {
+	t.Helper()
+	a := forms.NewApplication("Small draft", forms.NewDate(2026, 11, 1))
+	for _, title := range []string{"Protocol", "Ethics approval", "Section 251 letter"} {
+		a.Evidence = append(a.Evidence, forms.EvidenceItem{ID: forms.NewID(), Type: forms.EvOther, Title: title, Status: forms.EvidenceDraft})
+	}
+	require.NoError(t, st.Create(a))
+	ed := u.openDraft(a.ID)
+	require.NotNil(t, ed)
+	t.Cleanup(func() { ed.save.close() })
+	return ed
+}
+
 func storedItem(t *testing.T, st *store.Store, draftID, itemID string) forms.EvidenceItem {
 	t.Helper()
 	a, err := st.Load(draftID)
@@ -91,7 +107,9 @@ func TestAutosaverNeverBlocksAfterClose(t *testing.T) {
 
 func TestAttachmentFinishingAfterTheWindowClosedIsSaved(t *testing.T) {
 	u, st := newTestUI(t)
-	ed := openExample(t, u, st, func(a *forms.Application) { a.Evidence[0].Title = "" })
+	ed := openSmall(t, u, st)
+	ed.App().Evidence[0].Title = ""
+	ed.Changed()
 	ed.selectSection(forms.SectionEvidence)
 	draftID, itemID := ed.App().ID, ed.App().Evidence[0].ID
 	f := newGatedFile(t, "protocol-v4.pdf", tinyPDF)
@@ -120,7 +138,7 @@ func TestAttachmentFinishingAfterTheWindowClosedIsSaved(t *testing.T) {
 
 func TestAttachmentWhoseItemWasRemovedIsRefusedWithAMessage(t *testing.T) {
 	u, st := newTestUI(t)
-	ed := openExample(t, u, st, nil)
+	ed := openSmall(t, u, st)
 	ed.selectSection(forms.SectionEvidence)
 	draftID, itemID := ed.App().ID, ed.App().Evidence[0].ID
 	f := newGatedFile(t, "protocol.pdf", tinyPDF)
@@ -145,7 +163,7 @@ func TestAttachmentWhoseItemWasRemovedIsRefusedWithAMessage(t *testing.T) {
 
 func TestAttachmentFailingAfterTheWindowClosedIsTold(t *testing.T) {
 	u, st := newTestUI(t)
-	ed := openExample(t, u, st, nil)
+	ed := openSmall(t, u, st)
 	ed.selectSection(forms.SectionEvidence)
 	itemID := ed.App().Evidence[0].ID
 	gate := make(chan struct{})
@@ -163,7 +181,7 @@ func TestAttachmentFailingAfterTheWindowClosedIsTold(t *testing.T) {
 // to the window now open, whose autosave would otherwise write over it.
 func TestAttachmentGoesToTheDraftsWindowOpenedAgain(t *testing.T) {
 	u, st := newTestUI(t)
-	ed := openExample(t, u, st, nil)
+	ed := openSmall(t, u, st)
 	ed.selectSection(forms.SectionEvidence)
 	draftID, itemID := ed.App().ID, ed.App().Evidence[1].ID
 	f := newGatedFile(t, "ethics.pdf", tinyPDF)
@@ -187,8 +205,8 @@ func TestAttachmentGoesToTheDraftsWindowOpenedAgain(t *testing.T) {
 // draft and waits for files still being stored before the app stops.
 func TestQuitSavesOpenDraftsAndWaitsForAttachments(t *testing.T) {
 	u, st := newTestUI(t)
-	typed := openExample(t, u, st, nil)
-	attaching := openExample(t, u, st, nil)
+	typed := openSmall(t, u, st)
+	attaching := openSmall(t, u, st)
 	attaching.selectSection(forms.SectionEvidence)
 	itemID := attaching.App().Evidence[0].ID
 	f := newGatedFile(t, "consent.pdf", tinyPDF)
@@ -211,7 +229,7 @@ func TestQuitSavesOpenDraftsAndWaitsForAttachments(t *testing.T) {
 // attachment in flight on the open draft and writes its last edits.
 func TestStoppedFromOutsideSavesEverything(t *testing.T) {
 	u, st := newTestUI(t)
-	ed := openExample(t, u, st, nil)
+	ed := openSmall(t, u, st)
 	ed.selectSection(forms.SectionEvidence)
 	itemID := ed.App().Evidence[2].ID
 	f := newGatedFile(t, "s251.pdf", tinyPDF)
@@ -235,7 +253,7 @@ func TestStoppedFromOutsideSavesEverything(t *testing.T) {
 // Leaving the app for another writes every open draft's edits.
 func TestLeavingTheAppFlushesDrafts(t *testing.T) {
 	u, st := newTestUI(t)
-	ed := openExample(t, u, st, nil)
+	ed := openSmall(t, u, st)
 	ed.App().Overview.Summary = "Written before another app takes the focus."
 	ed.Changed()
 	left, ok := u.fyne.Lifecycle().(interface{ OnExitedForeground() func() })
@@ -248,7 +266,7 @@ func TestLeavingTheAppFlushesDrafts(t *testing.T) {
 
 func TestEveryWindowOffersQuitWithCtrlQ(t *testing.T) {
 	u, st := newTestUI(t)
-	ed := openExample(t, u, st, nil)
+	ed := openSmall(t, u, st)
 	for name, menu := range map[string]*fyne.MainMenu{"start": u.start.win.MainMenu(), "draft": ed.win.MainMenu()} {
 		items := menu.Items[0].Items
 		last := items[len(items)-1]
@@ -293,7 +311,7 @@ func TestQuitAsksAboutUnsavedLibraryChanges(t *testing.T) {
 	u, st := newTestUI(t)
 	e := forms.LibraryEntry{ID: "uoe", LegalName: "University of Exampleton"}
 	require.NoError(t, st.SaveLibraryEntry(&e))
-	ed := openExample(t, u, st, nil)
+	ed := openSmall(t, u, st)
 	u.showLibrary()
 	w := u.libraryWin
 	w.list.Select(0)

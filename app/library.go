@@ -167,7 +167,7 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 		if validate != nil {
 			en.Validator = validate
 		}
-		en.OnChanged = func(s string) { *p = s; mark() }
+		en.OnChanged = func(s string) { *p = forms.NormaliseLine(s); mark() }
 		return en
 	}
 	date := func(p *forms.Date) *widget.Entry {
@@ -258,7 +258,7 @@ func (w *libraryWindow) buildDocs(box *fyne.Container) {
 		d := &w.cur.SecurityDocuments[i]
 		title := widget.NewEntry()
 		title.SetText(d.Title)
-		title.OnChanged = func(s string) { d.Title = s; w.dirty = true }
+		title.OnChanged = func(s string) { d.Title = forms.NormaliseLine(s); w.dirty = true }
 		valid := widget.NewEntry()
 		valid.SetPlaceHolder("Valid until YYYY-MM-DD")
 		valid.SetText(d.ValidUntil.String())

@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"github.com/stretchr/testify/assert"
@@ -11,13 +12,25 @@ import (
 )
 
 // A pasted book in a long-text field must not stall the section: word
-// wrapping it took minutes on every layout before the cap.
+// wrapping it took minutes on every layout before the cap (over two and a
+// half without the race detector). It opens in about 2 s, 15 s under -race
+// on a busy machine; the deadline only tells a stall from that.
 func TestPurposeOpensWithAHugeObjective(t *testing.T) {
+	deadline := 30 * time.Second
+	if raceEnabled {
+		deadline = 2 * time.Minute
+	}
 	a := forms.Example()
 	a.ID = ""
 	a.Purpose.Objective = strings.Repeat("The cohort objective text. ", 8000)
-	e := openSection(t, a, forms.SectionPurpose)
-	field[fyne.CanvasObject](t, e, "purpose.objective")
+	opened := make(chan *Editor, 1)
+	go func() { opened <- openSection(t, a, forms.SectionPurpose) }()
+	select {
+	case e := <-opened:
+		field[fyne.CanvasObject](t, e, "purpose.objective")
+	case <-time.After(deadline):
+		t.Fatalf("the Purpose section did not open within %v with a %d-character objective", deadline, len(a.Purpose.Objective))
+	}
 }
 
 func TestWhichTextsWrap(t *testing.T) {

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
@@ -16,7 +14,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	snap := fyne.NewMenuItem("Take snapshot", e.onSnapshot)
 	snap.Shortcut = ctrlShift(fyne.KeyS)
 	hist := fyne.NewMenuItem("History…", e.onHistory)
-	hist.Shortcut = ctrl(fyne.KeyH)
+	hist.Shortcut = historyKey(e.ui.goos)
 	exp := fyne.NewMenuItem("Export pack…", e.onExport)
 	exp.Shortcut = ctrl(fyne.KeyE)
 	handoff := fyne.NewMenuItem("Hand off to DARS Online…", e.onHandOff)
@@ -60,8 +58,9 @@ func (u *UI) addQuitKey(w fyne.Window) {
 	w.Canvas().AddShortcut(ctrl(fyne.KeyQ), func(fyne.Shortcut) { u.Quit() })
 }
 
-// goMenu lists every section with its key: Alt+1 … Alt+9 jump to the first
-// nine, and Ctrl+Page Down / Ctrl+Page Up step through all of them. Keys
+// goMenu lists every section with its key: Alt+1 … Alt+9 (⌘1 … ⌘9 on
+// macOS) jump to the first nine, and Ctrl+Page Down / Ctrl+Page Up step
+// through all of them. Keys
 // live on menu items because Fyne offers those before the focused field
 // (canvas shortcuts would be swallowed while the cursor is in a text box).
 func (e *Editor) goMenu() *fyne.Menu {
@@ -70,7 +69,7 @@ func (e *Editor) goMenu() *fyne.Menu {
 		idx := i
 		item := fyne.NewMenuItem(s.Title, func() { e.nav.Select(idx) })
 		if i < 9 {
-			item.Shortcut = alt(fyne.KeyName(fmt.Sprint(i + 1)))
+			item.Shortcut = sectionKey(e.ui.goos, i+1)
 		}
 		items = append(items, item)
 	}

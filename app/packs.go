@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -114,7 +113,9 @@ func (e *Editor) exported(path string) {
 	var d dialog.Dialog
 	open := widget.NewButton("Open folder", func() {
 		d.Hide()
-		openPath(filepath.Dir(path))
+		if err := openPath(filepath.Dir(path)); err != nil {
+			showError(e.win, "Could not open the folder "+filepath.Dir(path), err)
+		}
 	})
 	open.Importance = widget.HighImportance
 	d = dialog.NewCustom("Pack exported", "Close", container.NewVBox(msg, open), e.win)
@@ -123,13 +124,8 @@ func (e *Editor) exported(path string) {
 }
 
 // openPath hands a file or folder to the system's viewer.
-func openPath(p string) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		abs = p
-	}
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	_ = fyne.CurrentApp().OpenURL(u)
+func openPath(p string) error {
+	return fyne.CurrentApp().OpenURL(localFileURL(p))
 }
 
 // onImport reads a submission.json or a pack into a new draft.

@@ -38,7 +38,9 @@ func (u *UI) quitNow() {
 	// The app disappears at once; work still in flight finishes while the
 	// UI goroutine keeps running (endings need it), and the app stops after.
 	u.quitting = true
-	u.start.win.Hide()
+	for _, w := range u.fyne.Driver().AllWindows() {
+		w.Hide() // the start window, and any other (Compare, About…)
+	}
 	go func() {
 		u.bg.wait()
 		u.do(func() {
@@ -55,7 +57,7 @@ func (u *UI) askToSaveLibraryThenQuit(w *libraryWindow) {
 	save := widget.NewButton("Save and quit", func() {
 		d.Hide()
 		w.save(w.cur)
-		if !w.dirty { // saving failed: the error is shown and the app stays
+		if !w.dirty { // a failed save shows its error and keeps the app open
 			u.quitNow()
 		}
 	})

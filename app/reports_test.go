@@ -1,10 +1,6 @@
 package app
 
-import (
-	"sync"
-	"testing"
-	"time"
-)
+import "sync"
 
 // reports holds each test UI's queue, for settle.
 var reports sync.Map // *UI → *reportQueue
@@ -14,19 +10,14 @@ var reports sync.Map // *UI → *reportQueue
 // widgets from the saver goroutine while the test types; queued instead, they
 // run on the test's goroutine when it drains them.
 type reportQueue struct {
-	mu    sync.Mutex
-	fs    []func()
-	ready chan struct{} // has a value while reports wait
+	mu sync.Mutex
+	fs []func()
 }
 
 func (q *reportQueue) add(f func()) {
 	q.mu.Lock()
 	q.fs = append(q.fs, f)
 	q.mu.Unlock()
-	select {
-	case q.ready <- struct{}{}:
-	default:
-	}
 }
 
 // drain runs the queued reports in order, on the caller's goroutine, and
@@ -42,30 +33,10 @@ func (q *reportQueue) drain() bool {
 	return len(fs) > 0
 }
 
-// runUntil runs reports on the caller's goroutine as they arrive until wait
-// returns, for work whose completion is itself a report (attaching a file).
-func (q *reportQueue) runUntil(t testing.TB, wait func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { wait(); close(done) }()
-	deadline := time.After(time.Minute)
-	for {
-		q.drain()
-		select {
-		case <-done:
-			q.drain()
-			return
-		case <-q.ready:
-		case <-deadline:
-			t.Fatal("the background work did not report back within a minute")
-		}
-	}
-}
-
 // queueReports makes u queue its cross-goroutine UI work; the returned queue
 // is drained by the test when it wants the reports applied.
 func queueReports(u *UI) *reportQueue {
-	q := &reportQueue{ready: make(chan struct{}, 1)}
+	q := &reportQueue{}
 	u.do = q.add
 	reports.Store(u, q)
 	return q
@@ -84,4 +55,14 @@ func settle(u *UI) {
 			return
 		}
 	}
+}
+
+// idle waits until no task's work half is running: every ending is then
+// waiting for the UI goroutine (tests drain it) or has run.
+func (b *background) idle() {
+	b.mu.Lock()
+	for b.working > 0 {
+		b.changed.Wait()
+	}
+	b.mu.Unlock()
 }

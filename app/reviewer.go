@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -370,7 +369,7 @@ func (r *reviewSession) openEvidence(item forms.EvidenceItem) {
 		showError(r.e.win, "Could not open "+item.File.Name, err)
 		return
 	}
-	if err := r.e.ui.fyne.OpenURL(&url.URL{Scheme: "file", Path: p}); err != nil {
+	if err := r.e.ui.fyne.OpenURL(localFileURL(p)); err != nil {
 		showError(r.e.win, "No viewer opened "+item.File.Name, fmt.Errorf("%w; the file is at %s", err, p))
 	}
 }

@@ -94,7 +94,7 @@ func (s *startScreen) refresh() {
 
 func (s *startScreen) newEmptyState() fyne.CanvasObject {
 	msg := widget.NewLabel("No drafts yet.\n\nA draft is one DARS application, prepared here long before you log in to DARS Online. " +
-		"Start a new one with New draft (Ctrl+N), or open the worked example to see what a complete application looks like.")
+		"Start a new one with New draft (" + keyLabel(s.u.goos, ctrl(fyne.KeyN)) + "), or open the worked example to see what a complete application looks like.")
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
 	ex := widget.NewButtonWithIcon("Open the worked example", theme.InfoIcon(), s.onExample)

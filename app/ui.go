@@ -4,6 +4,7 @@
 package app
 
 import (
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -45,6 +46,8 @@ type UI struct {
 	start   *startScreen
 	editors map[string]*Editor
 	now     func() time.Time
+	// goos is the system whose keyboard conventions the menus follow.
+	goos string
 	// do runs UI work handed over from other goroutines (autosave reports,
 	// exports, attaching and opening files): fyne.Do, except in tests, which
 	// queue it or run it on their own goroutine. It is the one way back to
@@ -64,7 +67,7 @@ type UI struct {
 
 // New builds the UI on a Fyne app and a store; call ShowAndRun to start.
 func New(a fyne.App, store Store) *UI {
-	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now}
+	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, goos: runtime.GOOS}
 	u.bg = newBackground(func(f func()) { u.do(f) })
 	u.do = func(f func()) {
 		// Once the UI has stopped, reports to it have nowhere to go.

@@ -20,3 +20,12 @@ var (
 	//go:embed fonts/OFL.txt
 	FontLicence string
 )
+
+// ThirdPartyNotices is the licence of every third-party module linked into
+// the binary on any system we ship, and of the Go standard library and the
+// fonts, generated from the module graph by `go test ./assets -update`
+// (TestThirdPartyNotices fails when it falls out of date). The About box
+// shows it and every package ships it beside the program.
+//
+//go:embed THIRD_PARTY_NOTICES.txt
+var ThirdPartyNotices string

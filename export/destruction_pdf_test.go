@@ -2,8 +2,6 @@ package export_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/darsworkbench/dars-workbench/export"
@@ -40,9 +38,7 @@ func TestDestructionCertificate(t *testing.T) {
 	} {
 		assert.Contains(t, text, want)
 	}
-	if dir := os.Getenv("DARS_KEEP_PDF"); dir != "" {
-		require.NoError(t, os.WriteFile(filepath.Join(dir, "destruction.pdf"), pdf, 0o644))
-	}
+	keep(t, "destruction.pdf", pdf)
 
 	// The same record gives the same bytes.
 	var again bytes.Buffer

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -17,14 +16,12 @@ import (
 	"github.com/darsworkbench/dars-workbench/forms"
 )
 
-// renderDPIA renders a's DPIA; DPIA_PDF_OUT=path keeps a copy to look at.
+// renderDPIA renders a's DPIA; DARS_SHOTS keeps a copy to look at.
 func renderDPIA(t *testing.T, a *forms.Application) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	require.NoError(t, export.WriteDPIAPDF(&buf, a, fixedTime))
-	if out := os.Getenv("DPIA_PDF_OUT"); out != "" {
-		require.NoError(t, os.WriteFile(out, buf.Bytes(), 0o600))
-	}
+	keep(t, "dpia.pdf", buf.Bytes())
 	return buf.Bytes()
 }
 

@@ -18,8 +18,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// keepDir, when set, receives rendered pictures for a person to look at.
-var keepDir = os.Getenv("DARS_KEEP_RENDERS")
+// keepDir, when DARS_SHOTS names it, receives what the tests render
+// (pictures, PDFs) for a person to look at; the app's screen tests use the
+// same variable.
+var keepDir = os.Getenv("DARS_SHOTS")
 
 func keep(t *testing.T, name string, b []byte) {
 	if keepDir != "" {

@@ -9,14 +9,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/darsworkbench/dars-workbench/forms"
 )
@@ -301,16 +298,21 @@ func evidenceFiles(app *forms.Application) []packEntry {
 	return out
 }
 
+// PackSuffix ends the names suggested for packs: still a .zip to every tool
+// and system, and a name the desktop can tell from other zip files to open
+// it with DARS Workbench on a double-click (app/desktop's MIME type).
+const PackSuffix = ".dars.zip"
+
 // PackFileName suggests a file name for a draft's pack: its DARS reference
 // (or title), revision and the export date, e.g.
-// DARS-NIC-123456-AB1C2-v1.0-rev7-2026-11-23.zip.
+// DARS-NIC-123456-AB1C2-v1.0-rev7-2026-11-23.dars.zip.
 func PackFileName(app *forms.Application, at time.Time) string {
 	name := app.Overview.DARSReference
 	if name == "" {
 		name = orUntitled(app.Overview.Title)
 	}
 	name = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*%`, r) || unicode.IsControl(r) {
+		if strings.ContainsRune(`<>:"/\|?*%`, r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
 			return ' '
 		}
 		return r
@@ -318,7 +320,7 @@ func PackFileName(app *forms.Application, at time.Time) string {
 	if r := []rune(name); len(r) > 60 {
 		name = strings.TrimSpace(string(r[:60]))
 	}
-	return fmt.Sprintf("%s-rev%d-%s.zip", name, app.Revision, at.Format("2006-01-02"))
+	return fmt.Sprintf("%s-rev%d-%s%s", name, app.Revision, at.Format("2006-01-02"), PackSuffix)
 }
 
 // EvidencePackName is the file name an attachment gets under
@@ -330,34 +332,6 @@ func EvidencePackName(sum, name string) string {
 		prefix = prefix[:12]
 	}
 	return prefix + "-" + safeFileName(name)
-}
-
-func safeFileName(name string) string {
-	name = norm.NFC.String(name)
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
-	}
-	var b strings.Builder
-	for _, r := range name {
-		switch {
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune(`<>:"|?*%`, r):
-			b.WriteRune('_')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	s := strings.Trim(b.String(), " .")
-	if r := []rune(s); len(r) > 100 {
-		ext := path.Ext(s)
-		if len([]rune(ext)) > 10 {
-			ext = ""
-		}
-		s = string(r[:100-len([]rune(ext))]) + ext
-	}
-	if s == "" {
-		s = "file"
-	}
-	return s
 }
 
 type tagFile struct {

@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,6 +37,22 @@ func packBytes(t testing.TB, a *forms.Application, ev export.EvidenceSource) []b
 	require.NoError(t, export.WritePack(&buf, a, ev, packOpts()))
 	return buf.Bytes()
 }
+
+// panicTB stands in for a test while an input shared by tests is built
+// once: any failure panics.
+type panicTB struct{ testing.TB }
+
+func (panicTB) Helper()                        {}
+func (panicTB) Errorf(format string, a ...any) { panic(fmt.Sprintf(format, a...)) }
+func (panicTB) Fatalf(format string, a ...any) { panic(fmt.Sprintf(format, a...)) }
+func (panicTB) FailNow()                       { panic("FailNow") }
+
+// richPack is the rich example's pack, built once: tests that alter a pack
+// start from a copy of it.
+var richPack = sync.OnceValue(func() []byte {
+	a, ev := richApp()
+	return packBytes(panicTB{}, a, ev)
+})
 
 func verifyBytes(t testing.TB, b []byte) (*export.Report, error) {
 	t.Helper()
@@ -90,10 +107,12 @@ func TestPackReportsProgress(t *testing.T) {
 
 func TestPackFileName(t *testing.T) {
 	a, _ := richApp()
-	assert.Equal(t, "DARS-NIC-123456-AB1C2-v1.0-rev7-2026-11-23.zip", export.PackFileName(a, fixedTime))
+	assert.Equal(t, "DARS-NIC-123456-AB1C2-v1.0-rev7-2026-11-23.dars.zip", export.PackFileName(a, fixedTime))
 	a.Overview.DARSReference = ""
 	a.Overview.Title = "Siân's study: kidneys/HES?"
-	assert.Equal(t, "Siân's study kidneys HES-rev7-2026-11-23.zip", export.PackFileName(a, fixedTime))
+	assert.Equal(t, "Siân's study kidneys HES-rev7-2026-11-23.dars.zip", export.PackFileName(a, fixedTime))
+	a.Overview.Title = "Audit\u202egpj.exe" // a right-to-left override would disguise the name
+	assert.Equal(t, "Audit gpj.exe-rev7-2026-11-23.dars.zip", export.PackFileName(a, fixedTime))
 }
 
 func TestPackIsReproducible(t *testing.T) {
@@ -499,8 +518,9 @@ func FuzzReadPack(f *testing.F) {
 	f.Add(tinyPack(f))
 	f.Add(hostileZip(f, entry{name: "data/../x", body: []byte("x")}))
 	f.Add([]byte("PK\x03\x04"))
+	crafted := craftedArchives(f)
 	for _, name := range []string{"bytes between entries", "data after deflate", "local name differs", "overlapping entries"} {
-		f.Add(craftedArchives(f)[name].zip)
+		f.Add(crafted[name].zip)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rep, err := export.VerifyReader(bytes.NewReader(b), int64(len(b)))

@@ -143,38 +143,40 @@ func encodeFilter(data []byte, filter, parms string) []byte {
 }
 
 // predict applies the predictor DecodeParms names: PNG (the row filter
-// type cycles through all five) or TIFF 2, for Columns bytes per row.
+// type cycles through all five) or TIFF 2, for rows of Colors × Columns
+// bytes (8-bit components).
 func predict(data []byte, parms string) []byte {
-	var pred, cols int
+	pred, cols, colors := 0, 1, 1
 	fmt.Sscanf(parmValue(parms, "/Predictor"), "%d", &pred)
 	fmt.Sscanf(parmValue(parms, "/Columns"), "%d", &cols)
+	fmt.Sscanf(parmValue(parms, "/Colors"), "%d", &colors)
 	if pred < 2 {
 		return data
 	}
-	for len(data)%cols != 0 {
+	bpp, width := colors, colors*cols
+	for len(data)%width != 0 {
 		data = append(data, ' ')
 	}
 	var out []byte
-	prev := make([]byte, cols)
-	for r := 0; r*cols < len(data); r++ {
-		row := data[r*cols : (r+1)*cols]
+	prev := make([]byte, width)
+	for r := 0; r*width < len(data); r++ {
+		row := data[r*width : (r+1)*width]
+		enc := make([]byte, width)
 		if pred == 2 {
-			enc := make([]byte, cols)
 			for i := range row {
 				enc[i] = row[i]
-				if i > 0 {
-					enc[i] = row[i] - row[i-1]
+				if i >= bpp {
+					enc[i] = row[i] - row[i-bpp]
 				}
 			}
 			out = append(out, enc...)
 			continue
 		}
 		typ := byte(r % 5)
-		enc := make([]byte, cols)
 		for i := range row {
 			var a, b, c byte
-			if i > 0 {
-				a, c = row[i-1], prev[i-1]
+			if i >= bpp {
+				a, c = row[i-bpp], prev[i-bpp]
 			}
 			b = prev[i]
 			switch typ {

@@ -36,6 +36,9 @@ type PDFFacts struct {
 	// Incomplete says why the file could not be fully inspected (a filter
 	// not understood, a budget spent, something hidden); empty when it was.
 	Incomplete string
+	// undecodable is set when an object stream failed to decode, which in
+	// an encrypted file is the encryption.
+	undecodable bool
 }
 
 // ActiveContent reports what upload screening rejects: scripts and actions
@@ -179,6 +182,9 @@ func InspectPDF(r io.Reader) (PDFFacts, error) {
 		s := newPDFScanner(br, true, &f, b)
 		s.run()
 		s.release()
+		if f.Encrypted && f.undecodable && strings.HasPrefix(f.Incomplete, "an object stream cannot be decoded") {
+			f.Incomplete = encryptedObjects
+		}
 	}
 	_, _ = io.Copy(io.Discard, br)
 	f.Size = cr.n

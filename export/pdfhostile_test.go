@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -318,4 +319,21 @@ func FuzzInspectPDF(f *testing.F) {
 			t.Fatalf("non-PDF reported with PDF facts: %+v", facts)
 		}
 	})
+}
+
+// An encrypted file's object streams cannot be read: it is flagged as
+// encrypted and as not fully inspected, saying why.
+func TestInspectPDFEncryptedObjectStreams(t *testing.T) {
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Skip("qpdf not installed")
+	}
+	src := writeTemp(t, "plain.pdf", objStmPDF("/S /GoTo /D [3 0 R /Fit]", []string{"FlateDecode"}, []string{""}, ""))
+	dst := src + ".enc.pdf"
+	out, err := exec.Command("qpdf", "--object-streams=generate", "--encrypt", "", "owner", "256", "--", src, dst).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	b, err := os.ReadFile(dst)
+	require.NoError(t, err)
+	f := inspect(t, b)
+	assert.True(t, f.Encrypted)
+	assert.Equal(t, "it is encrypted, so its compressed objects cannot be read", f.Incomplete)
 }

@@ -664,6 +664,10 @@ func (s *pdfScanner) skipLiteral() bool {
 
 var endstream = []byte("endstream")
 
+// encryptedObjects is why an encrypted file's object streams are not read:
+// the /Encrypt entry often comes after them, so it is said at the end.
+const encryptedObjects = "it is encrypted, so its compressed objects cannot be read"
+
 // stream reads a stream's data after the "stream" keyword. Object streams
 // are decoded and scanned; other streams (page content, images, fonts) are
 // skipped, their bytes seen only by the raw scan.
@@ -715,9 +719,10 @@ func (s *pdfScanner) stream(dict *pval) {
 		s.incomplete("its compressed objects unpack to more than the %d MB this inspection reads", maxInflated>>20)
 		s.stop = true
 	case er.err != nil && s.facts.Encrypted:
-		s.incomplete("it is encrypted, so its compressed objects cannot be read")
+		s.incomplete("%s", encryptedObjects)
 	case er.err != nil:
 		s.incomplete("an object stream cannot be decoded (%v)", er.err)
+		s.facts.undecodable = true
 	}
 	if inner.stop {
 		s.stop = true

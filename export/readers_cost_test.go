@@ -13,7 +13,6 @@ import (
 	"runtime/metrics"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -158,14 +157,6 @@ func (discardBlobs) Stage(r io.Reader) (string, int64, func(bool) error, error) 
 	return hex.EncodeToString(h.Sum(nil)), n, func(bool) error { return nil }, err
 }
 
-// panicTB stands in for a test while a shared input is built once.
-type panicTB struct{ testing.TB }
-
-func (panicTB) Helper()                        {}
-func (panicTB) Errorf(format string, a ...any) { panic(fmt.Sprintf(format, a...)) }
-func (panicTB) Fatalf(format string, a ...any) { panic(fmt.Sprintf(format, a...)) }
-func (panicTB) FailNow()                       { panic("FailNow") }
-
 // readerCases are the readers at their limits, each reading its file as
 // the app does, so the inputs are not in memory beforehand.
 func readerCases(t testing.TB) map[string]func() error {
@@ -177,6 +168,20 @@ func readerCases(t testing.TB) map[string]func() error {
 	}
 	empty := encodeSub(t, forms.NewApplication("Worst", forms.Date{}))
 	sub := write("submission.json", worstSubmission(empty))
+	v1, err := os.ReadFile(filepath.Join("testdata", "submission", "v1", "written-by-v1-empty.json"))
+	require.NoError(t, err)
+	old := write("submission-v1.json", worstSubmission(v1))
+	var libPack bytes.Buffer
+	src := memEvidence{}
+	entry := forms.LibraryEntry{ID: "worst", LegalName: "Worst"}
+	for i, pdf := range worstPDFs() {
+		item := forms.EvidenceItem{ID: fmt.Sprint(i), Title: fmt.Sprint("Document ", i), Status: forms.EvidenceFinal}
+		attach(src, &item, fmt.Sprintf("doc-%d.pdf", i), pdf)
+		entry.SecurityDocuments = append(entry.SecurityDocuments, item)
+	}
+	_, err = export.WriteLibraryPack(&libPack, []forms.LibraryEntry{entry}, src, fixedTime)
+	require.NoError(t, err)
+	libPackPath := write("library.zip", libPack.Bytes())
 	long := write("long-list.json", oneLongList(empty))
 	deep := write("deep.json", []byte(strings.Repeat("[", export.SubmissionJSONLimits.MaxBytes)))
 	review := write("review.json", worstReview(t))
@@ -201,9 +206,20 @@ func readerCases(t testing.TB) map[string]func() error {
 		return nil
 	}
 	return map[string]func() error{
-		"submission, most values and bytes":  func() error { _, err := export.ReadSubmission(sub); return err },
-		"submission, all values in one list": func() error { _, err := export.ReadSubmission(long); return refused(err) },
-		"submission, 4 MB of brackets":       func() error { _, err := export.ReadSubmission(deep); return refused(err) },
+		"submission, most values and bytes":               func() error { _, err := export.ReadSubmission(sub); return err },
+		"submission, all values in one list":              func() error { _, err := export.ReadSubmission(long); return refused(err) },
+		"submission v1 (upgraded), most values and bytes": func() error { _, err := export.ReadSubmission(old); return err },
+		"library pack, worst documents": func() error {
+			f, err := os.Open(libPackPath)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			st, _ := f.Stat()
+			_, err = export.ReadLibraryPack(f, st.Size(), discardBlobs{})
+			return err
+		},
+		"submission, 4 MB of brackets": func() error { _, err := export.ReadSubmission(deep); return refused(err) },
 		"draft (check, templates), most values and bytes": func() error {
 			b, err := os.ReadFile(sub)
 			if err != nil {
@@ -282,15 +298,13 @@ func measure(fn func() error) (peak uint64, wall, cpu time.Duration, err error) 
 			}
 		}
 	}()
-	var ru0, ru1 syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+	cpu0 := processCPU()
 	start := time.Now()
 	err = fn()
 	wall = time.Since(start)
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+	cpu = processCPU() - cpu0
 	close(done)
 	wg.Wait()
-	cpu = time.Duration(ru1.Utime.Nano()+ru1.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano()) * time.Nanosecond
 	return peak, wall, cpu, err
 }
 

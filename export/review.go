@@ -116,6 +116,7 @@ func DecodeReview(b []byte) (*ReviewFile, error) {
 	if err := forms.CheckListLengths(&f, "a review file"); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadReview, err)
 	}
+	forms.NormaliseText(&f)
 	switch {
 	case f.SchemaVersion < 1:
 		return nil, bad("it has no schema_version; is it a review.json saved by DARS Workbench?")

@@ -151,6 +151,7 @@ func DecodeSubmission(b []byte) (*Submission, error) {
 	if err := forms.CheckListLengths(&s, "a submission file"); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadSubmission, err)
 	}
+	forms.NormaliseText(&s)
 	for _, r := range []int64{s.Revision, s.Application.Revision} {
 		if r < 0 {
 			return nil, fmt.Errorf("%w: revision %d is below zero; a revision counts saves, so export the draft again", ErrBadSubmission, r)

@@ -18,8 +18,7 @@ import (
 // find is what no checksum shows.
 func editPack(t *testing.T, edit func(name string, body []byte) []byte, extra map[string][]byte) []byte {
 	t.Helper()
-	a, ev := richApp()
-	return rebagOxum(t, rezip(t, packBytes(t, a, ev), edit, extra))
+	return rebagOxum(t, rezip(t, richPack(), edit, extra))
 }
 
 func replaceIn(file, old, new string) func(string, []byte) []byte {
@@ -47,8 +46,7 @@ func problemsOf(t *testing.T, pack []byte) string {
 }
 
 func TestVerifyJudgesTheBag(t *testing.T) {
-	a, ev := richApp()
-	good := packBytes(t, a, ev)
+	good := richPack()
 	withoutTagManifest := rezip(t, good, func(n string, b []byte) []byte {
 		if n == "tagmanifest-sha256.txt" {
 			return nil

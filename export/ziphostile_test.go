@@ -213,8 +213,7 @@ func isASCIIName(s string) bool {
 // packEntries are the entries of a real pack, to rebuild with rawZip.
 func packEntries(t testing.TB) []zent {
 	t.Helper()
-	a, ev := richApp()
-	pack := packBytes(t, a, ev)
+	pack := richPack()
 	zr, err := zip.NewReader(bytes.NewReader(pack), int64(len(pack)))
 	require.NoError(t, err)
 	var out []zent

@@ -62,6 +62,7 @@ func decode(b []byte, lim JSONLimits) (*Application, error) {
 			return nil, fmt.Errorf("%w: %w", ErrBadDraft, err)
 		}
 	}
+	NormaliseText(&a)
 	return &a, nil
 }
 

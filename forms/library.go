@@ -195,5 +195,6 @@ func DecodeLibrary(b []byte) ([]LibraryEntry, error) {
 	if f.Organisations == nil {
 		f.Organisations = []LibraryEntry{}
 	}
+	NormaliseText(f.Organisations)
 	return f.Organisations, nil
 }

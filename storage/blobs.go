@@ -72,7 +72,7 @@ func (s *Store) stage(r io.Reader) (Blob, func(bool) error, error) {
 	if err != nil {
 		return fail(err)
 	}
-	if err := tmp.Chmod(0o600); err != nil {
+	if err := chmodPrivate(tmp.Name(), 0o600); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -204,5 +204,5 @@ func mkdirPrivate(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	return os.Chmod(dir, 0o700)
+	return chmodPrivate(dir, 0o700)
 }

@@ -118,7 +118,7 @@ func open(p string) (*Store, error) {
 		// SQLite gives -wal and -shm the database file's mode; make sure
 		// even if an older SQLite or another process created them first.
 		for _, suffix := range []string{"-wal", "-shm"} {
-			if err := os.Chmod(abs+suffix, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			if err := chmodPrivate(abs+suffix, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				db.Close()
 				return nil, err
 			}
@@ -147,7 +147,7 @@ func prepareFile(p string) (bool, error) {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return false, err
 		}
-		if err := os.Chmod(dir, 0o700); err != nil {
+		if err := chmodPrivate(dir, 0o700); err != nil {
 			return false, err
 		}
 	} else if err != nil {
@@ -156,7 +156,7 @@ func prepareFile(p string) (bool, error) {
 	f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err == nil {
 		f.Close()
-		return true, os.Chmod(p, 0o600)
+		return true, chmodPrivate(p, 0o600)
 	}
 	if !errors.Is(err, fs.ErrExist) {
 		return false, err

@@ -35,7 +35,7 @@ type Command struct {
 
 // commands is every command, in the order usage shows them: a new command is
 // a cmd_*.go file with its Command and one entry here.
-var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd, handoffCmd}
+var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd, handoffCmd, installCmd, uninstallCmd}
 
 // Exit codes shared by the commands.
 const (

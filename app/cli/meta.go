@@ -16,18 +16,33 @@ type Meta struct {
 	// Migrations are the Fyne behaviours the app opts into: "fyneDo" says
 	// every widget update from another goroutine goes through fyne.Do.
 	Migrations map[string]bool
+	Website    string
+	// Linux is what desktop entries and software centres show.
+	Linux struct {
+		GenericName string
+		Comment     string
+		Categories  []string
+		Keywords    []string
+	}
 }
 
-// ParseMeta reads the [Details] and [Migrations] of a FyneApp.toml.
+// ParseMeta reads the [Details], [Migrations] and [LinuxAndBSD] of a FyneApp.toml.
 func ParseMeta(b []byte) (Meta, error) {
 	var f struct {
+		Website string
 		Details struct {
 			Name    string
 			ID      string
 			Version string
 			Build   int
 		}
-		Migrations map[string]bool
+		Migrations  map[string]bool
+		LinuxAndBSD struct {
+			GenericName string
+			Comment     string
+			Categories  []string
+			Keywords    []string
+		}
 	}
 	if _, err := toml.Decode(string(b), &f); err != nil {
 		return Meta{}, fmt.Errorf("read FyneApp.toml: %w", err)
@@ -36,5 +51,7 @@ func ParseMeta(b []byte) (Meta, error) {
 	if d.Name == "" || d.ID == "" || d.Version == "" {
 		return Meta{}, fmt.Errorf("FyneApp.toml: [Details] needs Name, ID and Version")
 	}
-	return Meta{Name: d.Name, ID: d.ID, Version: d.Version, Build: d.Build, Migrations: f.Migrations}, nil
+	m := Meta{Name: d.Name, ID: d.ID, Version: d.Version, Build: d.Build, Migrations: f.Migrations, Website: f.Website}
+	m.Linux = f.LinuxAndBSD
+	return m, nil
 }
