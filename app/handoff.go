@@ -120,7 +120,7 @@ func newHandoffWindow(e *Editor, hs HandOffStore, ticks []forms.HandOffTick) *ha
 	intro := Hint("DARS Online has no import: paste each answer and upload each document there, then tick it here. " +
 		"A tick clears itself when the answer changes afterwards, so a late edit is never missed.")
 	top := container.NewVBox(intro, container.NewBorder(nil, nil, nil, nil, h.summary), h.bar, h.notices)
-	keys := Hint("↑ ↓ choose · Space ticks “entered” · Ctrl+C copies · Ctrl+N next not entered · Ctrl+1/2/3 tabs · Ctrl+W closes")
+	keys := Hint("↑ ↓ choose · Return or Ctrl+C copies · Space ticks “entered” and moves on · Ctrl+N next not entered · Ctrl+1/2/3 tabs · Ctrl+W closes")
 	bottom := container.NewVBox(widget.NewSeparator(), h.status, keys)
 	h.win.SetContent(container.NewBorder(top, bottom, nil, nil, h.tabs))
 	h.addShortcuts()
@@ -186,8 +186,19 @@ func (h *handoffWindow) draftChanged() {
 
 // refresh lists the answers now and the documents off the UI goroutine.
 func (h *handoffWindow) refresh() {
+	h.refreshAnswers()
+	h.refreshDocuments()
+}
+
+// refreshAnswers lists the answers as the draft stands and shows them.
+func (h *handoffWindow) refreshAnswers() {
 	h.answers = forms.HandOffAnswers(h.e.app)
 	h.apply()
+}
+
+// refreshDocuments lists the documents off the UI goroutine: their
+// fingerprints render the DPIA and the map.
+func (h *handoffWindow) refreshDocuments() {
 	h.docsGen++
 	gen := h.docsGen
 	a := h.e.app.Clone()

@@ -57,7 +57,12 @@ func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
 			l.p.step(-1)
 		}
 	case fyne.KeySpace:
-		l.p.toggleSelected()
+		// Paste, tick, next: a tick moves on to the next item, an untick
+		// stays to be put right.
+		before := l.p.sel
+		if l.p.toggleSelected() && l.p.sel == before {
+			l.p.step(1)
+		}
 	case fyne.KeyReturn, fyne.KeyEnter:
 		l.p.copySelected()
 	}

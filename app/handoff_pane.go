@@ -206,6 +206,17 @@ func (p *handoffPane) rebuild() {
 	p.list.UnselectAll()
 	if v := p.viewIndex(p.sel); v >= 0 {
 		p.list.Select(v)
+	} else if p.sel >= 0 {
+		// The filter hides the chosen item now (it was just ticked): the
+		// next one shown takes its place.
+		sel := p.sel
+		p.sel = -1
+		for v, r := range p.view {
+			if r.heading == "" && r.item > sel {
+				p.list.Select(v)
+				break
+			}
+		}
 	}
 	p.refreshDetail()
 }
@@ -285,12 +296,16 @@ func (p *handoffPane) copySelected() {
 	p.h.copy(r)
 }
 
-func (p *handoffPane) toggleSelected() {
-	if p.sel < 0 {
-		return
+// toggleSelected ticks the chosen item, or takes its tick away; it
+// reports whether the item is now ticked.
+func (p *handoffPane) toggleSelected() bool {
+	if p.sel < 0 || !p.rows[p.sel].Tickable() {
+		return false
 	}
 	r := p.rows[p.sel]
-	p.h.setTick(r.HandOffItem, r.State != forms.Entered)
+	on := r.State != forms.Entered
+	p.h.setTick(r.HandOffItem, on)
+	return on
 }
 
 func notAnsweredHint(r forms.HandOffRow) string {

@@ -2,9 +2,11 @@ package app
 
 import (
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -13,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/darsworkbench/dars-workbench/forms"
+	"github.com/darsworkbench/dars-workbench/forms/formstest"
 	"github.com/darsworkbench/dars-workbench/storage"
 )
 
@@ -91,34 +94,49 @@ func TestHandOffListsEveryAnswerWithProgress(t *testing.T) {
 func TestHandOffKeyboardTickAndCopy(t *testing.T) {
 	u, st, e, h := openHandOff(t)
 	p := h.answersP
-	h.win.Canvas().Focus(p.list)
-	key(p.list, fyne.KeyDown)
-	require.Equal(t, 0, p.sel, "↓ chooses the first answer, over the heading")
+	require.Equal(t, 0, p.sel, "the window opens on the first answer not entered")
 	assert.Equal(t, "Overview › Title", p.where.Text)
+	key(p.list, fyne.KeyUp)
+	assert.Equal(t, 0, p.sel, "↑ stops at the first answer, not on its heading")
 	key(p.list, fyne.KeyDown)
 	assert.Equal(t, "Overview › Summary", p.where.Text)
 
-	// Return copies the whole answer; Space ticks it.
+	// Return copies the whole answer; Space ticks it and moves on.
 	key(p.list, fyne.KeyReturn)
 	assert.Equal(t, e.App().Overview.Summary, u.fyne.Clipboard().Content())
 	assert.Contains(t, h.status.Text, "Copied “Summary”")
 	key(p.list, fyne.KeySpace)
-	assert.True(t, p.tick.Checked)
 	assert.Equal(t, forms.Entered, p.rows[1].State)
+	assert.Equal(t, "Overview › Requested access from", p.where.Text)
 	assert.Contains(t, h.summary.Text, "1 of ")
 	settle(u)
 	ticks := storedTicks(t, st, e.App().ID)
 	require.Contains(t, ticks, "overview.summary")
 	assert.Equal(t, p.rows[1].Hash(), ticks["overview.summary"].SHA256)
 
-	// Ctrl+N goes to the next answer not entered; Space again unticks.
+	// Ctrl+N goes to the next answer not entered, over the ticked summary.
+	key(p.list, fyne.KeyUp)
 	key(p.list, fyne.KeyUp)
 	h.current().selectNext()
-	assert.Equal(t, "Overview › Requested access from", p.where.Text, "from the title, the next not entered skips the ticked summary")
+	assert.Equal(t, "Overview › Requested access from", p.where.Text)
+
+	// Space on a ticked answer takes the tick away and stays.
 	key(p.list, fyne.KeyUp)
+	assert.True(t, p.tick.Checked)
 	key(p.list, fyne.KeySpace)
+	assert.Equal(t, "Overview › Summary", p.where.Text)
+	assert.False(t, p.tick.Checked)
 	settle(u)
 	assert.NotContains(t, storedTicks(t, st, e.App().ID), "overview.summary")
+
+	// Showing only what is not yet entered, a tick hands the place to the
+	// next one.
+	p.filter.SetSelected(showNotEntered)
+	assert.Equal(t, "Overview › Summary", p.where.Text)
+	key(p.list, fyne.KeySpace)
+	assert.Equal(t, "Overview › Requested access from", p.where.Text)
+	assert.Equal(t, -1, p.viewIndex(1), "the ticked summary is no longer shown")
+	shoot(t, h.win, "handoff-keyboard.png")
 }
 
 func TestHandOffRowCopyAndTick(t *testing.T) {
@@ -360,3 +378,57 @@ func TestHandOffCopiedTicksAreOfferedToClear(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A real-sized draft at its largest: thousands of answers, a 200,000-character
+// objective. Rows show a line, the detail the first few thousand characters,
+// and Copy the whole text.
+func TestHandOffOnAHugeDraft(t *testing.T) {
+	u, st := newTestUI(t)
+	a := formstest.Large()
+	a.Purpose.Objective = strings.Repeat("The cohort objective text. ", 200000/27+1)[:200000]
+	require.NoError(t, st.Create(a))
+	e := u.openDraft(a.ID)
+	e.onHandOff()
+	settle(u)
+	h := e.handoff
+	p := h.answersP
+	assert.Greater(t, len(p.rows), 1000)
+	i := rowNamed(t, p, "Purpose and benefits › Objective")
+	p.list.Select(p.viewIndex(i))
+	assert.LessOrEqual(t, utf8.RuneCountInString(p.preview.Text), previewRunes+100)
+	assert.Contains(t, p.preview.Text, "Copy copies the whole answer")
+	obj := newHandoffRow().(*handoffRowObj)
+	p.updateRow(p.viewIndex(i), obj)
+	assert.LessOrEqual(t, utf8.RuneCountInString(obj.text.Segments[1].(*widget.TextSegment).Text), 161)
+	assert.Equal(t, "199,999", obj.count.Text, "the trailing space is not part of the answer")
+	p.copySelected()
+	assert.True(t, strings.TrimSpace(a.Purpose.Objective) == u.fyne.Clipboard().Content(), "Copy copies the whole answer")
+	shoot(t, h.win, "handoff-huge.png")
+	e.onClose()
+	settle(u)
+}
+
+// BenchmarkHandOffRefreshLarge is the window's work once typing pauses in a
+// large draft: list the answers, apply the ticks, lay out the rows.
+func BenchmarkHandOffRefreshLarge(b *testing.B) {
+	test.NewTempApp(b)
+	st, err := storage.Open(filepath.Join(b.TempDir(), "bench.db"))
+	require.NoError(b, err)
+	defer st.Close()
+	u := New(fyne.CurrentApp(), st)
+	queueReports(u)
+	a := formstest.Large()
+	require.NoError(b, st.Create(a))
+	e := u.openDraft(a.ID)
+	e.onHandOff()
+	settle(u)
+	h := e.handoff
+	for _, r := range h.list.Answers[:len(h.list.Answers)/2] {
+		h.ticks = append(h.ticks, r.Tick(u.now()))
+	}
+	for b.Loop() {
+		h.refreshAnswers()
+	}
+	e.onClose()
+	settle(u)
+}
