@@ -1,13 +1,11 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,6 +22,11 @@ import (
 type commentView struct {
 	c       forms.ReviewComment
 	changed bool
+	// verdict is the reviewer's decision on a comment the pack carried.
+	verdict *forms.CommentVerdict
+	// first puts the comment at the top of the section, before the fields:
+	// in a pack, the answers waiting for the reviewer's verdict.
+	first   bool
 	actions []fyne.CanvasObject
 }
 
@@ -32,8 +35,12 @@ func (e *Editor) withComments(screen fyne.CanvasObject) fyne.CanvasObject {
 	views := e.commentViews()
 	byObj := map[fyne.CanvasObject][]commentView{}
 	var order []fyne.CanvasObject
-	var top []commentView
+	var first, top []commentView
 	for _, v := range views {
+		if v.first {
+			first = append(first, v)
+			continue
+		}
 		obj := e.lookupField(v.c.Field)
 		if v.c.Field == "" || obj == nil {
 			top = append(top, v)
@@ -73,6 +80,13 @@ func (e *Editor) withComments(screen fyne.CanvasObject) fyne.CanvasObject {
 	if e.review != nil {
 		head.Add(e.review.sectionBar(e.current))
 	}
+	if len(first) > 0 {
+		head.Add(widget.NewLabelWithStyle(plural(len(first), "answer")+" on this section "+waits(len(first))+" for your verdict", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, v := range first {
+			head.Add(commentCard(v))
+		}
+		head.Add(widget.NewSeparator())
+	}
 	if len(top) > 0 {
 		head.Add(widget.NewLabelWithStyle(plural(len(top), "review comment")+" on this section", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, v := range top {
@@ -84,6 +98,13 @@ func (e *Editor) withComments(screen fyne.CanvasObject) fyne.CanvasObject {
 		return screen
 	}
 	return container.NewBorder(head, nil, nil, nil, screen)
+}
+
+func waits(n int) string {
+	if n == 1 {
+		return "waits"
+	}
+	return "wait"
 }
 
 // fieldObjects lists the registered widgets of the current screen in a
@@ -117,35 +138,23 @@ func (e *Editor) pathOf(obj fyne.CanvasObject) string {
 }
 
 // commentViews are the comments of the current section: the draft's own in
-// a draft window, the review being written in a pack window.
+// a draft window; in a pack window, the review being written and the
+// comments the pack carried, the answers awaiting a verdict first.
 func (e *Editor) commentViews() []commentView {
-	var out []commentView
 	if e.review != nil {
-		for _, c := range e.review.review.On(e.current) {
-			id := c.ID
-			del := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { e.review.onRemove(id) })
-			del.Importance = widget.LowImportance
-			out = append(out, commentView{c: c, actions: []fyne.CanvasObject{del}})
-		}
-		return out
+		return e.review.commentViews(e.current)
 	}
+	var out []commentView
 	for _, i := range e.app.CommentsOn(e.current) {
-		idx := i
 		c := e.app.Comments[i]
-		reply := widget.NewButtonWithIcon("Reply…", theme.MailReplyIcon(), func() { e.onReply(idx) })
-		label := "Resolve"
-		if c.Resolved {
-			label = "Reopen"
-		}
-		resolve := widget.NewButtonWithIcon(label, theme.ConfirmIcon(), func() { e.onResolve(idx) })
-		reply.Importance, resolve.Importance = widget.LowImportance, widget.LowImportance
-		out = append(out, commentView{c: c, changed: forms.FieldChangedSince(e.app, c), actions: []fyne.CanvasObject{reply, resolve}})
+		out = append(out, commentView{c: c, changed: forms.FieldChangedSince(e.app, c), actions: e.answerActions(i, c)})
 	}
 	return out
 }
 
-// commentCard shows a comment: its kind, author and revision, its text, the
-// replies, and — where the answer has changed since — what was reviewed.
+// commentCard shows a comment: its kind, author and revision, where it
+// stands, its text, the replies, and — where the answer has changed since —
+// what was reviewed.
 func commentCard(v commentView) fyne.CanvasObject {
 	c := v.c
 	head := c.Kind.Label() + " · " + strings.TrimSpace(c.Author)
@@ -156,11 +165,11 @@ func commentCard(v commentView) fyne.CanvasObject {
 	if c.Field != "" {
 		head += " · " + forms.PathLabel(c.Field)
 	}
-	if c.Resolved {
-		head += " · resolved"
+	if st := c.State(); st != forms.CommentStateOpen {
+		head += " · " + st.Label()
 	}
 	title := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
+	title.Wrapping = fyne.TextWrapWord
 	title.Importance = kindImportance(c)
 	text := widget.NewLabel(c.Text)
 	text.Wrapping = fyne.TextWrapWord
@@ -179,6 +188,9 @@ func commentCard(v commentView) fyne.CanvasObject {
 		reply.Wrapping = fyne.TextWrapWord
 		box.Add(reply)
 	}
+	if v.verdict != nil {
+		box.Add(verdictLine(*v.verdict))
+	}
 	if len(v.actions) > 0 {
 		box.Add(container.NewHBox(v.actions...))
 	}
@@ -187,8 +199,11 @@ func commentCard(v commentView) fyne.CanvasObject {
 }
 
 func kindImportance(c forms.ReviewComment) widget.Importance {
-	if c.Resolved {
+	switch c.State() {
+	case forms.CommentStateResolved:
 		return widget.LowImportance
+	case forms.CommentStateAwaiting:
+		return widget.WarningImportance
 	}
 	switch c.Kind {
 	case forms.CommentMustChange:
@@ -205,6 +220,8 @@ func commentIcon(c forms.ReviewComment) fyne.Resource {
 	switch {
 	case c.Resolved, c.Kind == forms.CommentApproved:
 		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	case c.AwaitingReviewer:
+		return theme.NewWarningThemedResource(theme.HistoryIcon())
 	case c.Kind == forms.CommentMustChange:
 		return theme.NewErrorThemedResource(theme.ErrorIcon())
 	case c.Kind == forms.CommentQuestion:
@@ -219,43 +236,4 @@ func clipText(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// onReply asks for a reply to a comment and keeps it in the draft.
-func (e *Editor) onReply(i int) {
-	text := widget.NewMultiLineEntry()
-	text.SetPlaceHolder("What you changed, or your answer to the question")
-	text.SetMinRowsVisible(4)
-	text.Validator = required(errors.New("write the reply first"))
-	name := widget.NewEntry()
-	name.SetText(e.app.Overview.LeadApplicant)
-	dialog.ShowForm("Reply to the comment", "Reply", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Reply", text), widget.NewFormItem("Your name", name),
-	}, func(ok bool) {
-		if ok {
-			e.reply(i, name.Text, text.Text)
-		}
-	}, e.win)
-}
-
-func (e *Editor) reply(i int, author, text string) {
-	if i < 0 || i >= len(e.app.Comments) {
-		return
-	}
-	if err := e.app.Comments[i].Reply(author, text, e.Today()); err != nil {
-		showError(e.win, "The reply was not added", err)
-		return
-	}
-	e.Changed()
-	e.showSection(e.current)
-}
-
-// onResolve marks a comment dealt with, or opens it again.
-func (e *Editor) onResolve(i int) {
-	if i < 0 || i >= len(e.app.Comments) {
-		return
-	}
-	e.app.Comments[i].Resolved = !e.app.Comments[i].Resolved
-	e.Changed()
-	e.showSection(e.current)
 }

@@ -299,6 +299,9 @@ func (e *Editor) showSection(id forms.SectionID) {
 	if !ok {
 		return
 	}
+	// Rebuilding the section shown (after a reply, a verdict) keeps the
+	// reader where they were; another section starts at its top.
+	again, offset := id == e.current, e.body.Offset
 	e.current = id
 	e.fields = map[string]fyne.CanvasObject{}
 	e.listeners = nil
@@ -311,12 +314,18 @@ func (e *Editor) showSection(id forms.SectionID) {
 	e.body.Content = e.withComments(screen)
 	e.body.ScrollToTop()
 	e.body.Refresh()
+	if again {
+		e.body.ScrollToOffset(offset)
+	}
 	if e.readOnly != nil {
 		e.readOnly.Refresh() // applies the theme to the new screen
 	}
 }
 
 func (e *Editor) newNav() *widget.List {
+	if e.review != nil {
+		return e.newReviewNav()
+	}
 	l := widget.NewList(
 		func() int { return len(forms.Sections) },
 		func() fyne.CanvasObject {
@@ -337,6 +346,38 @@ func (e *Editor) newNav() *widget.List {
 			default:
 				count.SetText("")
 			}
+		})
+	l.OnSelected = func(i widget.ListItemID) {
+		if forms.Sections[i].ID != e.current {
+			e.showSection(forms.Sections[i].ID)
+		}
+	}
+	l.Select(0)
+	return l
+}
+
+// newReviewNav is the section list of a pack under review: each section
+// with the reviewer's progress on it (comments, reviewed, answers to
+// confirm) instead of the applicant's findings.
+func (e *Editor) newReviewNav() *widget.List {
+	l := widget.NewList(
+		func() int { return len(forms.Sections) },
+		func() fyne.CanvasObject {
+			detail := widget.NewLabel("not reviewed yet")
+			detail.Importance = widget.LowImportance
+			detail.SizeName = theme.SizeNameCaptionText
+			detail.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil,
+				container.New(tightRows{}, widget.NewLabel("Section"), detail))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			s := forms.Sections[i]
+			p := e.review.review.Progress(e.app, s.ID)
+			c := o.(*fyne.Container)
+			rows := c.Objects[0].(*fyne.Container)
+			rows.Objects[0].(*widget.Label).SetText(s.Title)
+			rows.Objects[1].(*widget.Label).SetText(progressText(p))
+			c.Objects[1].(*widget.Icon).SetResource(progressMark(p))
 		})
 	l.OnSelected = func(i widget.ListItemID) {
 		if forms.Sections[i].ID != e.current {

@@ -3,9 +3,7 @@ package app
 import (
 	"fmt"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 
 	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
@@ -13,16 +11,8 @@ import (
 
 // onImportReview asks for a review.json and attaches its comments.
 func (e *Editor) onImportReview() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		e.importReviewFile(path, true)
-	}, e.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	e.ui.chooseOpen(e.win, fileRequest{Kind: kindReview, Title: "Import a review", Confirm: "Import", Types: []fileType{typeReview}},
+		func(path string) { e.importReviewFile(path, true) })
 }
 
 // importReviewFile reads a review and attaches it. A review of another
@@ -54,13 +44,21 @@ func (e *Editor) attachReview(f *export.ReviewFile) {
 	}
 	e.Changed()
 	e.showSection(e.current)
-	msg := fmt.Sprintf("%s from %s, made on revision %d.", plural(res.Added, "comment"), f.Reviewer, f.Revision)
+	msg := fmt.Sprintf("From %s, made on revision %d: %s.", f.Reviewer, f.Revision, res.Summary())
 	if res.AlreadyThere > 0 {
-		msg += fmt.Sprintf("\n%s already imported before were left as they are.", plural(res.AlreadyThere, "comment"))
+		msg += fmt.Sprintf("\n%s imported before left as they are.", plural(res.AlreadyThere, "comment or mark"))
 	}
 	if res.Changed > 0 {
 		msg += fmt.Sprintf("\n%s about answers you have changed since: each says what the reviewer read.", plural(res.Changed, "comment"))
 	}
-	msg += "\nChanges asked for count as blockers, and questions as warnings, until you resolve them."
+	if res.Stale > 0 {
+		msg += fmt.Sprintf("\n%s left alone: you answered again after the reviewer read it.", plural(res.Stale, "verdict"))
+	}
+	if res.Missing > 0 {
+		msg += fmt.Sprintf("\n%s about comments this draft does not hold.", plural(res.Missing, "verdict"))
+	}
+	n := forms.CountComments(e.app)
+	msg += fmt.Sprintf("\n\nNow %s for your answer and %s for the reviewer. A change asked for blocks submission until you answer it; "+
+		"your answers stay warnings until the reviewer confirms them in their next review.", plural(n.Open, "comment")+" "+waits(n.Open), plural(n.Awaiting, "answer")+" "+waits(n.Awaiting))
 	dialog.ShowInformation("Review imported", msg, e.win)
 }

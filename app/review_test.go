@@ -45,6 +45,14 @@ func (m memFiles) attach(item *forms.EvidenceItem, name string, body []byte) {
 // twice and exports its pack.
 func exportedDraft(t *testing.T, u *UI) (*forms.Application, string) {
 	t.Helper()
+	a, pack, _ := exportedDraftFiles(t, u)
+	return a, pack
+}
+
+// exportedDraftFiles is exportedDraft with the evidence files, to export
+// the draft again.
+func exportedDraftFiles(t *testing.T, u *UI) (*forms.Application, string, memFiles) {
+	t.Helper()
 	files := memFiles{}
 	a := forms.Example()
 	a.ID = forms.NewID()
@@ -56,7 +64,7 @@ func exportedDraft(t *testing.T, u *UI) (*forms.Application, string) {
 	require.NoError(t, err)
 	pack := filepath.Join(t.TempDir(), "kidney pack.zip")
 	require.NoError(t, export.ExportPack(pack, a, files, export.PackOptions{AppVersion: "test", At: u.now()}))
-	return a, pack
+	return a, pack, files
 }
 
 // texts is every piece of text shown inside obj, widgets' insides included.
@@ -170,7 +178,8 @@ func TestReviewEndToEnd(t *testing.T) {
 	assert.Contains(t, shown, "It then read: "+a.Overview.Summary[:40])
 	assert.Positive(t, forms.Count(e.Findings(), forms.SectionOverview).Blockers)
 
-	// Reply and resolve the change asked for: the blocker goes.
+	// Reply to the change asked for, marking it answered: the blocker goes,
+	// and a warning stays until the reviewer confirms it.
 	must := -1
 	for i, c := range e.App().Comments {
 		if c.Kind == forms.CommentMustChange {
@@ -178,11 +187,13 @@ func TestReviewEndToEnd(t *testing.T) {
 		}
 	}
 	require.GreaterOrEqual(t, must, 0)
-	e.reply(must, "Siân Wyn", "Added a sentence on who benefits.")
-	e.onResolve(must)
+	e.reply(must, "Siân Wyn", "Added a sentence on who benefits.", true)
 	assert.NotContains(t, checkIDs(e.Findings()), "review-must-change")
+	assert.Contains(t, checkIDs(e.Findings()), "review-awaiting", "the answer waits for the reviewer")
 	assert.Contains(t, checkIDs(e.Findings()), "review-question", "the question is still open")
-	assert.Contains(t, texts(e.body.Content), "Reopen")
+	shown = texts(e.body.Content)
+	assert.Contains(t, shown, "answered — awaiting the reviewer")
+	assert.Contains(t, shown, "Withdraw answer")
 
 	// Importing the same review again changes nothing.
 	e.importReviewFile(reviewPath, false)
@@ -192,7 +203,7 @@ func TestReviewEndToEnd(t *testing.T) {
 	got, err := st.Load(a.ID)
 	require.NoError(t, err)
 	require.Len(t, got.Comments, 3)
-	assert.True(t, got.Comments[must].Resolved)
+	assert.Equal(t, forms.CommentStateAwaiting, got.Comments[must].State())
 	assert.Equal(t, "Added a sentence on who benefits.", got.Comments[must].Replies[0].Text)
 	assert.Equal(t, a.Overview.Summary, got.Comments[must].FieldWas, "the comment keeps the value it reviewed")
 }

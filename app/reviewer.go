@@ -31,6 +31,8 @@ type reviewSession struct {
 	review *forms.Review
 	tmpDir string
 	saved  string
+	// summary is the banner's line on the review so far.
+	summary *widget.Label
 }
 
 // IsPackArg reports whether a command-line argument names a pack to open
@@ -179,6 +181,9 @@ func (r *reviewSession) banner() fyne.CanvasObject {
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon())), nil, warn))
 	}
 	box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.VisibilityIcon()), container.NewHBox(ev, save), l))
+	r.summary = widget.NewLabel(r.summaryText())
+	r.summary.Wrapping = fyne.TextWrapWord
+	box.Add(r.summary)
 	box.Add(widget.NewSeparator())
 	return box
 }
@@ -189,7 +194,7 @@ func (r *reviewSession) sectionBar(s forms.SectionID) fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("Comment on this section…", theme.MailComposeIcon(), func() { r.onComment("") })
 	ok := widget.NewCheck("Reviewed, no concerns", func(on bool) {
 		r.review.SetNoConcerns(s, on)
-		r.e.nav.Refresh()
+		r.progressChanged()
 	})
 	ok.SetChecked(r.review.HasNoConcerns(s))
 	return container.NewVBox(container.NewHBox(add, ok), widget.NewSeparator())
@@ -226,8 +231,9 @@ func (r *reviewSession) onComment(field string) {
 			showError(r.e.win, "The comment was not added", err)
 		}
 	}, r.e.win)
-	d.Resize(fyne.NewSize(560, 380))
+	d.Resize(commentDialogSize)
 	d.Show()
+	r.e.win.Canvas().Focus(text)
 }
 
 // comment adds a comment on the current section and shows it.
@@ -237,18 +243,20 @@ func (r *reviewSession) comment(field string, kind forms.CommentKind, text, name
 		return err
 	}
 	r.e.showSection(r.e.current)
+	r.progressChanged()
 	return nil
 }
 
 func (r *reviewSession) onRemove(id string) {
 	r.review.Remove(id)
 	r.e.showSection(r.e.current)
+	r.progressChanged()
 }
 
 // onSave asks where to save review.json; the PDF summary goes beside it.
 func (r *reviewSession) onSave() {
-	if len(r.review.Comments) == 0 && len(r.review.NoConcerns) == 0 {
-		dialog.ShowInformation("Nothing to save yet", "Add a comment, or mark a section \"Reviewed, no concerns\", first.", r.e.win)
+	if len(r.review.Comments) == 0 && len(r.review.NoConcerns) == 0 && len(r.review.Verdicts) == 0 {
+		dialog.ShowInformation("Nothing to save yet", "Add a comment, confirm or reopen an answer, or mark a section \"Reviewed, no concerns\", first.", r.e.win)
 		return
 	}
 	// A review carries the pack's title and the answers commented on: a
@@ -258,21 +266,15 @@ func (r *reviewSession) onSave() {
 }
 
 func (r *reviewSession) chooseFile(mask bool) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil || refusedName(r.e.win, w) {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		pdf, err := r.saveAs(path, mask)
-		if err != nil {
-			showError(r.e.win, "Could not save the review", err)
-			return
-		}
-		dialog.ShowInformation("Review saved", fmt.Sprintf("Saved %s and its PDF summary %s.\nSend review.json to the applicant: they import it into their draft with Import review….", path, filepath.Base(pdf)), r.e.win)
-	}, r.e.win)
-	d.SetFileName(export.ReviewFileName)
-	d.Show()
+	r.e.ui.chooseSave(r.e.win, fileRequest{Kind: kindReview, Title: "Save the review", Types: []fileType{typeReview}, Name: export.ReviewFileName},
+		func(path string) {
+			pdf, err := r.saveAs(path, mask)
+			if err != nil {
+				showError(r.e.win, "Could not save the review", err)
+				return
+			}
+			dialog.ShowInformation("Review saved", fmt.Sprintf("Saved %s (%s) and its PDF summary %s.\nSend %s to the applicant: they import it into their draft with Import review….", path, r.review.Summary(), filepath.Base(pdf), filepath.Base(path)), r.e.win)
+		})
 }
 
 // save writes the review file and its PDF summary beside it; it returns the
@@ -314,28 +316,6 @@ func (r *reviewSession) saveAs(path string, mask bool) (string, error) {
 	}
 	r.saved = path
 	return pdf, nil
-}
-
-// writeFileAtomic writes b to path by way of a temporary file, so a failed
-// write never leaves half a file under the name.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // onEvidence lists the attached files; each opens in the system viewer.

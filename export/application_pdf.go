@@ -44,6 +44,8 @@ func writeApplicationPDF(w io.Writer, app *forms.Application, at time.Time) erro
 			p.sectionFindings(s.ID)
 			d.NewPage()
 		}
+		p.publicSummary()
+		d.NewPage()
 		p.findingsChapter()
 		d.NewPage()
 		p.evidenceIndex()

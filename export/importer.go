@@ -176,7 +176,7 @@ func importPack(ra io.ReaderAt, size int64, blobs BlobStore) (*Imported, error) 
 			return nil, fmt.Errorf("%w: %s is missing", ErrPackDamaged, path)
 		}
 		// The facts come from the bytes, whatever the file said.
-		att := facts.Attachment(e.File.Name, want)
+		att := derivedAttachment(*e.File, want, facts)
 		e.File = &att
 	}
 	if err := s.keepStaged(true); err != nil {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/darsworkbench/dars-workbench/forms"
@@ -166,6 +167,8 @@ func ReadLibraryPack(r io.ReaderAt, size int64, blobs BlobStore) ([]forms.Librar
 		}
 	}
 	var damage error
+	structure := new(atomic.Int64)
+	structure.Store(maxPackStructure)
 	err = z.walk(nil, func(e *zipEntry, r io.Reader) error {
 		switch {
 		case e.name == libraryPackJSON:
@@ -176,7 +179,7 @@ func ReadLibraryPack(r io.ReaderAt, size int64, blobs BlobStore) ([]forms.Librar
 			js = b
 		case strings.HasPrefix(e.name, libraryPackDocs) && len(e.name) == len(libraryPackDocs)+64 && isLowerHex(e.name[len(libraryPackDocs):]):
 			cr := &countingReader{r: r}
-			facts, sum, keep, err := stageInspected(cr, blobs)
+			facts, sum, keep, err := stageInspected(cr, blobs, structure)
 			if err != nil {
 				return fmt.Errorf("store %s: %w", e.name, err)
 			}
@@ -244,7 +247,7 @@ func ReadLibraryPack(r io.ReaderAt, size int64, blobs BlobStore) ([]forms.Librar
 		for j := range entries[i].SecurityDocuments {
 			if f := entries[i].SecurityDocuments[j].File; f != nil {
 				// The facts come from the bytes, whatever the file said.
-				att := docs[strings.ToLower(f.SHA256)].facts.Attachment(f.Name, strings.ToLower(f.SHA256))
+				att := derivedAttachment(*f, strings.ToLower(f.SHA256), docs[strings.ToLower(f.SHA256)].facts)
 				entries[i].SecurityDocuments[j].File = &att
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 )
 
 // packFile is what the one pass over a pack learnt about one file in it.
@@ -32,6 +33,13 @@ type packScan struct {
 	// staged holds the evidence files staged in the blob store (import),
 	// by hash, each with its keep.
 	staged map[string]func(bool) error
+	// sub and subErr are submission.json decoded as it was read; named is
+	// the evidence it names, so an import stages only those files. Nothing
+	// is trusted from it before the judgement: a file it does not name
+	// fails the judgement anyway.
+	sub    *Submission
+	subErr error
+	named  map[string]bool
 }
 
 // keepStaged keeps or drops every staged file; it returns the first error.
@@ -50,6 +58,8 @@ type scanOptions struct {
 	// blobs, if set, receives every evidence file during the pass (import):
 	// the bytes stored are the bytes hashed and inspected.
 	blobs BlobStore
+	// structure is what remains of the pack's PDF structure budget.
+	structure *atomic.Int64
 }
 
 // Bounds on the files read into memory during a pass.
@@ -92,6 +102,8 @@ func scanPack(ra io.ReaderAt, size int64, opt scanOptions) (*packScan, error) {
 		return nil, unsafe("it has no %s: it is not a BagIt bag (is it a DARS Workbench pack?)", bagitFile)
 	}
 	s := &packScan{files: map[string]*packFile{}, staged: map[string]func(bool) error{}}
+	opt.structure = new(atomic.Int64)
+	opt.structure.Store(maxPackStructure)
 	whole := sha256.New()
 	err = z.walk(whole, func(e *zipEntry, r io.Reader) error {
 		f := &packFile{}
@@ -128,17 +140,20 @@ func (s *packScan) read(name string, f *packFile, r io.Reader, opt scanOptions) 
 			return nil
 		}
 		f.body = b
+		if name == payloadDir+SubmissionFile {
+			s.decodeSubmission(b)
+		}
 		return nil
 	}
 	if !inspected(name) {
 		return nil
 	}
-	if opt.blobs == nil || !strings.HasPrefix(name, evidenceDir) {
-		facts, _ := InspectPDF(r)
+	if opt.blobs == nil || !strings.HasPrefix(name, evidenceDir) || (s.named != nil && !s.named[name]) {
+		facts, _ := inspectPDF(r, opt.structure)
 		f.facts = &facts
 		return nil
 	}
-	facts, sum, keep, err := stageInspected(r, opt.blobs)
+	facts, sum, keep, err := stageInspected(r, opt.blobs, opt.structure)
 	if err != nil {
 		return fmt.Errorf("store evidence %s: %w", name, err)
 	}
@@ -150,13 +165,28 @@ func (s *packScan) read(name string, f *packFile, r io.Reader, opt scanOptions) 
 	return nil
 }
 
+// decodeSubmission decodes submission.json once, for the import's choice
+// of files to stage and for the judgement.
+func (s *packScan) decodeSubmission(b []byte) {
+	s.sub, s.subErr = DecodeSubmission(b)
+	if s.subErr != nil {
+		return
+	}
+	s.named = map[string]bool{}
+	for _, e := range s.sub.Application.Evidence {
+		if e.File != nil && e.File.SHA256 != "" {
+			s.named[evidenceDir+EvidencePackName(strings.ToLower(e.File.SHA256), e.File.Name)] = true
+		}
+	}
+}
+
 // stageInspected streams r into the blob store and, through a pipe, into
 // the PDF inspection at the same time.
-func stageInspected(r io.Reader, blobs BlobStore) (PDFFacts, string, func(bool) error, error) {
+func stageInspected(r io.Reader, blobs BlobStore, structure *atomic.Int64) (PDFFacts, string, func(bool) error, error) {
 	pr, pw := io.Pipe()
 	done := make(chan PDFFacts, 1)
 	go func() {
-		facts, _ := InspectPDF(pr)
+		facts, _ := inspectPDF(pr, structure)
 		_, _ = io.Copy(io.Discard, pr)
 		done <- facts
 	}()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/darsworkbench/dars-workbench/forms"
@@ -36,9 +37,6 @@ type PDFFacts struct {
 	// Incomplete says why the file could not be fully inspected (a filter
 	// not understood, a budget spent, something hidden); empty when it was.
 	Incomplete string
-	// undecodable is set when an object stream failed to decode, which in
-	// an encrypted file is the encryption.
-	undecodable bool
 }
 
 // ActiveContent reports what upload screening rejects: scripts and actions
@@ -125,7 +123,9 @@ func (f *PDFFacts) noteName(n string) {
 }
 
 // factsDisagree says how an attachment record's facts differ from those
-// derived from its bytes, or "" when they agree.
+// derived from its bytes, or "" when they agree. When the bytes could not
+// be fully inspected, not finding a script does not contradict a record
+// that says there is one.
 func factsDisagree(a forms.Attachment, size int64, f PDFFacts) string {
 	var d []string
 	yesNo := func(b bool, yes, no string) string {
@@ -134,20 +134,36 @@ func factsDisagree(a forms.Attachment, size int64, f PDFFacts) string {
 		}
 		return no
 	}
+	partial := f.Incomplete != ""
 	if a.Size != size {
 		d = append(d, fmt.Sprintf("a size of %d bytes but the file has %d", a.Size, size))
 	}
 	if a.IsPDF != f.IsPDF {
 		d = append(d, yesNo(a.IsPDF, "that it is a PDF but it is not", "that it is not a PDF but it is"))
 	}
-	if a.Encrypted != f.Encrypted {
+	if a.Encrypted != f.Encrypted && !(partial && a.Encrypted) {
 		d = append(d, yesNo(a.Encrypted, "that it is encrypted but it is not", "that it is not encrypted but it is"))
 	}
-	if a.ActiveContent != f.ActiveContent() {
+	if a.ActiveContent != f.ActiveContent() && !(partial && a.ActiveContent) {
 		d = append(d, yesNo(a.ActiveContent, "that it has scripts or actions but it has none",
 			"that it has no scripts or actions but it contains "+strings.Join(f.Features(), ", ")))
 	}
 	return strings.Join(d, "; ")
+}
+
+// derivedAttachment is the record of a file read from a pack: the facts
+// its bytes gave, and where they could not all be read, what the pack
+// said it holds besides (a claim of a script is kept, never dropped).
+func derivedAttachment(declared forms.Attachment, sha string, f PDFFacts) forms.Attachment {
+	att := f.Attachment(declared.Name, sha)
+	if f.Incomplete != "" {
+		att.Encrypted = att.Encrypted || declared.Encrypted
+		if declared.ActiveContent && !att.ActiveContent {
+			att.ActiveContent = true
+			att.ActiveFeatures = declared.ActiveFeatures
+		}
+	}
+	return att
 }
 
 const headerSearchBytes = 1024
@@ -162,6 +178,12 @@ const headerSearchBytes = 1024
 // follow it, Incomplete says why and the file is not reported clean. An
 // error means r itself failed.
 func InspectPDF(r io.Reader) (PDFFacts, error) {
+	return inspectPDF(r, nil)
+}
+
+// inspectPDF is InspectPDF charging the structure it reads to a pack's
+// budget, when pack is set.
+func inspectPDF(r io.Reader, pack *atomic.Int64) (PDFFacts, error) {
 	cr := &countingReader{r: r}
 	er := &errReader{r: cr}
 	br := getReader(er)
@@ -178,11 +200,13 @@ func InspectPDF(r io.Reader) (PDFFacts, error) {
 		f.Version = string(v[:n])
 		b := budgets.Get().(*pdfBudget)
 		defer budgets.Put(b)
-		*b = pdfBudget{inflated: maxInflated, deadline: time.Now().Add(maxInspectTime)}
+		*b = pdfBudget{inflated: maxInflated, deadline: time.Now().Add(maxInspectTime), pack: pack}
 		s := newPDFScanner(br, true, &f, b)
 		s.run()
 		s.release()
-		if f.Encrypted && f.undecodable && strings.HasPrefix(f.Incomplete, "an object stream cannot be decoded") {
+		if f.Encrypted && f.ObjectStreams > 0 {
+			// Their content was encrypted: whatever decoding it gave (an
+			// error, or garbage read as tokens) says nothing.
 			f.Incomplete = encryptedObjects
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -13,16 +14,23 @@ import (
 // flagged "could not be fully inspected", never reported clean.
 const (
 	maxInspectBytes = 64 << 20 // of the file itself
-	maxInflated     = 32 << 20 // put out by filters, all streams together
-	maxRawObjStm    = 8 << 20  // one object stream's encoded bytes, held to decode
-	maxObjects      = 1 << 20  // objects, counting those in object streams
-	maxPDFDepth     = 64       // dictionaries and arrays inside each other
-	maxInspectTime  = 10 * time.Second
-	maxNameBytes    = 256
-	maxKeyword      = 32
-	pdfBufSize      = 128 << 10
-	maxKeptArray    = 16
+
+	maxInflated    = 32 << 20 // put out by filters, all streams together
+	maxRawObjStm   = 8 << 20  // one object stream's encoded bytes, held to decode
+	maxObjects     = 1 << 20  // objects, counting those in object streams
+	maxPDFDepth    = 64       // dictionaries and arrays inside each other
+	maxInspectTime = 10 * time.Second
+	maxNameBytes   = 256
+	maxKeyword     = 32
+	pdfBufSize     = 128 << 10
+	maxKeptArray   = 16
 )
+
+// maxPackStructure bounds the PDF structure (everything but stream data,
+// which is skipped at memory speed) read across all the files of one pack:
+// real files hold a few hundred kilobytes each, and a pack of files made of
+// nothing else would otherwise cost a minute. A variable for tests.
+var maxPackStructure int64 = 64 << 20
 
 // pdfBudget is shared by the scans of one file and of its object streams.
 type pdfBudget struct {
@@ -30,6 +38,9 @@ type pdfBudget struct {
 	objects  int
 	deadline time.Time
 	names    nameCache
+	// pack, if set, is what remains of the structure budget of the pack
+	// the file is read from.
+	pack *atomic.Int64
 }
 
 type tokKind uint8
@@ -438,8 +449,17 @@ func (s *pdfScanner) next() token {
 	return t
 }
 
-// lex reads one token.
+// lex reads one token and charges what it read to the pack's budget.
 func (s *pdfScanner) lex() token {
+	start := s.pos()
+	t := s.lexToken()
+	if s.budget.pack != nil {
+		s.budget.pack.Add(start - s.pos())
+	}
+	return t
+}
+
+func (s *pdfScanner) lexToken() token {
 	for {
 		s.ticks++
 		if s.ticks&4095 == 0 && time.Now().After(s.budget.deadline) {
@@ -448,6 +468,10 @@ func (s *pdfScanner) lex() token {
 		}
 		if s.outer && s.pos() > maxInspectBytes {
 			s.incomplete("it is larger than the %d MB this inspection reads", maxInspectBytes>>20)
+			s.stop = true
+		}
+		if s.ticks&255 == 0 && s.budget.pack != nil && s.budget.pack.Load() < 0 {
+			s.incomplete("the pack's files hold more than the %d MB of PDF structure this check reads in one pack", maxPackStructure>>20)
 			s.stop = true
 		}
 		if s.stop || !s.more() {
@@ -722,7 +746,6 @@ func (s *pdfScanner) stream(dict *pval) {
 		s.incomplete("%s", encryptedObjects)
 	case er.err != nil:
 		s.incomplete("an object stream cannot be decoded (%v)", er.err)
-		s.facts.undecodable = true
 	}
 	if inner.stop {
 		s.stop = true

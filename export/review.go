@@ -17,7 +17,12 @@ import (
 )
 
 // ReviewSchemaVersion is the version of review.json this app writes.
-const ReviewSchemaVersion = 1
+// Version 2 added the reviewer's verdicts on answers to earlier comments
+// (verdicts) and the state of each comment (awaiting_reviewer,
+// answer_round); a version 1 file reads as a review with no verdicts. Raise
+// it on any change a reader of the version before could refuse or misread,
+// and keep a file of every version in testdata/review.
+const ReviewSchemaVersion = 2
 
 // ReviewFileName is the name a review is saved under by default.
 const ReviewFileName = "review.json"
@@ -75,11 +80,16 @@ func EncodeReview(f *ReviewFile) ([]byte, error) {
 		return nil, err
 	}
 	c := *f
+	// Whatever version was read, what this app writes is its own version.
+	c.SchemaVersion = ReviewSchemaVersion
 	if c.Comments == nil {
 		c.Comments = []forms.ReviewComment{}
 	}
 	if c.NoConcerns == nil {
 		c.NoConcerns = []forms.SectionID{}
+	}
+	if c.Verdicts == nil {
+		c.Verdicts = []forms.CommentVerdict{}
 	}
 	b, err := json.MarshalIndent(&c, "", "  ")
 	if err != nil {
@@ -145,8 +155,19 @@ func DecodeReview(b []byte) (*ReviewFile, error) {
 			return nil, bad("%q in sections_without_concerns is not a section", s)
 		}
 	}
+	if f.SchemaVersion < 2 && f.Verdicts != nil {
+		return nil, bad("it is a version %d review with verdicts, which arrived in version 2", f.SchemaVersion)
+	}
+	for i, v := range f.Verdicts {
+		if err := forms.ValidateVerdict(v); err != nil {
+			return nil, bad("verdict %d: %v", i+1, err)
+		}
+	}
 	if f.Comments == nil {
 		f.Comments = []forms.ReviewComment{}
+	}
+	if f.Verdicts == nil {
+		f.Verdicts = []forms.CommentVerdict{}
 	}
 	return &f, nil
 }

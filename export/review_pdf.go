@@ -36,6 +36,7 @@ func WriteReviewPDF(w io.Writer, f *ReviewFile) error {
 		d.Answer("Pack SHA-256", f.PackSHA256)
 		d.Answer("Draft ID", f.DraftID)
 		d.Answer("Comments", reviewTally(f.Comments))
+		d.Answer("In all", f.Summary())
 		d.Space(sectionGap)
 
 		var clear []string
@@ -49,6 +50,29 @@ func WriteReviewPDF(w io.Writer, f *ReviewFile) error {
 			d.Note("None marked.")
 		} else {
 			d.Paragraph(strings.Join(clear, "; ") + ".")
+		}
+		if len(f.Verdicts) > 0 {
+			d.Heading(2, "Answers to earlier comments")
+			for _, v := range f.Verdicts {
+				d.Ensure(lineH * 4)
+				head, col := "Confirmed resolved", colAdded
+				if !v.Resolved {
+					head, col = "Reopened", colAlert
+				}
+				if s, ok := forms.SectionByID(v.Section); ok {
+					head += " · " + s.Title
+				}
+				d.StyledParagraph(Style{Size: bodySize, Bold: true, Color: col}, lineH, head)
+				d.Paragraph(v.CommentText)
+				switch {
+				case !v.Resolved:
+					d.Note("Why: " + v.Note)
+				case v.Note != "":
+					d.Note("Note: " + v.Note)
+				}
+				d.Rule()
+				d.Space(4)
+			}
 		}
 		for _, s := range forms.Sections {
 			cs := f.On(s.ID)

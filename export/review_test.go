@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -41,6 +42,9 @@ func sampleReview(t *testing.T) *export.ReviewFile {
 	_, err = r.Comment(app, forms.SectionOrganisations, "organisations[0].security.dspt_status", forms.CommentApproved, "DSPT checked on the public register.")
 	require.NoError(t, err)
 	r.SetNoConcerns(forms.SectionCohort, true)
+	earlier := forms.ReviewComment{ID: "c-earlier", Section: forms.SectionEvidence, Kind: forms.CommentQuestion,
+		Text: "Is the 2015 consent form attached?", AwaitingReviewer: true, AnswerRound: 1}
+	require.NoError(t, r.Reopen(earlier, "The 2015 form does not mention linkage.", forms.NewDate(2026, 11, 25)))
 	return export.NewReviewFile(o, r, "0.1.0", fixedTime.Add(48*time.Hour))
 }
 
@@ -207,6 +211,7 @@ func TestReviewSchemaNamesEveryField(t *testing.T) {
 	assert.Equal(t, jsonNames(reflect.TypeFor[export.ReviewFile]()), sorted(doc.Required))
 	assert.Equal(t, jsonNames(reflect.TypeFor[forms.ReviewComment]()), sorted(doc.Defs["Comment"].Required))
 	assert.Equal(t, jsonNames(reflect.TypeFor[forms.CommentNote]()), sorted(doc.Defs["Reply"].Required))
+	assert.Equal(t, jsonNames(reflect.TypeFor[forms.CommentVerdict]()), sorted(doc.Defs["Verdict"].Required))
 	var sections []string
 	for _, s := range forms.Sections {
 		sections = append(sections, string(s.ID))
@@ -225,11 +230,19 @@ func TestDecodeReviewIsStrict(t *testing.T) {
 		"duplicate key": {func(s string) string {
 			return strings.Replace(s, `"reviewer": "Gwen Ashby",`, `"reviewer": "Gwen Ashby", "reviewer": "Someone",`, 1)
 		}, "reviewer"},
-		"unknown field": {func(s string) string { return strings.Replace(s, `"reviewer":`, `"mood": "grumpy", "reviewer":`, 1) }, "mood"},
-		"trailing data": {func(s string) string { return s + "{}" }, "more data"},
-		"newer version": {func(s string) string { return strings.Replace(s, `"schema_version": 1`, `"schema_version": 9`, 1) }, "version 9"},
-		"no version":    {func(s string) string { return strings.Replace(s, `"schema_version": 1,`, ``, 1) }, "schema_version"},
-		"bad hash":      {func(s string) string { return strings.Replace(s, `"pack_sha256": "`, `"pack_sha256": "ZZ`, 1) }, "pack_sha256"},
+		"unknown field":         {func(s string) string { return strings.Replace(s, `"reviewer":`, `"mood": "grumpy", "reviewer":`, 1) }, "mood"},
+		"trailing data":         {func(s string) string { return s + "{}" }, "more data"},
+		"newer version":         {func(s string) string { return strings.Replace(s, `"schema_version": 2`, `"schema_version": 9`, 1) }, "version 9"},
+		"no version":            {func(s string) string { return strings.Replace(s, `"schema_version": 2,`, ``, 1) }, "schema_version"},
+		"verdicts in version 1": {func(s string) string { return strings.Replace(s, `"schema_version": 2,`, `"schema_version": 1,`, 1) }, "verdicts"},
+		"reopened without a note": {func(s string) string {
+			return strings.Replace(s, `"note": "The 2015 form does not mention linkage."`, `"note": " "`, 1)
+		}, "reopened"},
+		"verdict on no comment": {func(s string) string { return strings.Replace(s, `"comment_id": "c-earlier"`, `"comment_id": ""`, 1) }, "which comment"},
+		"verdict in no section": {func(s string) string {
+			return strings.Replace(s, `"section": "evidence"`, `"section": "appendix"`, 1)
+		}, "appendix"},
+		"bad hash": {func(s string) string { return strings.Replace(s, `"pack_sha256": "`, `"pack_sha256": "ZZ`, 1) }, "pack_sha256"},
 		"no draft": {func(s string) string {
 			return strings.Replace(s, `"draft_id": "6f1c2a9e-3b7d-4c1e-9a55-0d2e8b7f4a10"`, `"draft_id": ""`, 1)
 		}, "draft_id"},
@@ -286,7 +299,9 @@ func TestReviewPDFReadsAsWritten(t *testing.T) {
 		"The answer as reviewed: To measure how often chronic kidney disease",
 		"Question · The whole section", "Approved · Organisations 1 › Security › DSPT status",
 		"Sections reviewed with no concerns", "Cohort and linkage.",
-		"1 must change, 1 question, 1 approved",
+		"1 must change, 1 question, 1 approved", "1 section reviewed, 1 comment reopened",
+		"Answers to earlier comments", "Reopened · Evidence", "Is the 2015 consent form attached?",
+		"Why: The 2015 form does not mention linkage.",
 	} {
 		assert.Contains(t, text, squash(want))
 	}
@@ -328,5 +343,37 @@ func TestDecodeReviewExplainsAnEmptyFile(t *testing.T) {
 			require.ErrorIs(t, err, export.ErrBadReview)
 			assert.Contains(t, err.Error(), "the file is empty")
 		})
+	}
+}
+
+// Every review file an earlier release wrote still imports; one of the
+// current version reads and writes back byte for byte.
+func TestEveryReviewVersionStillImports(t *testing.T) {
+	for v := 1; v <= export.ReviewSchemaVersion; v++ {
+		files, _ := filepath.Glob(filepath.Join("testdata", "review", fmt.Sprintf("v%d", v), "*.json"))
+		require.NotEmpty(t, files, "no review file written by version %d is kept in testdata/review/v%d", v, v)
+		for _, path := range files {
+			t.Run(filepath.Base(path), func(t *testing.T) {
+				b, err := os.ReadFile(path)
+				require.NoError(t, err)
+				f, err := export.DecodeReview(b)
+				require.NoError(t, err)
+				assert.Equal(t, v, f.SchemaVersion)
+				assert.Len(t, f.Comments, 3)
+				draft := forms.Example()
+				res, err := forms.AttachReview(draft, &f.Review)
+				require.NoError(t, err)
+				assert.Equal(t, 3, res.Added)
+				assert.Equal(t, 1, res.Reviewed)
+				if v < export.ReviewSchemaVersion {
+					assert.Empty(t, f.Verdicts)
+					return
+				}
+				assert.Equal(t, 1, res.Missing, "the verdict is on a comment this draft never had")
+				again, err := export.EncodeReview(f)
+				require.NoError(t, err)
+				assert.Equal(t, string(b), string(again))
+			})
+		}
 	}
 }

@@ -30,7 +30,7 @@ import (
 // TestSchemaVersion -update. TestSchemaVersionCoversTheFormat fails when the
 // format differs from the one recorded for this version, so a field added
 // without a bump cannot land.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // SubmissionJSONLimits bound what DecodeSubmission reads: the envelope
 // around a draft, so a draft's limits.

@@ -49,6 +49,7 @@ type upgradeStep func(doc map[string]any, c *conversion) error
 var upgrades = map[int]upgradeStep{
 	1: upgradeV1,
 	2: upgradeV2,
+	3: upgradeV3,
 }
 
 // upgradeV2: version 3 adds two optional facts to an attached file,
@@ -56,6 +57,32 @@ var upgrades = map[int]upgradeStep{
 // version 2 file lacks them and reads as it is; an import derives them
 // again from the files in the pack.
 func upgradeV2(map[string]any, *conversion) error { return nil }
+
+// upgradeV3: version 4 lets only the reviewer close a change or a question
+// they asked: the applicant's answer waits for them (awaiting_reviewer,
+// answer_round). Version 3 let the applicant resolve it alone, so such a
+// "resolved" comment is read as answered and awaiting the reviewer, and
+// said so; suggestions and approvals stay as they were.
+func upgradeV3(doc map[string]any, c *conversion) error {
+	app, ok := doc["application"].(map[string]any)
+	if !ok {
+		return nil
+	}
+	comments, _ := app["comments"].([]any)
+	for i, x := range comments {
+		m, ok := x.(map[string]any)
+		if !ok {
+			continue
+		}
+		kind, _ := m["kind"].(string)
+		if resolved, _ := m["resolved"].(bool); !resolved || !(forms.ReviewComment{Kind: forms.CommentKind(kind)}).NeedsReviewer() {
+			continue
+		}
+		m["resolved"], m["awaiting_reviewer"], m["answer_round"] = false, true, json.Number("1")
+		c.note("application.comments[%d]: a %s marked resolved by the applicant now awaits the reviewer's confirmation", i, strings.ToLower(forms.CommentKind(kind).Label()))
+	}
+	return nil
+}
 
 func upgrade(b []byte, from int) ([]byte, *conversion, error) {
 	var doc map[string]any

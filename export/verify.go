@@ -353,7 +353,10 @@ func checkSubmission(s *packScan, listed map[string]string, rep *Report) {
 	if f.body == nil {
 		return // damaged or too large: said already
 	}
-	sub, err := DecodeSubmission(f.body)
+	sub, err := s.sub, s.subErr
+	if sub == nil && err == nil {
+		sub, err = DecodeSubmission(f.body)
+	}
 	if err != nil {
 		rep.addProblem(Problem{File: name, Message: err.Error(), err: err})
 		return

@@ -366,18 +366,18 @@ func TestZipLimits(t *testing.T) {
 		want string
 	}{
 		"too many entries": {rawZip(many, zopts{}), "holds 10001 files; a pack holds at most 10000"},
-		"one file too large": {lieSizes(rawZip([]zent{bigEntry}, zopts{}), 0, 1<<30+1, 1<<30+1),
-			"more than the 1073741824 a pack file may have"},
-		"bomb ratio": {lieSizes(rawZip([]zent{{name: "data/bomb.bin", body: []byte("x"), deflate: true}}, zopts{}), 0, 3, 300<<20),
+		"one file too large": {lieSizes(rawZip([]zent{bigEntry}, zopts{}), 0, 256<<20+1, 256<<20+1),
+			"more than the 268435456 a pack file may have"},
+		"bomb ratio": {lieSizes(rawZip([]zent{{name: "data/bomb.bin", body: []byte("x"), deflate: true}}, zopts{}), 0, 3, 200<<20),
 			"zip bomb"},
 		"all files too large": {func() []byte {
 			var es []zent
-			for i := 0; i < 4; i++ {
+			for i := 0; i < 5; i++ {
 				es = append(es, zent{name: "data/big" + strconv.Itoa(i) + ".pdf", body: []byte("x")})
 			}
 			z := rawZip(es, zopts{})
-			for i := 0; i < 4; i++ {
-				z = lieSizes(z, i, 900<<20, 900<<20)
+			for i := 0; i < 5; i++ {
+				z = lieSizes(z, i, 255<<20, 255<<20)
 			}
 			return z
 		}(), "add up to more than"},
@@ -390,7 +390,7 @@ func TestZipLimits(t *testing.T) {
 		})
 	}
 	// A size past what any pack can be is refused from the size alone.
-	_, err := export.VerifyReader(bytes.NewReader(nil), 5<<30)
+	_, err := export.VerifyReader(bytes.NewReader(nil), 2<<30)
 	require.ErrorIs(t, err, export.ErrUnsafePack)
 	assert.Contains(t, err.Error(), "more than a pack can be")
 }

@@ -46,8 +46,8 @@ type zipLimits struct {
 // a pack never needs ZIP64 records and any it has are refused.
 var packLimits = zipLimits{
 	entries:    10000,
-	entry:      1 << 30,
-	total:      3 << 30,
+	entry:      256 << 20,
+	total:      1 << 30,
 	ratio:      200,
 	ratioFloor: 16 << 20,
 }

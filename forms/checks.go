@@ -49,6 +49,10 @@ type Check struct {
 	Section SectionID
 	Title   string
 	Eval    func(c *Context) []Hit
+	// RequirementsFor, when set, names the requirements of one hit from
+	// its field, for a check that reads fields serving different ones (the
+	// published texts: R-U2, R-U3, R-T4); Requirements lists them all.
+	RequirementsFor func(field string) []string
 }
 
 // Hit is a problem found by a check: the field it points at and what to do.
@@ -68,6 +72,7 @@ type Context struct {
 	orgsByID   map[string]*Organisation
 	idHits     []FieldIdentifierHit
 	scanned    bool
+	public     []PublicText
 }
 
 func hit(field, msg string) []Hit { return []Hit{{Field: field, Message: msg}} }
@@ -111,6 +116,7 @@ var checkGroups = []func() []Check{
 	dataFlowChecks,
 	dpiaChecks,
 	reviewChecks,
+	publicEntryChecks,
 }
 
 // AllChecks returns every readiness check, ordered by ID.
@@ -146,8 +152,12 @@ func Evaluate(a *Application, today time.Time) []Finding {
 			if sev != c.Severity {
 				msg += " " + approvedNote
 			}
+			reqs := c.Requirements
+			if c.RequirementsFor != nil {
+				reqs = c.RequirementsFor(h.Field)
+			}
 			out = append(out, Finding{
-				CheckID: c.ID, Requirements: c.Requirements, Severity: sev,
+				CheckID: c.ID, Requirements: reqs, Severity: sev,
 				Section: sec, Field: h.Field, Message: msg,
 			})
 		}

@@ -32,7 +32,7 @@ func Example() *Application {
 	a.Purpose = Purpose{
 		Category:             PurposeHealthCare,
 		Objective:            "To measure how often chronic kidney disease develops in adults treated for cancer in childhood, and which treatments carry the highest risk.",
-		ProcessingActivities: "NHS England links the cohort to HES and death registrations and sends pseudonymised extracts to the University's TRE, where two analysts run survival models.",
+		ProcessingActivities: "NHS England links the cohort to HES and death registrations and sends pseudonymised extracts to the University's trusted research environment, where two analysts run survival models.",
 		ExpectedOutputs:      "Peer-reviewed papers, a report to the national late-effects group, and aggregate tables with small numbers suppressed.",
 		ExpectedOutcomes:     "Revised follow-up guidance for survivors at high risk of kidney disease.",
 		ExpectedBenefits:     "Earlier detection of kidney disease in about 300 survivors a year in England, measured by referral rates in late-effects clinics.",

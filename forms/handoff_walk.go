@@ -88,13 +88,6 @@ func countIDs[T any](list []T, id func(T) string) map[string]int {
 	return m
 }
 
-func yesNo(b bool) string {
-	if b {
-		return "Yes"
-	}
-	return "No"
-}
-
 func choiceLabel(choices []Choice, v string) string {
 	if v == "" {
 		return ""

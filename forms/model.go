@@ -314,7 +314,16 @@ type ReviewComment struct {
 	Revision int64         `json:"revision"`
 	FieldWas string        `json:"field_value_reviewed"`
 	Replies  []CommentNote `json:"replies"`
-	Resolved bool          `json:"resolved"`
+	// Resolved: the reviewer confirmed the change or the answer, or (for a
+	// suggestion or an approval, which wait for no one) the applicant
+	// closed it.
+	Resolved bool `json:"resolved"`
+	// AwaitingReviewer: the applicant says a change asked for is made or a
+	// question answered; the reviewer's next review confirms or reopens it.
+	AwaitingReviewer bool `json:"awaiting_reviewer"`
+	// AnswerRound counts the applicant's answers, so a verdict on an older
+	// answer never undoes a newer one.
+	AnswerRound int `json:"answer_round"`
 }
 
 // CommentNote is a reply in a comment thread.

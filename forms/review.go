@@ -44,12 +44,15 @@ type Review struct {
 	Comments []ReviewComment `json:"comments"`
 	// NoConcerns lists the sections read and found in order.
 	NoConcerns []SectionID `json:"sections_without_concerns"`
+	// Verdicts are the reviewer's decisions on comments the pack already
+	// carried (from earlier reviews): confirmed resolved, or reopened.
+	Verdicts []CommentVerdict `json:"verdicts"`
 }
 
 // NewReview starts a review of a draft as exported.
 func NewReview(a *Application, reviewer, role string) *Review {
 	return &Review{DraftID: a.ID, Revision: a.Revision, Reviewer: reviewer, Role: role,
-		Comments: []ReviewComment{}, NoConcerns: []SectionID{}}
+		Comments: []ReviewComment{}, NoConcerns: []SectionID{}, Verdicts: []CommentVerdict{}}
 }
 
 // Comment adds a comment on a section (field "") or on one field of it, and
@@ -144,12 +147,22 @@ func isChoice(choices []Choice, v string) bool {
 
 // Attached is what importing a review did.
 type Attached struct {
+	// Added counts the reviewer's comments new to the draft.
 	Added int
-	// AlreadyThere counts comments imported before (same ID), left as they are
-	// so replies and resolutions made since are kept.
+	// Reviewed counts the sections newly marked "reviewed, no concerns";
+	// each becomes an approved comment, but it is not a comment to answer.
+	Reviewed int
+	// AlreadyThere counts comments and marks imported before (same ID), left
+	// as they are so replies and resolutions made since are kept.
 	AlreadyThere int
 	// Changed counts field comments whose field has changed since the review.
 	Changed int
+	// Confirmed and Reopened count the reviewer's verdicts on answers.
+	Confirmed, Reopened int
+	// Stale counts verdicts on an answer the applicant has replaced since,
+	// and Missing verdicts on comments the draft does not hold; neither is
+	// applied.
+	Stale, Missing int
 }
 
 // AttachReview adds a review's comments to a draft. Sections marked "no
@@ -161,7 +174,7 @@ func AttachReview(a *Application, r *Review) (Attached, error) {
 	for _, c := range a.Comments {
 		have[c.ID] = true
 	}
-	add := func(c ReviewComment) {
+	add := func(c ReviewComment, count *int) {
 		if have[c.ID] {
 			res.AlreadyThere++
 			return
@@ -169,9 +182,12 @@ func AttachReview(a *Application, r *Review) (Attached, error) {
 		if c.Replies == nil {
 			c.Replies = []CommentNote{}
 		}
+		// What a reviewer writes starts open, whatever the file says: only
+		// the applicant answers it, and only a later review confirms.
+		c.Resolved, c.AwaitingReviewer, c.AnswerRound = false, false, 0
 		have[c.ID] = true
 		a.Comments = append(a.Comments, c)
-		res.Added++
+		*count++
 		if FieldChangedSince(a, c) {
 			res.Changed++
 		}
@@ -181,16 +197,26 @@ func AttachReview(a *Application, r *Review) (Attached, error) {
 			return Attached{}, fmt.Errorf("comment %s: %w", c.ID, err)
 		}
 	}
-	for _, c := range r.Comments {
-		add(c)
-	}
 	for _, s := range r.NoConcerns {
 		if _, ok := SectionByID(s); !ok {
-			return res, fmt.Errorf("%w: %q", ErrCommentSection, s)
+			return Attached{}, fmt.Errorf("%w: %q", ErrCommentSection, s)
 		}
+	}
+	for _, v := range r.Verdicts {
+		if err := ValidateVerdict(v); err != nil {
+			return Attached{}, err
+		}
+	}
+	// Verdicts first: they are about comments the draft held before this
+	// review, never about the review's own.
+	applyVerdicts(a, r, &res)
+	for _, c := range r.Comments {
+		add(c, &res.Added)
+	}
+	for _, s := range r.NoConcerns {
 		// A stable ID, so a second import of the same review is recognised.
 		add(ReviewComment{ID: "no-concerns:" + r.DraftID + ":" + fmt.Sprint(r.Revision) + ":" + r.Reviewer + ":" + string(s),
-			Section: s, Kind: CommentApproved, Text: NoConcernsText, Author: r.Reviewer, Role: r.Role, Revision: r.Revision})
+			Section: s, Kind: CommentApproved, Text: NoConcernsText, Author: r.Reviewer, Role: r.Role, Revision: r.Revision}, &res.Reviewed)
 	}
 	return res, nil
 }
@@ -206,10 +232,10 @@ func FieldChangedSince(a *Application, c ReviewComment) bool {
 }
 
 // Open reports whether a comment still waits for the applicant: a change
-// asked for or a question not yet resolved. Suggestions and approvals
-// never hold a draft back.
+// asked for or a question neither answered nor resolved. Suggestions and
+// approvals never hold a draft back.
 func (c ReviewComment) Open() bool {
-	return !c.Resolved && (c.Kind == CommentMustChange || c.Kind == CommentQuestion)
+	return c.NeedsReviewer() && !c.Resolved && !c.AwaitingReviewer
 }
 
 // CommentsOn lists the indexes of a draft's comments on a section, for screens.

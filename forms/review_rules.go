@@ -1,7 +1,11 @@
 package forms
 
+import "strings"
+
 // Review comments count in the readiness panel until resolved: a change a
-// reviewer asked for blocks submission, an open question is a warning. A
+// reviewer asked for blocks submission, an open question is a warning, and
+// an answer the applicant gave stays a warning until the reviewer's next
+// review confirms it (the applicant cannot close a reviewer's point alone). A
 // review is the applicant's own assurance ahead of NHS England's (R-P5); the
 // comment itself says which requirement it is about, if any.
 // A comment on a whole section points at the section's own part of the
@@ -19,7 +23,38 @@ func reviewChecks() []Check {
 			Title: "Questions a reviewer asked are answered and resolved",
 			Eval:  func(c *Context) []Hit { return commentHits(c.App, CommentQuestion, "A reviewer asks") },
 		},
+		{
+			ID: "review-awaiting", Requirements: []string{"R-P5"}, Severity: Warning,
+			Title: "Answers to a reviewer are confirmed by the reviewer",
+			Eval:  func(c *Context) []Hit { return awaitingHits(c.App) },
+		},
 	}
+}
+
+func awaitingHits(a *Application) []Hit {
+	var out []Hit
+	for _, cm := range a.Comments {
+		if cm.Resolved || !cm.AwaitingReviewer {
+			continue
+		}
+		out = append(out, Hit{Field: commentField(cm), Message: "Answered — awaiting the reviewer (" + commentBy(cm) + "): “" + clip(cm.Text, 160) +
+			"” Send them a new pack; their next review confirms it or reopens it."})
+	}
+	return out
+}
+
+func commentField(cm ReviewComment) string {
+	if cm.Field == "" {
+		return SectionField(cm.Section)
+	}
+	return cm.Field
+}
+
+func commentBy(cm ReviewComment) string {
+	if strings.TrimSpace(cm.Author) == "" {
+		return "the reviewer"
+	}
+	return cm.Author
 }
 
 func commentHits(a *Application, kind CommentKind, lead string) []Hit {
@@ -28,19 +63,12 @@ func commentHits(a *Application, kind CommentKind, lead string) []Hit {
 		if cm.Kind != kind || !cm.Open() {
 			continue
 		}
-		field := cm.Field
-		if field == "" {
-			field = SectionField(cm.Section)
-		}
-		by := cm.Author
-		if by == "" {
-			by = "the reviewer"
-		}
-		msg := lead + " (" + by + "): “" + clip(cm.Text, 160) + "” Make the change or answer it in a reply, then mark the comment resolved."
+		by := commentBy(cm)
+		msg := lead + " (" + by + "): “" + clip(cm.Text, 160) + "” Make the change, say what you did in a reply, then mark it answered."
 		if kind == CommentQuestion {
-			msg = lead + " (" + by + "): “" + clip(cm.Text, 160) + "” Answer it in a reply, then mark the comment resolved."
+			msg = lead + " (" + by + "): “" + clip(cm.Text, 160) + "” Answer it in a reply, then mark it answered."
 		}
-		out = append(out, Hit{Field: field, Message: msg})
+		out = append(out, Hit{Field: commentField(cm), Message: msg})
 	}
 	return out
 }

@@ -73,7 +73,7 @@ func TestAttachReviewCountsInReadinessUntilResolved(t *testing.T) {
 	draft := a.Clone()
 	got, err := forms.AttachReview(draft, r)
 	require.NoError(t, err)
-	assert.Equal(t, forms.Attached{Added: 4}, got)
+	assert.Equal(t, forms.Attached{Added: 3, Reviewed: 1}, got, "a section marked reviewed is not counted as a comment")
 
 	find := func(id string) []forms.Finding {
 		var out []forms.Finding
@@ -101,10 +101,14 @@ func TestAttachReviewCountsInReadinessUntilResolved(t *testing.T) {
 	assert.Equal(t, forms.NoConcernsText, draft.Comments[3].Text)
 
 	require.NoError(t, draft.Comments[0].Reply("Siân Wyn", "Done: the comparison is in the second paragraph.", forms.DateOf(today)))
-	draft.Comments[0].Resolved = true
-	draft.Comments[1].Resolved = true
+	draft.Comments[0].MarkAnswered()
+	draft.Comments[1].MarkAnswered()
 	assert.Empty(t, find("review-must-change"))
 	assert.Empty(t, find("review-question"))
+	awaiting := find("review-awaiting")
+	require.Len(t, awaiting, 2, "an answer stays a warning until the reviewer confirms it")
+	assert.Equal(t, forms.Warning, awaiting[0].Severity)
+	assert.Contains(t, awaiting[0].Message, "awaiting the reviewer")
 	assert.Len(t, draft.Comments[0].Replies, 1)
 }
 
@@ -113,12 +117,12 @@ func TestAttachingTheSameReviewTwiceKeepsRepliesAndResolutions(t *testing.T) {
 	draft := a.Clone()
 	_, err := forms.AttachReview(draft, r)
 	require.NoError(t, err)
-	draft.Comments[0].Resolved = true
+	draft.Comments[0].MarkAnswered()
 	got, err := forms.AttachReview(draft, r)
 	require.NoError(t, err)
 	assert.Equal(t, forms.Attached{AlreadyThere: 4}, got)
 	assert.Len(t, draft.Comments, 4)
-	assert.True(t, draft.Comments[0].Resolved)
+	assert.Equal(t, forms.CommentStateAwaiting, draft.Comments[0].State())
 }
 
 func TestReviewOfAnOlderRevisionSaysWhereTheFieldChanged(t *testing.T) {

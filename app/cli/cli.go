@@ -35,7 +35,7 @@ type Command struct {
 
 // commands is every command, in the order usage shows them: a new command is
 // a cmd_*.go file with its Command and one entry here.
-var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd, handoffCmd, installCmd, uninstallCmd}
+var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, registerPreviewCmd, handoffCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd, installCmd, uninstallCmd}
 
 // Exit codes shared by the commands.
 const (
@@ -102,7 +102,7 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		// Long argument lists take a line of their own so the summaries
 		// stay in one column.
-		if len(c.Args) > 28 {
+		if len(c.Args) > 28 || len(c.Name) > 9 {
 			fmt.Fprintf(w, "  %-9s %s\n  %-9s %-28s %s\n", c.Name, c.Args, "", "", c.Summary)
 			continue
 		}

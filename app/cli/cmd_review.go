@@ -44,25 +44,35 @@ func runReview(c *Command, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, ExitUsage, "%v\nNothing was imported.", err)
 	}
-	if res.Added > 0 {
+	if res.Changes() {
 		if err := store.Save(app); err != nil {
 			return fail(env, ExitFailed, "%v", err)
 		}
 	}
-	fmt.Fprintf(env.Stdout, "Attached %d comments from %s (review of revision %d) to %q.\n", res.Added, f.Reviewer, f.Revision, forms.MaskNHSNumbers(app.Overview.Title))
+	fmt.Fprintf(env.Stdout, "Attached %s from %s (review of revision %d) to %q.\n", res.Summary(), f.Reviewer, f.Revision, forms.MaskNHSNumbers(app.Overview.Title))
 	flagIdentifiers(env, app, "the draft")
 	if res.AlreadyThere > 0 {
-		fmt.Fprintf(env.Stdout, "%d comments were attached before and left as they are.\n", res.AlreadyThere)
+		fmt.Fprintf(env.Stdout, "%s attached before and left as they are.\n", countOf(res.AlreadyThere, "comment or mark was", "comments or marks were"))
 	}
 	if res.Changed > 0 {
-		fmt.Fprintf(env.Stdout, "%d comments are about answers changed since the review.\n", res.Changed)
+		fmt.Fprintf(env.Stdout, "%s about answers changed since the review.\n", countOf(res.Changed, "comment is", "comments are"))
 	}
-	open := 0
-	for _, c := range app.Comments {
-		if c.Open() {
-			open++
-		}
+	if res.Stale > 0 {
+		fmt.Fprintf(env.Stdout, "%s left alone: you answered again after the reviewer read it.\n", countOf(res.Stale, "verdict was", "verdicts were"))
 	}
-	fmt.Fprintf(env.Stdout, "%d comments wait for an answer (dars-workbench check lists them).\n", open)
+	if res.Missing > 0 {
+		fmt.Fprintf(env.Stdout, "%s about comments this draft does not hold.\n", countOf(res.Missing, "verdict is", "verdicts are"))
+	}
+	n := forms.CountComments(app)
+	fmt.Fprintf(env.Stdout, "%s for an answer and %s for the reviewer (dars-workbench check lists them).\n",
+		countOf(n.Open, "comment waits", "comments wait"), countOf(n.Awaiting, "answer waits", "answers wait"))
 	return ExitOK
+}
+
+// countOf is "1 comment waits" or "3 comments wait".
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -51,12 +51,13 @@ func TestReviewImport(t *testing.T) {
 
 	code, out, errOut := run(t, db, "review", "import", review, id)
 	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, "Attached 2 comments from Gwen Ashby")
-	assert.Contains(t, out, "1 comments wait for an answer")
+	assert.Contains(t, out, "Attached 1 new comment, 1 section reviewed with no concerns from Gwen Ashby")
+	assert.Contains(t, out, "1 comment waits for an answer and 0 answers wait for the reviewer")
 
 	code, out, _ = run(t, db, "review", "import", review, id)
 	assert.Equal(t, 0, code)
-	assert.Contains(t, out, "2 comments were attached before")
+	assert.Contains(t, out, "Attached nothing new from Gwen Ashby")
+	assert.Contains(t, out, "2 comments or marks were attached before")
 
 	code, _, errOut = run(t, db, "review", "import", review, other)
 	assert.Equal(t, 2, code)

@@ -71,6 +71,8 @@ func dbCases(f fixtures, out string) []dbCase {
 		{"verify", []string{"verify", f.pack}, none},
 		{"check a pack", []string{"check", f.pack}, none},
 		{"check a submission file", []string{"check", f.submission, "--json"}, none},
+		{"register-preview a pack", []string{"register-preview", f.pack, "--json"}, none},
+		{"register-preview a draft", []string{"register-preview", f.id}, reads},
 		{"list", []string{"list"}, reads},
 		{"list --deleted --json", []string{"list", "--deleted", "--json"}, reads},
 		{"check a draft", []string{"check", f.id}, reads},
@@ -100,7 +102,7 @@ func TestDBCasesCoverEveryCommand(t *testing.T) {
 	for _, c := range dbCases(fixtures{}, "") {
 		covered[c.args[0]] = true
 	}
-	names := regexp.MustCompile(`(?m)^  ([a-z]+) `).FindAllStringSubmatch(usage, -1)
+	names := regexp.MustCompile(`(?m)^  ([a-z][a-z-]*) `).FindAllStringSubmatch(usage, -1)
 	require.NotEmpty(t, names)
 	for _, m := range names {
 		assert.True(t, covered[m[1]], "command %q has no case in dbCases", m[1])

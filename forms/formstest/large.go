@@ -26,6 +26,24 @@ func paragraph(topic string, n int) string {
 	return strings.Repeat(s, n)
 }
 
+// publishedParagraph is paragraph as a text NHS England publishes would
+// say it (R-U2): the same numbers and references, in sentences a member of
+// the public can follow, with abbreviations spelt out, so the draft
+// passes the plain-language checks while they do their full work.
+func publishedParagraph(topic string, n int) string {
+	s := "For " + topic + ", we will link the consented cohort to hospital records from 2000/01 to 2025/26. " +
+		"The Research Ethics Committee (REC) gave a favourable opinion, reference 26/NW/0123, and the Integrated Research Application System (IRAS) number is 312345. " +
+		"Analysts in the trusted research environment run survival models on pseudonymised extracts. " +
+		"The data stays there, and no one outside the team can see it. " +
+		"Outputs are tables of counts, with counts under 10 suppressed, and the steering group checks them on 05/01/2027 before they leave. " +
+		"Questions about the protocol, version 4.0, go to the study office on 0161 496 0000."
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = s
+	}
+	return strings.Join(parts, "\n\n")
+}
+
 // Large returns a complete, valid draft with LargeProducts products,
 // LargeOrganisations organisations, LargePeople people and long answers.
 func Large() *forms.Application {
@@ -33,8 +51,9 @@ func Large() *forms.Application {
 	long := func(topic string) string { return paragraph(topic, 6) }
 	a.Overview.Summary = long("the summary")
 	p := &a.Purpose
-	p.Objective, p.ProcessingActivities, p.ExpectedOutputs = long("the objective"), long("processing"), long("outputs")
-	p.ExpectedOutcomes, p.ExpectedBenefits, p.PublishedDataNote = long("outcomes"), long("benefits"), long("published data")
+	published := func(topic string) string { return publishedParagraph(topic, 6) }
+	p.Objective, p.ProcessingActivities, p.ExpectedOutputs = published("the objective"), published("processing"), published("outputs")
+	p.ExpectedOutcomes, p.ExpectedBenefits, p.PublishedDataNote = long("outcomes"), published("benefits"), long("published data")
 
 	a.Organisations = nil
 	for i := 0; i < LargeOrganisations; i++ {
