@@ -177,6 +177,29 @@ func clipText(s string) string {
 	return s
 }
 
+// TestHandOffCoversThePublicSummary: the Public summary chapter of
+// application.pdf restates the answers as the Data Uses Register would
+// publish them. Its facts (organisation type, controller basis, the datasets
+// table) are worded from answers handed off in their own sections; its texts
+// are the applicant's own, and each is handed off word for word, from the
+// same field.
+func TestHandOffCoversThePublicSummary(t *testing.T) {
+	for name, a := range handOffFixtures() {
+		t.Run(name, func(t *testing.T) {
+			byPath := map[string]string{}
+			for _, it := range forms.HandOffAnswers(a) {
+				byPath[it.Path] = it.Text
+			}
+			for _, pt := range forms.BuildPublicEntry(a).Texts {
+				got, ok := byPath[pt.Field]
+				if assert.True(t, ok, "the published text %q (%s) is not handed off", pt.Label, pt.Field) {
+					assert.Equal(t, strings.TrimSpace(pt.Text), got, pt.Field)
+				}
+			}
+		})
+	}
+}
+
 // TestHandOffDocumentsCoverTheEvidenceTable: every row of the evidence
 // table is a document to upload, under the pack's name for its file; and
 // the DPIA and data flow map the draft writes itself are documents too.
