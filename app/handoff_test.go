@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -289,12 +290,16 @@ func TestHandOffOpenFolderWritesTheUploads(t *testing.T) {
 // first.
 func TestHandOffRecordsTheSubmission(t *testing.T) {
 	u, st, e, h := openHandOff(t)
+	// Everything ticked at once, as a person ticking each would leave it.
+	var all []forms.HandOffTick
 	for _, r := range append(append([]forms.HandOffRow{}, h.list.Answers...), h.list.Documents...) {
 		if r.Tickable() {
-			h.setTick(r.HandOffItem, true)
+			all = append(all, r.Tick(u.now()))
 		}
 	}
-	settle(u)
+	require.NoError(t, st.SetHandOffTicks(e.App().ID, all...))
+	h.ticks = all
+	h.apply()
 	require.True(t, h.list.Progress().Done())
 	assert.Equal(t, 1.0, h.bar.Value)
 	s := h.submit
@@ -384,8 +389,19 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // and Copy the whole text.
 func TestHandOffOnAHugeDraft(t *testing.T) {
 	u, st := newTestUI(t)
-	a := formstest.Large()
+	a := forms.Example()
+	a.ID = forms.NewID()
 	a.Purpose.Objective = strings.Repeat("The cohort objective text. ", 200000/27+1)[:200000]
+	base := a.Data.Products[0]
+	for i := range 40 {
+		p := base
+		p.ID, p.Name = fmt.Sprint("big", i), fmt.Sprintf("Data product %d", i+1)
+		p.Fields = nil
+		for f := range 25 {
+			p.Fields = append(p.Fields, forms.ProductField{Name: fmt.Sprintf("Field %d", f+1), Reason: "Needed to time the outcome from treatment."})
+		}
+		a.Data.Products = append(a.Data.Products, p)
+	}
 	require.NoError(t, st.Create(a))
 	e := u.openDraft(a.ID)
 	e.onHandOff()
