@@ -132,7 +132,7 @@ type lateNotice struct {
 func (u *UI) tell(live bool, w fyne.Window, n lateNotice) {
 	if !live || u.quitting {
 		if n.failed {
-			fmt.Fprintf(os.Stderr, "dars-workbench: %s: %s\n", n.title, n.text)
+			fmt.Fprintf(os.Stderr, "dars-workbench: %s\n", forms.MaskNHSNumbers(n.title+": "+n.text))
 		}
 		return
 	}

@@ -49,6 +49,7 @@ type Editor struct {
 
 	nav       *widget.List
 	body      *container.Scroll
+	wheel     *wheelPage
 	heading   *widget.Label
 	savedAt   *widget.Label
 	readiness *readinessPanel
@@ -96,6 +97,8 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 		e.readOnly = readable(e.body)
 		body = e.readOnly
 	}
+	e.wheel = newWheelPage(e.body)
+	body = container.NewStack(body, e.wheel)
 	main := container.NewHSplit(container.NewBorder(top, status, nil, nil, body), e.readiness.object)
 	main.Offset = 0.72
 	// The section names stay whole however wide a section's screen is.
@@ -121,7 +124,9 @@ func windowTitle(a *forms.Application) string {
 	if t == "" {
 		t = "Untitled draft"
 	}
-	return t + " — DARS Workbench"
+	// The title leaves the app: the desktop shows it in task bars and
+	// window lists, and any program may read it.
+	return forms.MaskNHSNumbers(t) + " — DARS Workbench"
 }
 
 // App is the draft being edited. Touch it only on the UI goroutine.
@@ -208,10 +213,11 @@ func (e *Editor) onSaved(rev int64, at time.Time, err error) {
 		e.app.Revision = rev
 		e.savedAt.Importance = widget.LowImportance
 		e.savedAt.SetText(fmt.Sprintf("Saved %s · revision %d", at.Format("15:04:05"), rev))
-		// The start screen lists title and stage: keep it in step once a
-		// change to either is stored, not on every keystroke elsewhere.
+		// The start screen lists title, stage and when each draft was last
+		// edited, most recent first: a change of title or stage, or of
+		// order, reads the list again; otherwise only the time changes.
 		o := e.app.Overview
-		if o.Title != e.listedTitle || o.Stage != e.listedStage {
+		if o.Title != e.listedTitle || o.Stage != e.listedStage || !e.ui.start.edited(e.app.ID, at) {
 			e.listedTitle, e.listedStage = o.Title, o.Stage
 			e.ui.start.refresh()
 		}
@@ -233,16 +239,30 @@ func (e *Editor) Open(section forms.SectionID, path string) {
 	if obj == nil {
 		return
 	}
-	// A folded entry of a repeating group unfolds, registering its fields.
+	// A folded entry of a repeating group unfolds, registering its fields;
+	// the screen is laid out again at once, or the field's place would be
+	// the one it had folded and the scroll would miss it.
 	if r, ok := obj.(revealer); ok && r.reveal() {
+		e.body.Refresh()
 		obj = e.lookupField(path)
 	}
 	if f, ok := obj.(fyne.Focusable); ok {
 		e.win.Canvas().Focus(f)
 	}
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(e.body.Content).Y
-	e.body.ScrollToOffset(fyne.NewPos(0, max(0, y-40)))
+	e.scrollTo(obj)
+}
+
+// scrollTo scrolls the section so obj shows near the top. Its place is
+// summed down the screen's tree rather than asked of the driver, which
+// knows nothing of objects made since the last frame was drawn (a folded
+// entry just unfolded) and would answer the top of the page.
+func (e *Editor) scrollTo(obj fyne.CanvasObject) {
+	pos, ok := placeIn(e.body.Content, obj)
+	if !ok {
+		d := fyne.CurrentApp().Driver()
+		pos = d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(e.body.Content))
+	}
+	e.body.ScrollToOffset(fyne.NewPos(0, max(0, pos.Y-40)))
 }
 
 // focusFirstBlocker puts the cursor where work is needed: the highest field

@@ -70,7 +70,7 @@ func (u *UI) showLibrary() {
 	fromDraft := widget.NewButtonWithIcon("Add from a draft…", theme.ContentCopyIcon(), w.onAddFromDraft)
 	intro := Hint("Keep each organisation once. Drafts linked to an entry show its values, and their checks follow them. Export the library to share it with your researchers.")
 	top := container.NewVBox(container.NewHBox(add, fromDraft, imp, exp), intro, widget.NewSeparator())
-	split := container.NewHSplit(w.list, w.detail)
+	split := container.NewHSplit(w.list, wheelPassing(w.detail))
 	split.Offset = 0.3
 	w.win.SetContent(container.NewBorder(top, w.status, nil, nil, split))
 	w.win.Resize(fyne.NewSize(1000, 700))
@@ -195,11 +195,11 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 	form := widget.NewForm(
 		widget.NewFormItem("Legal name", text(&cur.LegalName, "As on the DSFC", nil)),
 		withHint(widget.NewFormItem("ODS code", text(&cur.ODSCode, "e.g. RGT", forms.ValidateODSCode)), "Where the organisation has one."),
-		withHint(widget.NewFormItem("DSFC signed", date(&cur.DSFCSigned)), "The Data Sharing Framework Contract, signed once per organisation (R-O2)."),
+		withHint(widget.NewFormItem("DSFC signed", date(&cur.DSFCSigned)), "The Data Sharing Framework Contract, signed once per organisation."),
 		widget.NewFormItem("DSPT organisation code", text(&s.DSPTCode, "e.g. EE133887-SCS", nil)),
 		widget.NewFormItem("DSPT status", status),
 		widget.NewFormItem("DSPT published", date(&s.DSPTPublished)),
-		withHint(widget.NewFormItem("DSPT valid until", date(&s.DSPTValidUntil)), "Every linked draft flags an expired DSPT (R-O3)."),
+		withHint(widget.NewFormItem("DSPT valid until", date(&s.DSPTValidUntil)), "Every linked draft flags an expired DSPT."),
 		widget.NewFormItem("", check("ISO 27001 certified", &s.ISO27001)),
 		widget.NewFormItem("ISO 27001 certificate", text(&cur.ISO27001Certificate, "Certificate number", nil)),
 		widget.NewFormItem("ISO 27001 scope", text(&cur.ISO27001Scope, "What the certificate covers", nil)),
@@ -236,12 +236,12 @@ func (w *libraryWindow) assuranceLine(e forms.LibraryEntry) fyne.CanvasObject {
 	s := e.Security
 	s.ISO27001 = s.ISO27001 || strings.TrimSpace(e.ISO27001Certificate) != ""
 	a := forms.SecurityAssurance(s, w.u.today())
-	l := widget.NewLabel("Security assurance holds today (R-O3).")
+	l := widget.NewLabel("Security assurance holds today.")
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.SuccessImportance
 	if !a.OK {
 		// Why already says what is wrong and what to do.
-		l.SetText(upperFirst(a.Why) + " (R-O3).")
+		l.SetText(upperFirst(a.Why) + ".")
 		l.Importance = widget.DangerImportance
 	}
 	return l
@@ -363,7 +363,10 @@ func (w *libraryWindow) usedBy(id string) fyne.CanvasObject {
 	return l
 }
 
-func (w *libraryWindow) pickOrganisation(title string, keep func(orgRef) bool, then func(orgRef)) {
+// pickOrganisation offers the drafts' organisations that keep accepts, each
+// named in full with its draft; allTaken says why there is none to offer
+// when every organisation is left out (already linked, already added).
+func (w *libraryWindow) pickOrganisation(title, allTaken string, keep func(orgRef) bool, then func(orgRef)) {
 	refs, err := w.allOrganisations()
 	if err != nil {
 		showError(w.win, "Could not read the drafts", err)
@@ -373,22 +376,31 @@ func (w *libraryWindow) pickOrganisation(title string, keep func(orgRef) bool, t
 	var chosen []orgRef
 	for _, r := range refs {
 		if keep(r) {
-			options = append(options, fmt.Sprintf("%s — %s", r.draft, displayOrg(r.org.Name)))
+			options = append(options, fmt.Sprintf("%s, in “%s”", displayOrg(r.org.Name), r.draft))
 			chosen = append(chosen, r)
 		}
 	}
-	if len(options) == 0 {
-		dialog.ShowInformation(title, "No draft has an organisation to choose.", w.win)
+	switch {
+	case len(refs) == 0:
+		dialog.ShowInformation(title, "No draft lists an organisation yet: add one in a draft's Organisations and people section first.", w.win)
+		return
+	case len(options) == 0:
+		dialog.ShowInformation(title, allTaken, w.win)
 		return
 	}
-	sel := widget.NewSelect(options, nil)
-	sel.SetSelectedIndex(0)
-	d := dialog.NewForm(title, "Choose", "Cancel", []*widget.FormItem{widget.NewFormItem("Organisation", sel)}, func(ok bool) {
-		if ok && sel.SelectedIndex() >= 0 {
-			then(chosen[sel.SelectedIndex()])
+	// A radio list, not a drop-down: names of trusts and universities are
+	// long, and a drop-down cuts them.
+	pick := widget.NewRadioGroup(options, nil)
+	pick.SetSelected(options[0])
+	pick.Required = true
+	d := dialog.NewCustomConfirm(title, "Choose", "Cancel", container.NewVScroll(pick), func(ok bool) {
+		for i, o := range options {
+			if ok && o == pick.Selected {
+				then(chosen[i])
+			}
 		}
 	}, w.win)
-	d.Resize(fyne.NewSize(640, 200))
+	d.Resize(fyne.NewSize(min(w.win.Canvas().Size().Width*0.9, 900), 360))
 	d.Show()
 }
 
@@ -402,25 +414,27 @@ func displayOrg(name string) string {
 // onAddFromDraft starts a library entry from an organisation a draft
 // already describes, and links that draft to it.
 func (w *libraryWindow) onAddFromDraft() {
-	w.pickOrganisation("Add from a draft", func(r orgRef) bool { return r.org.LibraryID == "" }, func(r orgRef) {
-		e := forms.LibraryFromOrganisation(r.org)
-		if err := w.ls.SaveLibraryEntry(&e); err != nil {
-			showError(w.win, "Could not add "+e.Name(), err)
-			return
-		}
-		w.linkDraft(r, e)
-		w.reload(e.ID)
-	})
+	w.pickOrganisation("Add from a draft", "Every organisation in your drafts is already linked to a library entry: open one in the list to edit it.",
+		func(r orgRef) bool { return r.org.LibraryID == "" }, func(r orgRef) {
+			e := forms.LibraryFromOrganisation(r.org)
+			if err := w.ls.SaveLibraryEntry(&e); err != nil {
+				showError(w.win, "Could not add "+e.Name(), err)
+				return
+			}
+			w.linkDraft(r, e)
+			w.reload(e.ID)
+		})
 }
 
 func (w *libraryWindow) onLink(e forms.LibraryEntry) {
-	w.pickOrganisation("Link "+e.Name(), func(r orgRef) bool { return r.org.LibraryID != e.ID }, func(r orgRef) {
-		if w.dirty {
-			w.save(w.cur)
-		}
-		w.linkDraft(r, e)
-		w.edit(e)
-	})
+	w.pickOrganisation("Link "+e.Name(), "Every organisation in your drafts is already linked to "+e.Name()+".",
+		func(r orgRef) bool { return r.org.LibraryID != e.ID }, func(r orgRef) {
+			if w.dirty {
+				w.save(w.cur)
+			}
+			w.linkDraft(r, e)
+			w.edit(e)
+		})
 }
 
 // linkDraft links a draft's organisation to an entry and saves the draft:

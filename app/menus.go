@@ -21,8 +21,10 @@ func (e *Editor) menu() *fyne.MainMenu {
 	handoff.Shortcut = ctrlShift(fyne.KeyH)
 	closeItem := fyne.NewMenuItem("Close draft", e.onClose)
 	closeItem.Shortcut = ctrl(fyne.KeyW)
+	attach := fyne.NewMenuItem("Attach files…", e.onAttachFiles)
+	attach.Shortcut = ctrlShift(fyne.KeyA)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", exp, handoff, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
+		fyne.NewMenu("Draft", exp, handoff, attach, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
 		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
 		helpMenu(e.ui, e.win),

@@ -317,10 +317,28 @@ func PackFileName(app *forms.Application, at time.Time) string {
 		}
 		return r
 	}, name)), " ")
-	if r := []rune(name); len(r) > 60 {
-		name = strings.TrimSpace(string(r[:60]))
-	}
+	name = cutAtWord(name, 60)
 	return fmt.Sprintf("%s-rev%d-%s%s", name, app.Revision, at.Format("2006-01-02"), PackSuffix)
+}
+
+// cutAtWord shortens a name to at most max characters, ending at the end
+// of a word where one ends in the second half (a title cut mid-word reads
+// as a typo), and never on a dangling separator.
+func cutAtWord(name string, max int) string {
+	r := []rune(name)
+	if len(r) <= max {
+		return name
+	}
+	cut := max
+	for i := max; i > max/2; i-- {
+		if unicode.IsSpace(r[i]) || r[i] == '-' || r[i] == '_' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRightFunc(string(r[:cut]), func(c rune) bool {
+		return unicode.IsSpace(c) || unicode.IsPunct(c)
+	})
 }
 
 // EvidencePackName is the file name an attachment gets under

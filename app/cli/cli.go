@@ -87,7 +87,7 @@ func Run(env *Env, args []string) int {
 	}
 	for _, c := range commands {
 		if c.Name == args[0] {
-			return c.Run(c, env, args[1:])
+			return masked(env, args[1:], func(env *Env) int { return c.Run(c, env, args[1:]) })
 		}
 	}
 	fmt.Fprintf(env.Stderr, "dars-workbench: unknown command %q\n\n", args[0])
