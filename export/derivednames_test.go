@@ -95,3 +95,19 @@ func TestAHashThatReadsAsANumberIsSpeltInLetters(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, rep.Problems)
 }
+
+// Every line drawn passes through the mask, so a number made after the
+// guard by cutting text to fit ("943 476 59191", eleven digits and no NHS
+// number, cut before its last digit) is masked too. Drawn directly here.
+func TestDrawnTextIsMasked(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, export.RenderDoc(&buf, export.DocInfo{Title: "Cut 943 476 5919", Footer: "Footer", Created: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}, func(d *export.Doc) error {
+		d.Heading(1, "Heading 943 476 5919")
+		d.TextAt(d.Left(), d.Y(), export.Style{}, "943 476 5919…")
+		return d.Err()
+	}))
+	text := pdfText(t, buf.Bytes())
+	assert.Contains(t, text, "943 *** ****…")
+	assert.False(t, holdsNHSNumber(text), "%s", text)
+	assert.NotContains(t, string(buf.Bytes()), "476 5919", "nor in the metadata or bookmarks")
+}
