@@ -28,17 +28,19 @@ func encodeDigits(n, format string) string {
 func TestEncodedNumbersAreFound(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 11))
 	formats := map[string]func(n string) string{
-		"percent-encoded spaces":    func(n string) string { return spaced(n, '0', "%20", 3, 3, 4) },
-		"percent-encoded hyphens":   func(n string) string { return spaced(n, '0', "%2D", 3, 3, 4) },
-		"percent-encoded no-break":  func(n string) string { return spaced(n, '0', "%C2%A0", 3, 3, 4) },
-		"in a query string":         func(n string) string { return "https://example.org/find?nhs=" + spaced(n, '0', "%20", 3, 3, 4) + "&view=1" },
-		"&nbsp; between groups":     func(n string) string { return spaced(n, '0', "&nbsp;", 3, 3, 4) },
-		"&#160; between groups":     func(n string) string { return spaced(n, '0', "&#160;", 3, 3, 4) },
-		"&ndash; between groups":    func(n string) string { return spaced(n, '0', "&ndash;", 3, 3, 4) },
-		"decimal digit references":  func(n string) string { return encodeDigits(n, "&#%d;") },
-		"hex digit references":      func(n string) string { return encodeDigits(n, "&#x%X;") },
-		"percent-encoded digits":    func(n string) string { return encodeDigits(n, "%%%X") },
-		"mixed with plain digits":   func(n string) string { return n[:3] + "&#32;" + n[3:6] + "%20" + n[6:] },
+		"percent-encoded spaces":   func(n string) string { return spaced(n, '0', "%20", 3, 3, 4) },
+		"percent-encoded hyphens":  func(n string) string { return spaced(n, '0', "%2D", 3, 3, 4) },
+		"percent-encoded no-break": func(n string) string { return spaced(n, '0', "%C2%A0", 3, 3, 4) },
+		"in a query string": func(n string) string {
+			return "https://example.org/find?nhs=" + spaced(n, '0', "%20", 3, 3, 4) + "&view=1"
+		},
+		"&nbsp; between groups":    func(n string) string { return spaced(n, '0', "&nbsp;", 3, 3, 4) },
+		"&#160; between groups":    func(n string) string { return spaced(n, '0', "&#160;", 3, 3, 4) },
+		"&ndash; between groups":   func(n string) string { return spaced(n, '0', "&ndash;", 3, 3, 4) },
+		"decimal digit references": func(n string) string { return encodeDigits(n, "&#%d;") },
+		"hex digit references":     func(n string) string { return encodeDigits(n, "&#x%X;") },
+		"percent-encoded digits":   func(n string) string { return encodeDigits(n, "%%%X") },
+		"mixed with plain digits":  func(n string) string { return n[:3] + "&#32;" + n[3:6] + "%20" + n[6:] },
 	}
 	for name, render := range formats {
 		got := 0
