@@ -166,7 +166,7 @@ func (v *dpiaView) necessityStep() fyne.CanvasObject {
 		a9.Selected = dpiaArticle9Choices[0].Label
 	}
 	form := widget.NewForm(
-		withHint(widget.NewFormItem("Article 6 in the DPIA", a6), "Only if your DPIA document states a basis of its own; it must match the application (R-L1)."),
+		withHint(widget.NewFormItem("Article 6 in the DPIA", a6), "Only if your DPIA document states a basis of its own; it must match the application."),
 		widget.NewFormItem("Article 9 in the DPIA", a9),
 		q.long("Achieves the purpose? Less intrusive way?", "dpia.necessity_own_words.justification", &n.Justification, "Why this processing is needed and no less intrusive way would do"),
 		q.long("Data quality", "dpia.necessity_own_words.data_quality", &n.DataQuality, "How you keep the data accurate and complete"),
@@ -266,8 +266,10 @@ func preview(s string) string {
 }
 
 // setText changes a label only when its text changes, to spare relayouts.
+// The DPIA's texts name requirement codes for the PDF; on screen they are
+// left to the ⓘ text and the findings.
 func setText(l *widget.Label, s string) {
-	if l.Text != s {
+	if s = withoutCodes(s); l.Text != s {
 		l.SetText(s)
 	}
 }

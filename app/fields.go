@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -167,9 +168,11 @@ func (e *Editor) Suggest(path string, p *string, options []string) *widget.Selec
 	return w
 }
 
-// Hint is a line of help text under a form row.
+// Hint is a line of help text under a form row. Requirement codes such
+// as "(R-P7)" are left out: they are for IG leads, who find them in the ⓘ
+// text and in the readiness findings, and in a hint they are noise.
 func Hint(text string) *widget.Label {
-	l := widget.NewLabel(text)
+	l := widget.NewLabel(withoutCodes(text))
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.LowImportance
 	return l
@@ -184,3 +187,10 @@ func Shown(obj fyne.CanvasObject, on bool) {
 		obj.Hide()
 	}
 }
+
+// requirementCodes matches a requirement code in brackets as the guidance
+// writes them: "(R-P7)", "(R-D1, R-D2)", "(R-O1…R-O5, R-O7)".
+var requirementCodes = regexp.MustCompile(`\s*\((?:R-[A-Z][0-9]+(?:\s*(?:,|…|and|–|to)\s*)?)+\)`)
+
+// withoutCodes is text with its bracketed requirement codes left out.
+func withoutCodes(text string) string { return requirementCodes.ReplaceAllString(text, "") }

@@ -195,11 +195,11 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 	form := widget.NewForm(
 		widget.NewFormItem("Legal name", text(&cur.LegalName, "As on the DSFC", nil)),
 		withHint(widget.NewFormItem("ODS code", text(&cur.ODSCode, "e.g. RGT", forms.ValidateODSCode)), "Where the organisation has one."),
-		withHint(widget.NewFormItem("DSFC signed", date(&cur.DSFCSigned)), "The Data Sharing Framework Contract, signed once per organisation (R-O2)."),
+		withHint(widget.NewFormItem("DSFC signed", date(&cur.DSFCSigned)), "The Data Sharing Framework Contract, signed once per organisation."),
 		widget.NewFormItem("DSPT organisation code", text(&s.DSPTCode, "e.g. EE133887-SCS", nil)),
 		widget.NewFormItem("DSPT status", status),
 		widget.NewFormItem("DSPT published", date(&s.DSPTPublished)),
-		withHint(widget.NewFormItem("DSPT valid until", date(&s.DSPTValidUntil)), "Every linked draft flags an expired DSPT (R-O3)."),
+		withHint(widget.NewFormItem("DSPT valid until", date(&s.DSPTValidUntil)), "Every linked draft flags an expired DSPT."),
 		widget.NewFormItem("", check("ISO 27001 certified", &s.ISO27001)),
 		widget.NewFormItem("ISO 27001 certificate", text(&cur.ISO27001Certificate, "Certificate number", nil)),
 		widget.NewFormItem("ISO 27001 scope", text(&cur.ISO27001Scope, "What the certificate covers", nil)),
@@ -236,12 +236,12 @@ func (w *libraryWindow) assuranceLine(e forms.LibraryEntry) fyne.CanvasObject {
 	s := e.Security
 	s.ISO27001 = s.ISO27001 || strings.TrimSpace(e.ISO27001Certificate) != ""
 	a := forms.SecurityAssurance(s, w.u.today())
-	l := widget.NewLabel("Security assurance holds today (R-O3).")
+	l := widget.NewLabel("Security assurance holds today.")
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.SuccessImportance
 	if !a.OK {
 		// Why already says what is wrong and what to do.
-		l.SetText(upperFirst(a.Why) + " (R-O3).")
+		l.SetText(upperFirst(a.Why) + ".")
 		l.Importance = widget.DangerImportance
 	}
 	return l

@@ -19,8 +19,10 @@ func (e *Editor) menu() *fyne.MainMenu {
 	exp.Shortcut = ctrl(fyne.KeyE)
 	closeItem := fyne.NewMenuItem("Close draft", e.onClose)
 	closeItem.Shortcut = ctrl(fyne.KeyW)
+	attach := fyne.NewMenuItem("Attach files…", e.onAttachFiles)
+	attach.Shortcut = ctrlShift(fyne.KeyA)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", exp, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
+		fyne.NewMenu("Draft", exp, attach, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
 		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
 		helpMenu(e.ui, e.win),
