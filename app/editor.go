@@ -44,6 +44,8 @@ type Editor struct {
 	evidence *evidenceView
 	// closed is set once the window has closed.
 	closed bool
+	// handoff is the draft's hand-off window while it is open.
+	handoff *handoffWindow
 
 	nav       *widget.List
 	body      *container.Scroll
@@ -186,6 +188,9 @@ func (e *Editor) Changed() {
 	e.readiness.refresh()
 	for _, f := range e.listeners {
 		f()
+	}
+	if e.handoff != nil {
+		e.handoff.draftChanged()
 	}
 	e.savedAt.SetText("Saving…")
 	e.save.submit(e.app.Clone())
@@ -427,6 +432,9 @@ func (e *Editor) onClose() {
 		e.win.Close()
 		e.ui.editorClosed("pack:" + e.review.opened.SHA256)
 		return
+	}
+	if e.handoff != nil {
+		e.handoff.close()
 	}
 	e.save.close()
 	e.win.Close()

@@ -51,6 +51,19 @@ type Doc struct {
 	tocPages int
 	// tableHeader redraws the current table's header after a page break.
 	tableHeader func()
+	// printed, when set, is told every heading, answer and table row as it
+	// is drawn: how the hand-off's test reads what application.pdf prints.
+	printed func(Printed)
+}
+
+// Printed is one thing a document prints: a heading (Level > 0), an answer
+// (Question and Answer, "" when not answered), or a table (Columns, Rows).
+type Printed struct {
+	Level            int
+	Heading          string
+	Question, Answer string
+	Columns          []string
+	Rows             [][]string
 }
 
 type heading struct {
@@ -245,6 +258,9 @@ func (d *Doc) setFill(c RGB) { d.pdf.SetFillColor(c.R, c.G, c.B) }
 func (d *Doc) Heading(level int, title string) {
 	if d.err != nil {
 		return
+	}
+	if d.printed != nil {
+		d.printed(Printed{Level: level, Heading: title})
 	}
 	size, gap := h3Size, 6.0
 	switch level {
