@@ -56,6 +56,8 @@ type Editor struct {
 	evidence *evidenceView
 	// closed is set once the window has closed.
 	closed bool
+	// handoff is the draft's hand-off window while it is open.
+	handoff *handoffWindow
 
 	nav       *widget.List
 	body      *container.Scroll
@@ -211,6 +213,9 @@ func (e *Editor) Changed() {
 	}
 	for _, f := range e.listeners {
 		f()
+	}
+	if e.handoff != nil {
+		e.handoff.draftChanged()
 	}
 	if e.savedAt.Text != "Saving…" {
 		e.savedAt.SetText("Saving…")
@@ -526,6 +531,9 @@ func (e *Editor) onClose() {
 		e.win.Close()
 		e.ui.editorClosed("pack:" + e.review.opened.SHA256)
 		return
+	}
+	if e.handoff != nil {
+		e.handoff.close()
 	}
 	e.save.close()
 	e.win.Close()
