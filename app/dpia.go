@@ -24,7 +24,7 @@ type dpiaView struct {
 
 	screening *widget.Label
 	answers   []*widget.Check
-	implied   []*wrapLabel
+	implied   []*widget.Label
 
 	derived [4]*wrapLabel // nature, scope, context, purposes
 	facts   *wrapLabel
@@ -214,7 +214,7 @@ func (v *dpiaView) refresh() {
 		if ans.FromApplication != "" {
 			v.answers[i].SetChecked(true)
 			v.answers[i].Disable()
-			v.implied[i].SetText("Settled by the application: " + ans.FromApplication)
+			setText(v.implied[i], "Settled by the application: "+ans.FromApplication)
 			v.implied[i].Show()
 		} else {
 			v.answers[i].Enable()

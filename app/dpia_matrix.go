@@ -20,7 +20,7 @@ type riskMatrixView struct {
 	object fyne.CanvasObject
 	// discs holds the numbered discs of each cell, [severity][likelihood].
 	discs [3][3]*fyne.Container
-	note  *wrapLabel
+	note  *widget.Label
 	// shown is what was last drawn, for tests and the screen's own reading.
 	shown [3][3]forms.MatrixCell
 }

@@ -143,8 +143,9 @@ func (e *Editor) Suggest(path string, p *string, options []string) *widget.Selec
 // Hint is a line of help text under a form row. Requirement codes such
 // as "(R-P7)" are left out: they are for IG leads, who find them in the ⓘ
 // text and in the readiness findings, and in a hint they are noise.
-func Hint(text string) *wrapLabel {
-	l := newWrapLabel(withoutCodes(text))
+func Hint(text string) *widget.Label {
+	l := widget.NewLabel(withoutCodes(text))
+	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.LowImportance
 	return l
 }

@@ -37,7 +37,7 @@ type fileDialog struct {
 
 	folder  *widget.Label
 	list    *widget.List
-	empty   *wrapLabel
+	empty   *widget.Label
 	box     *pathEntry
 	kinds   *widget.Select
 	message *widget.Label

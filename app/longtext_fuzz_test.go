@@ -55,23 +55,23 @@ func runEdits(t *testing.T, start string, ops []byte) {
 		case 2:
 			l.TypedRune([]rune("é́👍🏽\u200dשع")[arg%7])
 		case 3:
-			key(l, fyne.KeyBackspace)
+			press(l, fyne.KeyBackspace)
 		case 4:
-			key(l, fyne.KeyDelete)
+			press(l, fyne.KeyDelete)
 		case 5:
-			key(l, fyne.KeyReturn)
+			press(l, fyne.KeyReturn)
 		case 6:
-			key(l, fyne.KeyLeft)
+			press(l, fyne.KeyLeft)
 		case 7:
-			key(l, fyne.KeyRight)
+			press(l, fyne.KeyRight)
 		case 8:
-			key(l, fyne.KeyUp)
+			press(l, fyne.KeyUp)
 		case 9:
-			key(l, fyne.KeyDown)
+			press(l, fyne.KeyDown)
 		case 10:
-			shifted(l, func() { key(l, fyne.KeyEnd) })
+			shifted(l, func() { press(l, fyne.KeyEnd) })
 		case 11:
-			shifted(l, func() { key(l, fyne.KeyHome) })
+			shifted(l, func() { press(l, fyne.KeyHome) })
 		case 12:
 			clip.SetContent(strings.Repeat("pasted\r\nline ", arg%5))
 			l.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})

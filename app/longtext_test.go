@@ -51,7 +51,7 @@ func newTestLongText(t *testing.T, text string, width float32) (*longText, fyne.
 	return l, w
 }
 
-func key(l *longText, name fyne.KeyName) { l.TypedKey(&fyne.KeyEvent{Name: name}) }
+func press(l *longText, name fyne.KeyName) { l.TypedKey(&fyne.KeyEvent{Name: name}) }
 
 func shifted(l *longText, f func()) {
 	l.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
@@ -68,27 +68,27 @@ func TestLongTextTypingAndEditing(t *testing.T) {
 	assert.Equal(t, "Hello world", got[len(got)-1])
 	assert.Len(t, got, len("Hello world"), "every keystroke tells OnChanged")
 
-	key(l, fyne.KeyBackspace)
+	press(l, fyne.KeyBackspace)
 	assert.Equal(t, "Hello worl", l.Text())
-	key(l, fyne.KeyHome)
-	key(l, fyne.KeyDelete)
+	press(l, fyne.KeyHome)
+	press(l, fyne.KeyDelete)
 	assert.Equal(t, "ello worl", l.Text())
-	key(l, fyne.KeyEnd)
-	key(l, fyne.KeyReturn)
+	press(l, fyne.KeyEnd)
+	press(l, fyne.KeyReturn)
 	test.Type(l, "Second")
 	assert.Equal(t, "ello worl\nSecond", l.Text())
 	assert.Equal(t, []string{"ello worl", "Second"}, l.doc.paras)
 
 	// Backspace at a paragraph's start joins it to the one before.
-	key(l, fyne.KeyHome)
-	key(l, fyne.KeyBackspace)
+	press(l, fyne.KeyHome)
+	press(l, fyne.KeyBackspace)
 	assert.Equal(t, "ello worlSecond", l.Text())
 }
 
 func TestLongTextSelectionByKeyboard(t *testing.T) {
 	l, _ := newTestLongText(t, "one two three", 400)
-	key(l, fyne.KeyHome)
-	shifted(l, func() { key(l, fyne.KeyRight); key(l, fyne.KeyRight); key(l, fyne.KeyRight) })
+	press(l, fyne.KeyHome)
+	shifted(l, func() { press(l, fyne.KeyRight); press(l, fyne.KeyRight); press(l, fyne.KeyRight) })
 	assert.Equal(t, "one", l.SelectedText())
 	// Typing replaces the selection.
 	test.Type(l, "1")
@@ -102,15 +102,15 @@ func TestLongTextSelectionByKeyboard(t *testing.T) {
 	assert.Equal(t, textPos{0, 2}, l.caret)
 
 	// Left with a selection goes to its start; Shift+End selects to the end.
-	shifted(l, func() { key(l, fyne.KeyEnd) })
+	shifted(l, func() { press(l, fyne.KeyEnd) })
 	assert.Equal(t, "two three", l.SelectedText())
-	key(l, fyne.KeyLeft)
+	press(l, fyne.KeyLeft)
 	assert.Equal(t, textPos{0, 2}, l.caret)
 	assert.False(t, l.hasSelection())
 
 	l.TypedShortcut(&fyne.ShortcutSelectAll{})
 	assert.Equal(t, "1 two three", l.SelectedText())
-	key(l, fyne.KeyDelete)
+	press(l, fyne.KeyDelete)
 	assert.Equal(t, "", l.Text())
 }
 
@@ -129,7 +129,7 @@ func TestLongTextClipboard(t *testing.T) {
 
 	// A Windows paste comes in with CRs: they become paragraph breaks.
 	clip.SetContent("one\r\ntwo\rthree")
-	key(l, fyne.KeyEnd)
+	press(l, fyne.KeyEnd)
 	l.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
 	assert.Equal(t, " betaone\ntwo\nthree", l.Text())
 	assert.NotContains(t, l.Text(), "\r")
@@ -154,8 +154,8 @@ func TestLongTextUndoRedo(t *testing.T) {
 	assert.Equal(t, "first words here", l.Text())
 
 	// Deleting a run is one step; an edit after undo drops the redo.
-	key(l, fyne.KeyBackspace)
-	key(l, fyne.KeyBackspace)
+	press(l, fyne.KeyBackspace)
+	press(l, fyne.KeyBackspace)
 	assert.Equal(t, "first words he", l.Text())
 	l.Undo()
 	assert.Equal(t, "first words here", l.Text())
@@ -235,16 +235,16 @@ func TestLongTextUnicode(t *testing.T) {
 	// to-left text: the caret steps over what a reader sees as one.
 	text := "e\u0301te\u0301 👍🏽 👩‍👩‍👧 🇬🇧 שלום عربي"
 	l, _ := newTestLongText(t, text, 300)
-	key(l, fyne.KeyHome)
+	press(l, fyne.KeyHome)
 	steps := 0
 	for l.caret.o < len(l.doc.paras[0]) && steps < 100 {
-		key(l, fyne.KeyRight)
+		press(l, fyne.KeyRight)
 		steps++
 		assert.True(t, isClusterStart(l.doc.paras[0], l.caret.o))
 	}
 	assert.Equal(t, 19, steps, "characters as a reader counts them")
 	for l.caret.o > 0 {
-		key(l, fyne.KeyBackspace)
+		press(l, fyne.KeyBackspace)
 		assert.True(t, utf8.ValidString(l.Text()))
 	}
 	assert.Equal(t, "", l.Text())
@@ -260,7 +260,7 @@ func TestLongTextHugePaste(t *testing.T) {
 	l.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
 	assert.Equal(t, book, l.Text())
 	assert.Greater(t, l.totalLines(), 2000)
-	key(l, fyne.KeyPageUp)
+	press(l, fyne.KeyPageUp)
 	l.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyHome, Modifier: fyne.KeyModifierShortcutDefault})
 	assert.Equal(t, 0, l.top)
 	l.Undo()
@@ -355,7 +355,7 @@ func TestLongTextReadOnly(t *testing.T) {
 	l, _ := newTestLongText(t, "read me", 400)
 	l.Disable()
 	test.Type(l, "x")
-	key(l, fyne.KeyBackspace)
+	press(l, fyne.KeyBackspace)
 	l.TypedShortcut(&fyne.ShortcutPaste{Clipboard: fyne.CurrentApp().Clipboard()})
 	assert.Equal(t, "read me", l.Text())
 	// A reviewer can still select and copy.
