@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -446,5 +447,41 @@ func BenchmarkHandOffRefreshLarge(b *testing.B) {
 		h.refreshAnswers()
 	}
 	e.onClose()
+	settle(u)
+}
+
+// The window follows the draft: its title, and the reference box while the
+// user has not typed another reference there.
+func TestHandOffFollowsTheDraft(t *testing.T) {
+	u, _, e, h := openHandOff(t)
+	e.showSection(forms.SectionOverview)
+	e.fields["overview.dars_reference"].(*widget.Entry).SetText("DARS-NIC-111111-AAAAA")
+	e.fields["overview.title"].(*widget.Entry).SetText("Renamed study")
+	h.refresh()
+	settle(u)
+	assert.Equal(t, "DARS-NIC-111111-AAAAA", h.submit.ref.Text)
+	assert.Contains(t, h.win.Title(), "Renamed study")
+	h.submit.ref.SetText("DARS-NIC-222222-BBBBB")
+	e.fields["overview.dars_reference"].(*widget.Entry).SetText("DARS-NIC-333333-CCCCC")
+	h.refresh()
+	settle(u)
+	assert.Equal(t, "DARS-NIC-222222-BBBBB", h.submit.ref.Text, "what the user typed is kept")
+}
+
+// An edit in the draft's window reaches the hand-off once typing pauses,
+// without anything asking for it.
+func TestHandOffFollowsEditsOnItsOwn(t *testing.T) {
+	u, _, e, h := openHandOff(t)
+	h.delay = time.Millisecond
+	i := rowNamed(t, h.answersP, "Purpose and benefits › Objective")
+	h.setTick(h.answersP.rows[i].HandOffItem, true)
+	e.showSection(forms.SectionPurpose)
+	test.Type(e.fields["purpose.objective"].(*widget.Entry), "Also: ")
+	v, _ := reports.Load(u)
+	q := v.(*reportQueue)
+	require.Eventually(t, func() bool {
+		q.drain()
+		return h.answersP.rows[i].State == forms.ChangedSinceEntered
+	}, 10*time.Second, 5*time.Millisecond)
 	settle(u)
 }
