@@ -78,7 +78,7 @@ func (s *submitPane) draftChanged() {
 // stopping it.
 func (s *submitPane) checkRef() {
 	if err := forms.ValidateDARSReference(s.ref.Text); err != nil {
-		s.refNote.SetText("Kept as typed, but check it: " + err.Error() + " (R-P6).")
+		s.refNote.SetText("Kept as typed, but check it: " + err.Error() + ".")
 		s.refNote.Importance = widget.WarningImportance
 	} else {
 		s.refNote.SetText("Optional: the reference is kept with the draft and printed on every page of the PDFs.")

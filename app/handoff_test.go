@@ -485,3 +485,36 @@ func TestHandOffFollowsEditsOnItsOwn(t *testing.T) {
 	}, 10*time.Second, 5*time.Millisecond)
 	settle(u)
 }
+
+// Requirement codes are for the ⓘ text and the findings: the hand-off's
+// labels and hints show none (the CLI keeps them).
+func TestHandOffShowsNoRequirementCodes(t *testing.T) {
+	u, _, e, h := openHandOff(t)
+	e.App().Evidence[0].File = &forms.Attachment{Name: "scan.docx", Size: 20_000_000, SHA256: strings.Repeat("ab", 32)}
+	h.refresh()
+	settle(u)
+	h.submit.ref.SetText("not a reference")
+	h.tabs.SelectIndex(1)
+	for i := range h.docsP.rows {
+		h.docsP.list.Select(h.docsP.viewIndex(i))
+		for _, o := range test.LaidOutObjects(h.win.Content()) {
+			var text string
+			switch w := o.(type) {
+			case *widget.Label:
+				text = w.Text
+			case *widget.RichText:
+				text = w.String()
+			}
+			assert.NotRegexp(t, requirementCodes, text, "%T", o)
+		}
+	}
+	h.tabs.SelectIndex(2)
+	for _, o := range test.LaidOutObjects(h.win.Content()) {
+		if l, ok := o.(*widget.Label); ok {
+			assert.NotRegexp(t, requirementCodes, l.Text)
+		}
+	}
+	h.docsP.list.Select(h.docsP.viewIndex(0))
+	assert.Contains(t, h.docsP.preview.Text, "DARS Online takes PDF only", "the problem is told, without its code")
+	assert.Contains(t, forms.MaskNHSNumbers(h.docsP.rows[0].File.ToDo), "(R-E2)", "the model keeps the code, for the CLI")
+}
