@@ -151,7 +151,7 @@ func newDoc(info DocInfo) (*Doc, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
 	pdf.SetInfo(gopdf.PdfInfo{
-		Title: info.Title, Subject: info.Subject, Author: info.Author,
+		Title: outText(info.Title), Subject: outText(info.Subject), Author: outText(info.Author),
 		Creator: "DARS Workbench", Producer: "DARS Workbench (gopdf)",
 		CreationDate: info.Created,
 	})
@@ -281,7 +281,7 @@ func (d *Doc) Heading(level int, title string) {
 	d.pdf.SetAnchor(anchor)
 	clean := d.clean(title, true)
 	d.headings = append(d.headings, heading{level: level, title: clean, page: d.page, anchor: anchor,
-		bookmark: d.pdf.AddOutlineWithPosition(clean)})
+		bookmark: d.pdf.AddOutlineWithPosition(outText(clean))})
 	for _, l := range lines {
 		d.TextAt(marginLeft, d.y, Style{Bold: true, Size: size, Color: colAccent}, l)
 		d.y += lh
