@@ -48,6 +48,7 @@ type Editor struct {
 	nav       *widget.List
 	body      *container.Scroll
 	wheel     *wheelPage
+	toasts    *toaster
 	heading   *widget.Label
 	savedAt   *widget.Label
 	readiness *readinessPanel
@@ -104,11 +105,12 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 	navFloor.SetMinSize(fyne.NewSize(210, 0))
 	split := container.NewHSplit(container.NewStack(navFloor, e.nav), main)
 	split.Offset = 0.18
+	e.toasts = newToaster()
 	if rs != nil {
-		e.win.SetContent(container.NewBorder(rs.banner(), nil, nil, nil, split))
+		e.win.SetContent(e.toasts.over(container.NewBorder(rs.banner(), nil, nil, nil, split)))
 		e.win.SetMainMenu(e.reviewMenu())
 	} else {
-		e.win.SetContent(split)
+		e.win.SetContent(e.toasts.over(split))
 		e.win.SetMainMenu(e.menu())
 	}
 	e.win.Resize(fyne.NewSize(1260, 780))
@@ -190,6 +192,10 @@ func (e *Editor) Changed() {
 	e.savedAt.SetText("Saving…")
 	e.save.submit(e.app.Clone())
 }
+
+// notify says briefly, over the bottom of the window, that something
+// worked (a snapshot taken, a file attached); it fades by itself.
+func (e *Editor) notify(text string) { e.toasts.show(text) }
 
 // OnFindings registers a function run after every re-evaluation, for screens
 // that show findings of their own. Listeners are dropped when the screen changes.

@@ -30,9 +30,10 @@ type libraryWindow struct {
 	status  *widget.Label
 	// cur is the entry being edited, a copy until saved; docs lists its
 	// security documents.
-	cur   *forms.LibraryEntry
-	docs  *fyne.Container
-	dirty bool
+	cur    *forms.LibraryEntry
+	docs   *fyne.Container
+	dirty  bool
+	toasts *toaster
 }
 
 // showLibrary opens the library window, or raises it.
@@ -72,7 +73,8 @@ func (u *UI) showLibrary() {
 	top := container.NewVBox(container.NewHBox(add, fromDraft, imp, exp), intro, widget.NewSeparator())
 	split := container.NewHSplit(w.list, wheelPassing(w.detail))
 	split.Offset = 0.3
-	w.win.SetContent(container.NewBorder(top, w.status, nil, nil, split))
+	w.toasts = newToaster()
+	w.win.SetContent(w.toasts.over(container.NewBorder(top, w.status, nil, nil, split)))
 	w.win.Resize(fyne.NewSize(1000, 700))
 	w.win.SetCloseIntercept(w.onClose)
 	u.addQuitKey(w.win)
@@ -152,7 +154,7 @@ func (w *libraryWindow) save(e *forms.LibraryEntry) {
 	w.dirty = false
 	w.reload(e.ID)
 	w.u.libraryChanged()
-	w.status.SetText("Saved " + e.Name() + "; linked drafts now show it.")
+	w.say("Saved " + e.Name() + "; linked drafts now show it.")
 }
 
 // edit shows the editor for a copy of e; Save writes it back.
@@ -446,7 +448,7 @@ func (w *libraryWindow) linkDraft(r orgRef, e forms.LibraryEntry) {
 			ed.showSection(ed.current)
 			ed.Changed()
 		}
-		w.status.SetText("Linked " + r.draft + " to " + e.Name() + ".")
+		w.say("Linked " + r.draft + " to " + e.Name() + ".")
 		return
 	}
 	a, err := w.u.store.Load(r.draftID)
@@ -462,7 +464,13 @@ func (w *libraryWindow) linkDraft(r orgRef, e forms.LibraryEntry) {
 		return
 	}
 	w.u.start.refresh()
-	w.status.SetText("Linked " + r.draft + " to " + e.Name() + ".")
+	w.say("Linked " + r.draft + " to " + e.Name() + ".")
+}
+
+// say reports what worked in the status line and in a toast that fades.
+func (w *libraryWindow) say(msg string) {
+	w.status.SetText(msg)
+	w.toasts.show(msg)
 }
 
 // upperFirst capitalises a sentence that the domain phrases mid-sentence.
