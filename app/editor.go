@@ -45,6 +45,9 @@ type Editor struct {
 	// closed is set once the window has closed.
 	closed bool
 
+	// flipsSeen is shownFlips when the last change was handled.
+	flipsSeen int
+
 	nav       *widget.List
 	body      *container.Scroll
 	wheel     *wheelPage
@@ -182,6 +185,7 @@ func (e *Editor) Changed() {
 	// Whatever widget changed it, no CR from a Windows paste stays in the
 	// draft (fields.go's helpers already turn it into a space or LF).
 	forms.NormaliseText(e.app)
+	anchor, before, anchored := e.anchor()
 	e.evaluate()
 	e.win.SetTitle(windowTitle(e.app))
 	e.nav.Refresh()
@@ -189,8 +193,37 @@ func (e *Editor) Changed() {
 	for _, f := range e.listeners {
 		f()
 	}
+	if shownFlips != e.flipsSeen {
+		e.flipsSeen = shownFlips
+		if anchored {
+			e.keepInPlace(anchor, before)
+		}
+	}
 	e.savedAt.SetText("Saving…")
 	e.save.submit(e.app.Clone())
+}
+
+// anchor is the field in use (the one with the cursor, or the box just
+// ticked) and its place on the screen as last laid out.
+func (e *Editor) anchor() (fyne.CanvasObject, fyne.Position, bool) {
+	obj, ok := e.win.Canvas().Focused().(fyne.CanvasObject)
+	if !ok || obj == nil || e.body.Content == nil {
+		return nil, fyne.Position{}, false
+	}
+	pos, ok := placeIn(e.body.Content, obj)
+	return obj, pos, ok
+}
+
+// keepInPlace lays the screen out again after follow-up questions or notes
+// were shown or hidden, and scrolls by as much as they moved obj, so the
+// field in use stays where it was under the pointer and the cursor.
+func (e *Editor) keepInPlace(obj fyne.CanvasObject, before fyne.Position) {
+	e.body.Refresh()
+	after, ok := placeIn(e.body.Content, obj)
+	if !ok || after.Y == before.Y {
+		return
+	}
+	e.body.ScrollToOffset(e.body.Offset.AddXY(0, after.Y-before.Y))
 }
 
 // notify says briefly, over the bottom of the window, that something
@@ -338,6 +371,7 @@ func (e *Editor) showSection(id forms.SectionID) {
 	if again {
 		e.body.ScrollToOffset(offset)
 	}
+	e.flipsSeen = shownFlips // what the screen showed as it was built moved nothing
 	if e.readOnly != nil {
 		e.readOnly.Refresh() // applies the theme to the new screen
 	}

@@ -172,19 +172,7 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 		en.OnChanged = func(s string) { *p = forms.NormaliseLine(s); mark() }
 		return en
 	}
-	date := func(p *forms.Date) *widget.Entry {
-		en := widget.NewEntry()
-		en.SetText(p.String())
-		en.SetPlaceHolder("YYYY-MM-DD")
-		en.Validator = forms.ValidateDate
-		en.OnChanged = func(s string) {
-			if d, err := forms.ParseDate(s); err == nil {
-				*p = d
-				mark()
-			}
-		}
-		return en
-	}
+	date := func(p *forms.Date) fyne.CanvasObject { return newDateInput(p, mark).object }
 	check := func(label string, p *bool) *widget.Check {
 		c := widget.NewCheck(label, func(b bool) { *p = b; mark() })
 		c.SetChecked(*p)
@@ -261,16 +249,9 @@ func (w *libraryWindow) buildDocs(box *fyne.Container) {
 		title := widget.NewEntry()
 		title.SetText(d.Title)
 		title.OnChanged = func(s string) { d.Title = forms.NormaliseLine(s); w.dirty = true }
-		valid := widget.NewEntry()
-		valid.SetPlaceHolder("Valid until YYYY-MM-DD")
-		valid.SetText(d.ValidUntil.String())
-		valid.Validator = forms.ValidateDate
-		valid.OnChanged = func(s string) {
-			if v, err := forms.ParseDate(s); err == nil {
-				d.ValidUntil = v
-				w.dirty = true
-			}
-		}
+		validInput := newDateInput(&d.ValidUntil, func() { w.dirty = true })
+		validInput.entry.SetPlaceHolder("Valid until YYYY-MM-DD")
+		valid := validInput.object
 		var actions []fyne.CanvasObject
 		summary := "No file"
 		if d.File != nil && es != nil {
