@@ -44,6 +44,8 @@ type Editor struct {
 	evidence *evidenceView
 	// closed is set once the window has closed.
 	closed bool
+	// handoff is the draft's hand-off window while it is open.
+	handoff *handoffWindow
 
 	// flipsSeen is shownFlips when the last change was handled.
 	flipsSeen int
@@ -198,6 +200,9 @@ func (e *Editor) Changed() {
 		if anchored {
 			e.keepInPlace(anchor, before)
 		}
+	}
+	if e.handoff != nil {
+		e.handoff.draftChanged()
 	}
 	e.savedAt.SetText("Saving…")
 	e.save.submit(e.app.Clone())
@@ -467,6 +472,9 @@ func (e *Editor) onClose() {
 		e.win.Close()
 		e.ui.editorClosed("pack:" + e.review.opened.SHA256)
 		return
+	}
+	if e.handoff != nil {
+		e.handoff.close()
 	}
 	e.save.close()
 	e.win.Close()

@@ -74,6 +74,9 @@ func (e *Editor) confirmRestore(snapshotID, revision int64) {
 		e.readiness.refresh()
 		e.nav.Refresh()
 		e.showSection(e.current)
+		if e.handoff != nil {
+			e.handoff.draftChanged()
+		}
 		e.savedAt.SetText(fmt.Sprintf("Restored revision %d as revision %d", revision, a.Revision))
 		e.notify(fmt.Sprintf("Restored revision %d as revision %d.", revision, a.Revision))
 	}, e.win)

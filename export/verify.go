@@ -389,7 +389,7 @@ func checkSubmission(s *packScan, listed map[string]string, rep *Report) {
 			continue
 		}
 		want := strings.ToLower(e.File.SHA256)
-		path := evidenceDir + EvidencePackName(want, e.File.Name)
+		path := evidencePath(func(p string) bool { _, ok := listed[p]; return ok }, want, e.File.Name)
 		named[path] = true
 		sum, ok := listed[path]
 		switch {

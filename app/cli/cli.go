@@ -35,7 +35,7 @@ type Command struct {
 
 // commands is every command, in the order usage shows them: a new command is
 // a cmd_*.go file with its Command and one entry here.
-var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, registerPreviewCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd, installCmd, uninstallCmd}
+var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, registerPreviewCmd, handoffCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd, installCmd, uninstallCmd}
 
 // Exit codes shared by the commands.
 const (
