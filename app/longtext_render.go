@@ -127,7 +127,7 @@ func (r *longTextRenderer) update() {
 	if first < last {
 		p0, _ := l.lineAt(first)
 		p1, _ := l.lineAt(last - 1)
-		markColor := withAlpha(th.Color(theme.ColorNameError, v), 0x50)
+		markColor := tintAlpha(th.Color(theme.ColorNameError, v), 0x50)
 		marks := r.marks
 		l.ids.spans(p0, p1, func(from, to textPos) {
 			marks = r.ranges(marks, m, first, last, width, from, to, markColor)
@@ -229,7 +229,7 @@ func (r *longTextRenderer) ranges(out []*canvas.Rectangle, m longTextMetrics, fi
 	return out
 }
 
-func withAlpha(c color.Color, a uint8) color.Color {
+func tintAlpha(c color.Color, a uint8) color.Color {
 	r, g, b, _ := c.RGBA()
 	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
 }
