@@ -99,7 +99,7 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 	// The section names stay whole however wide a section's screen is.
 	navFloor := canvas.NewRectangle(color.Transparent)
 	navFloor.SetMinSize(fyne.NewSize(210, 0))
-	split := container.NewHSplit(container.NewStack(navFloor, e.nav), main)
+	split := container.NewHSplit(container.NewBorder(nil, e.publicEntryButton(), nil, nil, container.NewStack(navFloor, e.nav)), main)
 	split.Offset = 0.18
 	if rs != nil {
 		e.win.SetContent(container.NewBorder(rs.banner(), nil, nil, nil, split))
@@ -290,6 +290,10 @@ func (e *Editor) selectSection(id forms.SectionID) {
 // showSection builds the section's screen afresh; screens read the draft
 // when built, so rebuilding is also how a restored revision is shown.
 func (e *Editor) showSection(id forms.SectionID) {
+	if id == publicEntryID {
+		e.showPublicEntry()
+		return
+	}
 	sec, ok := forms.SectionByID(id)
 	if !ok {
 		return

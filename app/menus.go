@@ -20,7 +20,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	closeItem := fyne.NewMenuItem("Close draft", e.onClose)
 	closeItem.Shortcut = ctrl(fyne.KeyW)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", exp, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
+		fyne.NewMenu("Draft", exp, e.publicEntryItem(), fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
 		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
 		helpMenu(e.ui, e.win),
@@ -35,6 +35,7 @@ func (e *Editor) reviewMenu() *fyne.MainMenu {
 		fyne.NewMenu("Review",
 			fyne.NewMenuItem("Comment on this section…", func() { e.review.onComment("") }),
 			fyne.NewMenuItem("Evidence files…", e.review.onEvidence),
+			e.publicEntryItem(),
 			fyne.NewMenuItem("Save review…", e.review.onSave),
 			fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
