@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -102,22 +101,17 @@ func (cw *compareWindow) onChoose(s *widget.Select) {
 	if s.Selected != packChoice {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			s.ClearSelected()
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		if err := cw.addPack(path); err != nil {
-			showError(cw.win, "Could not read the pack", err)
-			s.ClearSelected()
-			return
-		}
-		s.SetSelectedIndex(len(cw.versions) - 1)
-	}, cw.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip", ".json"}))
-	d.Show()
+	// Cleared now and set again once a pack is read: a cancelled dialog
+	// leaves no "A pack file…" standing for a version.
+	s.ClearSelected()
+	cw.e.ui.chooseOpen(cw.win, fileRequest{Kind: kindImport, Title: "Compare with a pack", Types: []fileType{typeSubmission}},
+		func(path string) {
+			if err := cw.addPack(path); err != nil {
+				showError(cw.win, "Could not read the pack", err)
+				return
+			}
+			s.SetSelectedIndex(len(cw.versions) - 1)
+		})
 }
 
 // addPack offers a verified pack (or submission file) as a version.
@@ -263,20 +257,14 @@ func (cw *compareWindow) onSavePDF() {
 }
 
 func (cw *compareWindow) choosePDF(mask bool) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil || refusedName(cw.win, w) {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if err := cw.savePDF(path, mask); err != nil {
-			showError(cw.win, "Could not save the summary of changes", err)
-			return
-		}
-		dialog.ShowInformation("Summary of changes saved", "Saved "+path, cw.win)
-	}, cw.win)
-	d.SetFileName("summary-of-changes.pdf")
-	d.Show()
+	cw.e.ui.chooseSave(cw.win, fileRequest{Kind: kindExport, Title: "Save the summary of changes", Types: []fileType{typePDF}, Name: "summary-of-changes.pdf"},
+		func(path string) {
+			if err := cw.savePDF(path, mask); err != nil {
+				showError(cw.win, "Could not save the summary of changes", err)
+				return
+			}
+			dialog.ShowInformation("Summary of changes saved", "Saved "+path, cw.win)
+		})
 }
 
 // savePDF writes the summary of changes of the last comparison; mask

@@ -202,24 +202,25 @@ func (v *dataFlowView) chooseExport(kind string, mask bool) {
 		a := forms.MaskedCopy(v.e.App())
 		d = forms.MaskedCopy(flowmap.Layout(a.DataFlow, a))
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	t := typePNG
+	if kind == "svg" {
+		t = typeSVG
+	}
+	v.e.ui.chooseSave(v.e.Window(), fileRequest{Kind: kindExport, Title: "Export the data flow map", Confirm: "Export",
+		Types: []fileType{t}, Name: "data-flow-map." + kind}, func(path string) {
+		w, err := createAtomic(path)
 		if err != nil {
 			showError(v.e.Window(), "Could not export the data flow map", err)
 			return
-		}
-		if w == nil || refusedName(v.e.Window(), w) {
-			return // cancelled
 		}
 		v.exportTo(w, kind, d, func(err error) {
 			if err != nil {
 				showError(v.e.Window(), "Could not export the data flow map", err)
 				return
 			}
-			dialog.ShowInformation("Data flow map exported", "Saved as "+w.URI().Name()+".", v.e.Window())
+			dialog.ShowInformation("Data flow map exported", "Saved as "+path+".", v.e.Window())
 		})
-	}, v.e.Window())
-	save.SetFileName("data-flow-map." + kind)
-	save.Show()
+	})
 }
 
 // exportTo writes the diagram as kind ("png" or "svg") to w in the
@@ -232,10 +233,7 @@ func (v *dataFlowView) exportTo(w io.WriteCloser, kind string, d flowmap.Diagram
 		} else {
 			err = export.WriteDiagramSVG(w, d)
 		}
-		if cerr := w.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("close the exported file: %w", cerr)
-		}
-		return err
+		return finishWrite(w, err)
 	}, done)
 }
 

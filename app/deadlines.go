@@ -168,27 +168,18 @@ func (w *deadlinesWindow) chooseCalendar(mask bool) {
 		ds = forms.MaskedCopy(ds)
 	}
 	stamp := w.u.now()
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			if err != nil {
-				showError(w.win, "Could not save the calendar", err)
-			}
-			return
-		}
-		if refusedName(w.win, wc) {
-			return
-		}
-		err = export.WriteICalendar(wc, ds, stamp)
-		if cerr := wc.Close(); err == nil {
-			err = cerr
+	w.u.chooseSave(w.win, fileRequest{Kind: kindExport, Title: "Export the deadlines as a calendar", Confirm: "Export",
+		Types: []fileType{typeCalendar}, Name: "dars-deadlines.ics"}, func(path string) {
+		f, err := createAtomic(path)
+		if err == nil {
+			err = finishWrite(f, export.WriteICalendar(f, ds, stamp))
 		}
 		if err != nil {
 			showError(w.win, "Could not write the calendar", err)
 			return
 		}
-		w.summary.SetText(fmt.Sprintf("Exported %s to %s: import it into your calendar app.", plural(len(ds), "deadline"), wc.URI().Name()))
-	}, w.win)
-	d.SetFileName("dars-deadlines.ics")
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+		msg := fmt.Sprintf("Exported %s to %s: import it into your calendar app.", plural(len(ds), "deadline"), path)
+		w.summary.SetText(msg)
+		dialog.ShowInformation("Calendar exported", msg, w.win)
+	})
 }

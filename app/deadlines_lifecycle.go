@@ -180,31 +180,23 @@ func (v *lifecycleView) chooseCertificate(mask bool) {
 	if mask {
 		snapshot = forms.MaskedCopy(snapshot)
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	v.e.ui.chooseSave(v.e.Window(), fileRequest{Kind: kindExport, Title: "Save the certificate of destruction", Types: []fileType{typePDF},
+		Name: certificateFileName(snapshot)}, func(path string) {
+		w, err := createAtomic(path)
 		if err != nil {
-			showError(v.e.Window(), "Could not save the certificate", err)
-			return
-		}
-		if w == nil || refusedName(v.e.Window(), w) {
+			showError(v.e.Window(), "Could not write the certificate", err)
 			return
 		}
 		v.e.inBackground("Could not write the certificate", func() error {
-			err := export.WriteDestructionCertificate(w, snapshot, time.Now())
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
-			return err
+			return finishWrite(w, export.WriteDestructionCertificate(w, snapshot, time.Now()))
 		}, func(err error) {
 			if err != nil {
 				showError(v.e.Window(), "Could not write the certificate", err)
 				return
 			}
-			dialog.ShowInformation("Certificate saved", "Saved "+w.URI().Name()+". Send it to NHS England, then record the date sent.", v.e.Window())
+			dialog.ShowInformation("Certificate saved", "Saved "+path+". Send it to NHS England, then record the date sent.", v.e.Window())
 		})
-	}, v.e.Window())
-	d.SetFileName(certificateFileName(snapshot))
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	})
 }
 
 func certificateFileName(a *forms.Application) string {

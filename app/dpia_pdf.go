@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
@@ -19,26 +17,21 @@ func (v *dpiaView) onSavePDF() {
 }
 
 func (v *dpiaView) choosePDF(mask bool) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(v.e.Window(), "Could not choose where to save the DPIA", err)
-			return
-		}
-		if w == nil || refusedName(v.e.Window(), w) {
-			return // cancelled
-		}
-		name := w.URI().Name()
-		v.writePDFAs(w, mask, func(err error) {
+	v.e.ui.chooseSave(v.e.Window(), fileRequest{Kind: kindExport, Title: "Save the DPIA as a PDF", Types: []fileType{typePDF}, Name: export.DPIAFileName},
+		func(path string) {
+			w, err := createAtomic(path)
 			if err != nil {
 				showError(v.e.Window(), "The DPIA PDF was not saved", err)
 				return
 			}
-			dialog.ShowInformation("DPIA saved", fmt.Sprintf("Saved as %s.", name), v.e.Window())
+			v.writePDFAs(w, mask, func(err error) {
+				if err != nil {
+					showError(v.e.Window(), "The DPIA PDF was not saved", err)
+					return
+				}
+				dialog.ShowInformation("DPIA saved", fmt.Sprintf("Saved as %s.", path), v.e.Window())
+			})
 		})
-	}, v.e.Window())
-	d.SetFileName(export.DPIAFileName)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
 }
 
 // writePDF renders a private copy of the draft to w off the UI goroutine and
@@ -52,10 +45,7 @@ func (v *dpiaView) writePDFAs(w io.WriteCloser, mask bool, done func(error)) {
 	}
 	now := v.e.ui.now()
 	v.e.inBackground("The DPIA PDF was not saved", func() error {
-		err := export.WriteDPIAPDF(w, a, now)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
+		err := finishWrite(w, export.WriteDPIAPDF(w, a, now))
 		if err != nil {
 			err = fmt.Errorf("write the DPIA PDF: %w", err)
 		}

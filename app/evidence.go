@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,7 @@ type evidenceView struct {
 	progress *widget.Label
 	bar      *widget.ProgressBar
 	required *fyne.Container
+	addAll   *widget.Button
 	items    *fyne.Container
 	status   *widget.Label
 	// cards and problems are per evidence item, in model order.
@@ -54,6 +56,8 @@ func buildEvidenceView(e *Editor) *evidenceView {
 	v.status.Importance = widget.LowImportance
 
 	add := widget.NewButtonWithIcon("Add other evidence", theme.ContentAddIcon(), v.onAddOther)
+	attachMany := widget.NewButtonWithIcon("Attach files…", theme.FileIcon(), v.onAttachFiles)
+	v.addAll = widget.NewButtonWithIcon("Add all suggested", theme.ContentAddIcon(), v.onAddAllRequired)
 	v.buildItems()
 	v.refresh()
 	e.OnFindings(v.refresh)
@@ -61,11 +65,11 @@ func buildEvidenceView(e *Editor) *evidenceView {
 
 	v.object = container.NewVBox(
 		v.progress, v.bar,
-		heading("Required by your answers"),
+		container.NewBorder(nil, nil, nil, v.addAll, heading("Required by your answers")),
 		Hint("Each line says which answer calls for the document and the requirement behind it. Add a missing one to the checklist, then attach its file."),
 		v.required,
-		container.NewBorder(nil, nil, nil, add, heading("Evidence items")),
-		Hint("Attach PDFs of at most 10 MB (R-E2): choose Attach, or drop files onto this window — onto an item to attach to it, elsewhere to add new items."),
+		container.NewBorder(nil, nil, nil, container.NewHBox(attachMany, add), heading("Evidence items")),
+		Hint("Attach PDFs of at most 10 MB (R-E2): choose Attach on an item, Attach files… for several new items at once, or drop files onto this window — onto an item to attach to it, elsewhere to add new items."),
 		v.status,
 		v.items,
 	)
@@ -93,8 +97,19 @@ func (v *evidenceView) refresh() {
 	}
 	var rows []fyne.CanvasObject
 	v.registered = map[string]bool{}
+	missing := 0
 	for _, r := range forms.RequiredEvidence(a) {
 		rows = append(rows, v.requiredRow(r))
+		if !r.Met(a) {
+			missing++
+		}
+	}
+	if v.addAll != nil {
+		v.addAll.SetText(fmt.Sprintf("Add all %d suggested", missing))
+		if missing == 1 {
+			v.addAll.SetText("Add the one suggested")
+		}
+		Shown(v.addAll, missing > 0)
 	}
 	grew := len(rows) != len(v.required.Objects)
 	v.required.Objects = rows
@@ -383,6 +398,26 @@ func (v *evidenceView) onAddRequired(r forms.Requirement) {
 	v.afterListChange(len(a.Evidence) - 1)
 }
 
+// onAddAllRequired puts every document the answers call for and the
+// checklist lacks on it in one step. The page stays where it was: the
+// person reads on down the list rather than being taken to the last item.
+func (v *evidenceView) onAddAllRequired() {
+	a := v.e.App()
+	added := 0
+	for _, r := range forms.RequiredEvidence(a) {
+		if !r.Met(a) {
+			a.Evidence = append(a.Evidence, forms.NewEvidenceFor(r))
+			added++
+		}
+	}
+	if added == 0 {
+		return
+	}
+	v.afterListChange(-1) // no item focused, so no scrolling to one
+	v.status.SetText(fmt.Sprintf("Added %s to the checklist: attach each one's file below.", plural(added, "suggested item")))
+	v.refresh()
+}
+
 func (v *evidenceView) onAddOther() {
 	a := v.e.App()
 	a.Evidence = append(a.Evidence, forms.EvidenceItem{ID: forms.NewID(), Type: forms.EvOther, Status: forms.EvidenceDraft})
@@ -427,19 +462,25 @@ func (v *evidenceView) afterListChange(focus int) {
 }
 
 func (v *evidenceView) onChooseFile(id string) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(v.e.Window(), "Could not open the file", err)
-			return
+	title := "Attach a document"
+	if i := v.indexOf(id); i >= 0 {
+		title = fmt.Sprintf("Attach a document to item %d, %s", i+1, itemLabel(v.e.App().Evidence[i]))
+	}
+	v.e.ui.chooseOpen(v.e.Window(), fileRequest{Kind: kindAttach, Title: title, Confirm: "Attach", Types: []fileType{typePDF}},
+		func(path string) { v.attach(id, filepath.Base(path), pathOpener(path)) })
+}
+
+// onAttachFiles attaches several files at once, each as a new item.
+func (v *evidenceView) onAttachFiles() {
+	v.e.ui.chooseMany(v.e.Window(), fileRequest{Kind: kindAttach, Title: "Attach documents as new evidence items", Confirm: "Attach",
+		Types: []fileType{typePDF}}, func(paths []string) {
+		names := make([]string, len(paths))
+		opens := make([]func() (io.ReadCloser, error), len(paths))
+		for i, p := range paths {
+			names[i], opens[i] = filepath.Base(p), pathOpener(p)
 		}
-		if r == nil {
-			return
-		}
-		name := r.URI().Name()
-		v.attach(id, name, func() (io.ReadCloser, error) { return r, nil })
-	}, v.e.Window())
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+		v.addFiles(names, opens)
+	})
 }
 
 // attach stores a file for the item off the UI goroutine; the draft is only
@@ -464,9 +505,22 @@ func (v *evidenceView) onDropped(pos fyne.Position, uris []fyne.URI) {
 		v.attach(v.e.App().Evidence[i].ID, uris[0].Name(), uriOpener(uris[0]))
 		return
 	}
+	names := make([]string, len(uris))
+	opens := make([]func() (io.ReadCloser, error), len(uris))
+	for i, u := range uris {
+		names[i], opens[i] = u.Name(), uriOpener(u)
+	}
+	v.addFiles(names, opens)
+}
+
+// addFiles makes each file a new item and attaches it.
+func (v *evidenceView) addFiles(names []string, opens []func() (io.ReadCloser, error)) {
+	if v.es == nil || len(names) == 0 {
+		return
+	}
 	a := v.e.App()
 	var added []forms.EvidenceItem
-	for range uris {
+	for range names {
 		added = append(added, forms.EvidenceItem{ID: forms.NewID(), Type: forms.EvOther, Status: forms.EvidenceDraft})
 	}
 	a.Evidence = append(a.Evidence, added...)
@@ -474,8 +528,8 @@ func (v *evidenceView) onDropped(pos fyne.Position, uris []fyne.URI) {
 	// after the window has closed still finds its item.
 	v.buildItems()
 	v.e.Changed()
-	for k, u := range uris {
-		v.attach(added[k].ID, u.Name(), uriOpener(u))
+	for k, name := range names {
+		v.attach(added[k].ID, name, opens[k])
 	}
 }
 

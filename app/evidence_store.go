@@ -111,6 +111,11 @@ func uriOpener(uri fyne.URI) func() (io.ReadCloser, error) {
 	return func() (io.ReadCloser, error) { return storage.Reader(uri) }
 }
 
+// pathOpener opens a chosen file when the store is ready to read it.
+func pathOpener(p string) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) { return os.Open(p) }
+}
+
 // inspectStored adds the PDF facts of a stored file to its record (R-E2).
 func inspectStored(es EvidenceStore, att forms.Attachment) (forms.Attachment, error) {
 	f, err := es.Open(att.SHA256)

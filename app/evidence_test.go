@@ -4,6 +4,7 @@ package app
 // state (the view struct and the Editor), which the package does not export.
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -185,4 +186,35 @@ func TestEvidenceScreenshot(t *testing.T) {
 	assertScreen(t, ed.win, "evidence.png")
 	ed.body.ScrollToOffset(fyne.NewPos(0, 1000))
 	assertScreen(t, ed.win, "evidence-items.png")
+}
+
+func TestAddAllSuggestedAddsEveryMissingItemAndKeepsThePlace(t *testing.T) {
+	u, st := newTestUI(t)
+	ed := openExample(t, u, st, func(a *forms.Application) { a.Evidence = a.Evidence[:1] })
+	ed.win.Resize(fyne.NewSize(1200, 700))
+	ed.showSection(forms.SectionEvidence)
+	v := ed.evidence
+	a := ed.App()
+	var missing []string
+	for _, r := range forms.RequiredEvidence(a) {
+		if !r.Met(a) {
+			missing = append(missing, r.Key)
+		}
+	}
+	require.GreaterOrEqual(t, len(missing), 2, "the example lacks several documents")
+	require.True(t, v.addAll.Visible())
+	assert.Equal(t, fmt.Sprintf("Add all %d suggested", len(missing)), v.addAll.Text)
+	before := len(a.Evidence)
+
+	ed.body.ScrollToOffset(fyne.NewPos(0, 120))
+	test.Tap(v.addAll)
+	settle(u)
+
+	assert.Len(t, ed.App().Evidence, before+len(missing), "one item per missing document, in one step")
+	for _, r := range forms.RequiredEvidence(ed.App()) {
+		assert.True(t, r.Met(ed.App()), "%s is on the checklist", r.Key)
+	}
+	assert.Equal(t, float32(120), ed.body.Offset.Y, "the page stays where it was")
+	assert.False(t, v.addAll.Visible(), "nothing left to add")
+	assert.Contains(t, v.status.Text, fmt.Sprintf("Added %d suggested items", len(missing)))
 }

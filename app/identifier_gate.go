@@ -2,8 +2,6 @@ package app
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -142,22 +140,4 @@ func (e *Editor) draftFound() ([]forms.FoundIdentifier, func(i int)) {
 func (e *Editor) gateDraft(what string, write func(mask bool)) {
 	found, open := e.draftFound()
 	identifierGate(e.win, gateRequest{what: what, found: found, open: open, write: write})
-}
-
-// refusedName reports, and undoes, a file chosen under a name that itself
-// holds an NHS number: masking cannot reach a name the user typed. The
-// save dialog has created the file; it is removed when still empty.
-func refusedName(win fyne.Window, w fyne.URIWriteCloser) bool {
-	name := w.URI().Name()
-	found := forms.FindNHSNumbers(forms.Part{Name: "The file name", Value: name})
-	if len(found) == 0 {
-		return false
-	}
-	w.Close()
-	if st, err := os.Stat(w.URI().Path()); err == nil && st.Size() == 0 {
-		os.Remove(w.URI().Path())
-	}
-	showError(win, "The file was not written", fmt.Errorf("its name, %s, holds an NHS number (%s): choose another name",
-		forms.MaskNHSNumbers(filepath.Base(name)), found[0].Shown))
-	return true
 }

@@ -3,9 +3,7 @@ package app
 import (
 	"fmt"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 
 	"github.com/darsworkbench/dars-workbench/export"
 	"github.com/darsworkbench/dars-workbench/forms"
@@ -13,16 +11,8 @@ import (
 
 // onImportReview asks for a review.json and attaches its comments.
 func (e *Editor) onImportReview() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		e.importReviewFile(path, true)
-	}, e.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	e.ui.chooseOpen(e.win, fileRequest{Kind: kindReview, Title: "Import a review", Confirm: "Import", Types: []fileType{typeReview}},
+		func(path string) { e.importReviewFile(path, true) })
 }
 
 // importReviewFile reads a review and attaches it. A review of another

@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"github.com/darsworkbench/dars-workbench/forms"
 	store "github.com/darsworkbench/dars-workbench/storage"
@@ -15,17 +15,12 @@ import (
 
 // onAttachDoc asks for a security document for the entry being edited.
 func (w *libraryWindow) onAttachDoc() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			if err != nil {
-				showError(w.win, "Could not open the file", err)
+	w.u.chooseMany(w.win, fileRequest{Kind: kindAttach, Title: "Attach security documents", Confirm: "Attach", Types: []fileType{typePDF}},
+		func(paths []string) {
+			for _, p := range paths {
+				w.attachDoc(filepath.Base(p), pathOpener(p))
 			}
-			return
-		}
-		w.attachDoc(r.URI().Name(), func() (io.ReadCloser, error) { return r, nil })
-	}, w.win)
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+		})
 }
 
 // attachDoc stores a document for the entry being edited off the UI

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -59,14 +60,14 @@ func readLibraryFile(r io.Reader, es EvidenceStore) ([]forms.LibraryEntry, error
 
 func (w *libraryWindow) onImport() {
 	es, _ := w.u.evidenceStore()
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			if err != nil {
-				showError(w.win, "Could not open the file", err)
-			}
+	w.u.chooseOpen(w.win, fileRequest{Kind: kindLibrary, Title: "Import an organisation library", Confirm: "Import",
+		Types: []fileType{typeLibrary}}, func(path string) {
+		r, err := os.Open(path)
+		if err != nil {
+			showError(w.win, "Could not open the file", err)
 			return
 		}
-		name := r.URI().Name()
+		name := filepath.Base(path)
 		w.status.SetText("Reading " + name + "…")
 		// Tracked: reading a pack stores its documents.
 		w.u.bg.run(func() func(bool) {
@@ -83,9 +84,7 @@ func (w *libraryWindow) onImport() {
 				}
 			}
 		})
-	}, w.win)
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	})
 }
 
 // isOpen reports whether this library window is still the open one.
@@ -153,23 +152,18 @@ func (w *libraryWindow) chooseExport(mask bool) {
 	}
 	es, _ := w.u.evidenceStore()
 	stamp := w.u.now()
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			if err != nil {
-				showError(w.win, "Could not save the library", err)
-			}
+	w.u.chooseSave(w.win, fileRequest{Kind: kindLibrary, Title: "Export the organisation library", Confirm: "Export",
+		Types: []fileType{typeLibrary}, Name: "organisation-library.zip"}, func(path string) {
+		name := filepath.Base(path)
+		wc, err := createAtomic(path)
+		if err != nil {
+			showError(w.win, "Could not write the library", err)
 			return
 		}
-		if refusedName(w.win, wc) {
-			return
-		}
-		name := wc.URI().Name()
 		w.status.SetText("Writing " + name + "…")
 		w.u.bg.run(func() func(bool) {
 			missing, err := writeLibraryFile(wc, name, entries, es, stamp)
-			if cerr := wc.Close(); err == nil {
-				err = cerr
-			}
+			err = finishWrite(wc, err)
 			return func(live bool) {
 				if err != nil {
 					if live && w.isOpen() {
@@ -178,7 +172,7 @@ func (w *libraryWindow) chooseExport(mask bool) {
 					w.u.tell(live, w.reportWindow(), lateNotice{"Could not write the library", err.Error(), true})
 					return
 				}
-				msg := fmt.Sprintf("Exported %s to %s.", plural(len(entries), "organisation"), name)
+				msg := fmt.Sprintf("Exported %s to %s.", plural(len(entries), "organisation"), path)
 				if len(missing) > 0 {
 					msg += " Not in the store, so left out: " + strings.Join(missing, "; ") + "."
 				}
@@ -187,10 +181,7 @@ func (w *libraryWindow) chooseExport(mask bool) {
 				}
 			}
 		})
-	}, w.win)
-	d.SetFileName("organisation-library.zip")
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	})
 }
 
 func writeLibraryFile(wr io.Writer, name string, entries []forms.LibraryEntry, es EvidenceStore, stamp time.Time) ([]string, error) {

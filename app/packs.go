@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/darsworkbench/dars-workbench/export"
@@ -29,29 +28,13 @@ func (e *Editor) onExport() {
 
 func (e *Editor) choosePack(mask bool) {
 	at := e.ui.now()
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(e.win, "Could not choose where to export", err)
-			return
-		}
-		if w == nil || refusedName(e.win, w) {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		_ = w.Close() // ExportPack writes atomically under this name itself
-		if !strings.HasSuffix(strings.ToLower(path), ".zip") {
-			path += ".zip"
-		}
-		e.exportAs(path, mask)
-	}, e.win)
 	named := e.app
 	if mask {
 		named = forms.MaskedCopy(e.app)
 	}
-	d.SetFileName(export.PackFileName(named, at))
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	e.ui.chooseSave(e.win, fileRequest{Kind: kindExport, Title: "Export the pack", Confirm: "Export",
+		Types: []fileType{typePack}, Name: export.PackFileName(named, at)},
+		func(path string) { e.exportAs(path, mask) })
 }
 
 func (e *Editor) exportTo(path string) { e.exportAs(path, false) }
@@ -130,21 +113,8 @@ func openPath(p string) error {
 
 // onImport reads a submission.json or a pack into a new draft.
 func (s *startScreen) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(s.win, "Could not choose the file", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		s.importFile(path)
-	}, s.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip", ".json"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	s.u.chooseOpen(s.win, fileRequest{Kind: kindImport, Title: "Import a pack or submission file", Confirm: "Import",
+		Types: []fileType{typeSubmission}}, s.importFile)
 }
 
 func (s *startScreen) importFile(path string) {

@@ -276,21 +276,15 @@ func (r *reviewSession) onSave() {
 }
 
 func (r *reviewSession) chooseFile(mask bool) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil || refusedName(r.e.win, w) {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		pdf, err := r.saveAs(path, mask)
-		if err != nil {
-			showError(r.e.win, "Could not save the review", err)
-			return
-		}
-		dialog.ShowInformation("Review saved", fmt.Sprintf("Saved %s (%s) and its PDF summary %s.\nSend review.json to the applicant: they import it into their draft with Import review….", path, r.review.Summary(), filepath.Base(pdf)), r.e.win)
-	}, r.e.win)
-	d.SetFileName(export.ReviewFileName)
-	d.Show()
+	r.e.ui.chooseSave(r.e.win, fileRequest{Kind: kindReview, Title: "Save the review", Types: []fileType{typeReview}, Name: export.ReviewFileName},
+		func(path string) {
+			pdf, err := r.saveAs(path, mask)
+			if err != nil {
+				showError(r.e.win, "Could not save the review", err)
+				return
+			}
+			dialog.ShowInformation("Review saved", fmt.Sprintf("Saved %s (%s) and its PDF summary %s.\nSend %s to the applicant: they import it into their draft with Import review….", path, r.review.Summary(), filepath.Base(pdf), filepath.Base(path)), r.e.win)
+		})
 }
 
 // save writes the review file and its PDF summary beside it; it returns the
@@ -332,28 +326,6 @@ func (r *reviewSession) saveAs(path string, mask bool) (string, error) {
 	}
 	r.saved = path
 	return pdf, nil
-}
-
-// writeFileAtomic writes b to path by way of a temporary file, so a failed
-// write never leaves half a file under the name.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // onEvidence lists the attached files; each opens in the system viewer.

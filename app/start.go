@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -264,14 +263,5 @@ func (s *startScreen) onDelete(d storage.DraftInfo) {
 
 // onOpenPack asks for a pack and opens it for review.
 func (s *startScreen) onOpenPack() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.u.OpenPack(path)
-	}, s.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".zip"}))
-	d.Show()
+	s.u.chooseOpen(s.win, fileRequest{Kind: kindReview, Title: "Open a pack to review", Types: []fileType{typePack}}, s.u.OpenPack)
 }

@@ -61,6 +61,10 @@ type UI struct {
 	// any more.
 	quitting bool
 
+	// sysFiles is the desktop's own file chooser once one is found; nil
+	// means the built-in dialog (see files.go).
+	sysFiles systemFileChooser
+
 	libraryWin   *libraryWindow
 	deadlinesWin *deadlinesWindow
 }
@@ -85,6 +89,7 @@ func New(a fyne.App, store Store) *UI {
 		u.applyAppearance(choice)
 	}
 	u.start = newStartScreen(u)
+	u.findSystemChooser()
 	return u
 }
 
