@@ -5,6 +5,7 @@ package main
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/darsworkbench/dars-workbench/app"
 	"github.com/darsworkbench/dars-workbench/app/cli"
+	"github.com/darsworkbench/dars-workbench/app/instance"
 	_ "github.com/darsworkbench/dars-workbench/app/quietlocale" // before Fyne reads the locale: see its doc
 	"github.com/darsworkbench/dars-workbench/assets"
 	"github.com/darsworkbench/dars-workbench/storage"
@@ -48,6 +50,22 @@ func main() {
 func runWindow(meta cli.Meta, db, pack string) int {
 	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: meta.ID, Name: meta.Name, Version: meta.Version, Build: meta.Build, Icon: icon, Release: true, Migrations: meta.Migrations})
+	// One window per user: a second copy says so, under an ID of its own so
+	// that it never reads or writes the first copy's preferences file.
+	if dir, err := instance.Dir(); err == nil {
+		lock, err := instance.Claim(dir)
+		switch {
+		case errors.Is(err, instance.ErrRunning):
+			other := fyneapp.NewWithID(meta.ID + ".second-copy")
+			other.SetIcon(icon)
+			app.ShowAlreadyOpen(other, err)
+			return 0
+		case err != nil:
+			fmt.Fprintln(os.Stderr, "dars-workbench: cannot tell whether another copy is open:", err)
+		default:
+			defer lock.Release()
+		}
+	}
 	a := fyneapp.NewWithID(meta.ID)
 	a.SetIcon(icon)
 

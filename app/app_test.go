@@ -223,3 +223,39 @@ func TestEverySectionHasAScreen(t *testing.T) {
 		assert.NotNil(t, sectionViews[s.ID], "no screen for %s", s.ID)
 	}
 }
+
+func TestStartScreenShowsTheLastEditOfADraftSavedFromItsWindow(t *testing.T) {
+	u, st := newTestUI(t)
+	reports := queueReports(u)
+	u.start.create("Blank", "Older")
+	older := openOnly(t, u)
+	older.onClose()
+	u.start.create("Blank", "Newer")
+	require.Len(t, u.start.drafts, 2)
+	require.Equal(t, "Newer", u.start.drafts[0].Title)
+	for id, e := range u.editors {
+		e.onClose()
+		delete(u.editors, id)
+	}
+	stamp := func(id string) time.Time {
+		ds, err := st.List()
+		require.NoError(t, err)
+		for _, d := range ds {
+			if d.ID == id {
+				return d.Updated
+			}
+		}
+		t.Fatalf("no draft %s", id)
+		return time.Time{}
+	}
+
+	e := u.openDraft(older.App().ID)
+	for i, text := range []string{"First aim.", "Second aim."} {
+		e.fields["overview.summary"].(*widget.Entry).SetText(text)
+		e.save.flush()
+		reports.drain()
+		require.Equal(t, older.App().ID, u.start.drafts[0].ID, "edit %d: the draft edited last stands first", i+1)
+		assert.WithinDuration(t, stamp(e.App().ID), u.start.drafts[0].Updated, time.Second, "edit %d: the time shown is the save's", i+1)
+	}
+	e.onClose()
+}

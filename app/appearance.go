@@ -1,8 +1,6 @@
 package app
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 )
@@ -15,27 +13,25 @@ const (
 	appearanceDark   = "dark"
 )
 
-// variantTheme is the default theme held to one variant, for people who want
-// light or dark whatever the system says.
-type variantTheme struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
-}
-
+// applyAppearance sets the app's theme (readable colours, held to light or
+// dark for people who want it whatever the system says) and keeps the
+// choice.
 func (u *UI) applyAppearance(choice string) {
 	u.fyne.Preferences().SetString(appearancePref, choice)
+	u.fyne.Settings().SetTheme(themeFor(choice))
+}
+
+func themeFor(choice string) fyne.Theme {
+	var v fyne.ThemeVariant
 	switch choice {
 	case appearanceLight:
-		u.fyne.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+		v = theme.VariantLight
 	case appearanceDark:
-		u.fyne.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+		v = theme.VariantDark
 	default:
-		u.fyne.Settings().SetTheme(theme.DefaultTheme())
+		return newAppTheme(nil)
 	}
+	return newAppTheme(&v)
 }
 
 func (u *UI) appearanceMenu() *fyne.MenuItem {

@@ -96,10 +96,12 @@ func (e *Editor) attached(itemID, name string, att forms.Attachment, err error, 
 		e.save.submit(e.app.Clone())
 		return
 	}
+	msg := fmt.Sprintf("Attached %s to item %d.", name, i+1)
 	if v != nil {
-		v.status.SetText(fmt.Sprintf("Attached %s to item %d.", name, i+1))
+		v.status.SetText(msg)
 		v.buildItems()
 	}
+	e.notify(msg)
 	e.Changed()
 }
 
@@ -132,7 +134,7 @@ type lateNotice struct {
 func (u *UI) tell(live bool, w fyne.Window, n lateNotice) {
 	if !live || u.quitting {
 		if n.failed {
-			fmt.Fprintf(os.Stderr, "dars-workbench: %s: %s\n", n.title, n.text)
+			fmt.Fprintf(os.Stderr, "dars-workbench: %s\n", forms.MaskNHSNumbers(n.title+": "+n.text))
 		}
 		return
 	}

@@ -58,7 +58,7 @@ func newCohortView(e *Editor) fyne.CanvasObject {
 			choiceRow(q, "Period", "cohort.period", forms.CohortPeriodChoices, &c.Period, nil),
 			q.text("Approximate size", "cohort.approximate_size", &c.Size, "A number, e.g. 4,200"),
 		),
-		subheading("The cohort's own flow to NHS England (R-L3)"),
+		subheading("The cohort's own flow to NHS England"),
 		newForm(
 			radioRow(q, "Sent by", "cohort.sender", forms.CohortSenderChoices, &c.Sender, func(s forms.CohortSender) { Shown(v.sender, s == forms.SenderOther) }),
 		),
@@ -74,7 +74,7 @@ func newCohortView(e *Editor) fyne.CanvasObject {
 	Shown(v.sender, c.Sender == forms.SenderOther)
 	v.refreshService()
 
-	keepOut := notice(theme.WarningIcon(), "Never type the cohort itself here: no names, NHS numbers, dates of birth or postcodes of participants (R-C8).")
+	keepOut := notice(theme.WarningIcon(), "Never type the cohort itself here: no names, NHS numbers, dates of birth or postcodes of participants.")
 	return container.NewVBox(v.g.intro(), keepOut, needed, v.linkage)
 }
 
@@ -119,11 +119,11 @@ func (v *cohortView) refreshService() {
 	case len(fs) == 0:
 		v.service.SetText("Choose the fields your cohort file will hold; the service they imply is shown here.")
 	case !v.e.App().Cohort.CarriesIdentifiers():
-		v.service.SetText("Linkage on a hashed NHS number or other agreed key: NHS England matches it against its own data keyed the same way, with no demographic validation. Agree the hashing method and salt with NHS England first (R-C3).")
+		v.service.SetText("Linkage on a hashed NHS number or other agreed key: NHS England matches it against its own data keyed the same way, with no demographic validation. Agree the hashing method and salt with NHS England first.")
 	case forms.ValidationServiceFor(fs) == forms.ManualValidation:
-		v.service.SetText("Manual validation: names can only be matched by hand, which costs more and takes longer. Drop surname and forename if NHS number, date of birth, postcode and gender identify people well enough (R-C4, R-C5).")
+		v.service.SetText("Manual validation: names can only be matched by hand, which costs more and takes longer. Drop surname and forename if NHS number, date of birth, postcode and gender identify people well enough.")
 	default:
-		v.service.SetText("Automatic validation: NHS number, date of birth, postcode and gender are matched by machine, the quicker and cheaper service (R-C4).")
+		v.service.SetText("Automatic validation: NHS number, date of birth, postcode and gender are matched by machine, the quicker and cheaper service.")
 	}
 }
 

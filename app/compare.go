@@ -51,6 +51,7 @@ func (e *Editor) onCompare() {
 func (e *Editor) newCompareWindow() (*compareWindow, error) {
 	cw := &compareWindow{e: e, win: e.ui.fyne.NewWindow("Compare revisions — " + windowTitle(e.app))}
 	now := e.app.Clone()
+	submitted := -1
 	cw.versions = []version{{fmt.Sprintf("This draft now (revision %d)", now.Revision), func() (*forms.Application, error) { return now, nil }}}
 	if e.review == nil {
 		if e.save != nil {
@@ -60,8 +61,13 @@ func (e *Editor) newCompareWindow() (*compareWindow, error) {
 		if err != nil {
 			return nil, err
 		}
-		for _, s := range snaps {
+		for i, s := range snaps {
 			id := s.ID
+			// The newest "As submitted" is what NHS England holds: an
+			// amendment is compared with it first.
+			if s.Reason == forms.ReasonAsSubmitted && submitted < 0 {
+				submitted = i + 1
+			}
 			cw.versions = append(cw.versions, version{
 				fmt.Sprintf("Revision %d · %s · %s", s.Revision, s.Taken.Local().Format("2 Jan 2006 15:04"), s.Reason),
 				func() (*forms.Application, error) { return e.ui.store.LoadSnapshot(id) }})
@@ -70,7 +76,10 @@ func (e *Editor) newCompareWindow() (*compareWindow, error) {
 	cw.from = widget.NewSelect(nil, func(string) { cw.onChoose(cw.from) })
 	cw.to = widget.NewSelect(nil, func(string) { cw.onChoose(cw.to) })
 	cw.refreshChoices()
-	if len(cw.versions) > 1 {
+	switch {
+	case submitted > 0:
+		cw.from.SetSelectedIndex(submitted)
+	case len(cw.versions) > 1:
 		cw.from.SetSelectedIndex(1)
 	}
 	cw.to.SetSelectedIndex(0)

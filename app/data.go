@@ -27,13 +27,13 @@ func newDataView(e *Editor) fyne.CanvasObject {
 	v := &dataView{e: e, g: sectionGuide(forms.SectionData)}
 	d := &e.App().Data
 
-	v.aggNote = Hint("Aggregate HES route: NHS England runs the analysis on its own secure servers, so no organisation needs a DSPT for it (R-D4). Ask only for figures that are not already published.")
+	v.aggNote = Hint("Aggregate HES route: NHS England runs the analysis on its own secure servers, so no organisation needs a DSPT for it. Ask only for figures that are not already published.")
 	q := questions{e, v.g}
 	agg := newForm(q.check("data.aggregated_hes_only", "Only unpublished aggregate HES figures", &d.AggregatedHESOnly, func(on bool) { Shown(v.aggNote, on) }))
 	Shown(v.aggNote, d.AggregatedHESOnly)
 
 	v.mris = v.mrisSuggestion()
-	v.gp = notice(theme.WarningIcon(), "GP data is in the request: the Professional Advisory Group may need to review it, which adds time to assurance (R-D6, R-P5).")
+	v.gp = notice(theme.WarningIcon(), "GP data is in the request: the Professional Advisory Group may need to review it, which adds time to assurance.")
 
 	v.products = newRepeat(e, "data.products", &d.Products, "product")
 	v.products.empty = "No products yet. Add one and pick it from the catalogue, or type its name."
@@ -53,7 +53,7 @@ func newDataView(e *Editor) fyne.CanvasObject {
 		unread = notice(theme.ErrorIcon(), "The product catalogue could not be read, so there is nothing to pick from: type each product's name as NHS England spells it. ("+productsErr.Error()+")")
 	}
 	return container.NewVBox(v.g.intro(), unread, agg, v.aggNote, v.mris, v.gp,
-		heading("Products (R-D1, R-D2)"), v.g.field("data.products", Hint(v.g.note("data.products"))), list)
+		heading("Products"), v.g.field("data.products", Hint(v.g.note("data.products"))), list)
 }
 
 // refreshNotes shows the suggestions that follow from the answers so far.
@@ -73,7 +73,7 @@ func (v *dataView) mrisSuggestion() fyne.CanvasObject {
 		v.products.afterChange()
 	})
 	return container.NewBorder(nil, nil, nil, container.NewCenter(add),
-		notice(theme.InfoIcon(), "You supply a cohort: for medical research NHS England usually recommends an MRIS demographics and tracing product as well (R-D5)."))
+		notice(theme.InfoIcon(), "You supply a cohort: for medical research NHS England usually recommends an MRIS demographics and tracing product as well."))
 }
 
 func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.CanvasObject {
@@ -89,13 +89,13 @@ func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.
 	)
 	fields := newRepeat(e, path+".fields", &p.Fields, "field")
 	fields.flat = true
-	fields.empty = "No fields yet: add each field you need with the reason it is needed (R-D3)."
+	fields.empty = "No fields yet: add each field you need with the reason it is needed."
 	fields.title = func(j int, f *forms.ProductField) string {
 		return fmt.Sprintf("Field %d: %s", j+1, orDefault(f.Name, "unnamed"))
 	}
 	fields.row = func(j int, fp string, f *forms.ProductField) fyne.CanvasObject {
 		name := fields.titled(e.TextEntry(fp+".name", &f.Name, "Field name, e.g. Admission date", nil))
-		reason := e.TextEntry(fp+".reason", &f.Reason, "Why it is needed (R-D3)", nil)
+		reason := e.TextEntry(fp+".reason", &f.Reason, "Why it is needed", nil)
 		reason.MultiLine, reason.Wrapping = true, fyne.TextWrapWord
 		reason.SetMinRowsVisible(reasonRows(f.Reason))
 		reason.OnChanged = chain(reason.OnChanged, func() { reason.SetMinRowsVisible(reasonRows(f.Reason)) })
@@ -185,7 +185,7 @@ func (v *dataView) productRow(i int, path string, p *forms.ProductRequest) fyne.
 		q.check(path+".latest_available", "Up to the latest data available", &p.LatestAvailable, nil),
 		q.check(path+".future_drops", "Future releases as well", &p.FutureDrops, nil),
 		q.row("Frequency", path+".frequency", freq),
-		q.long("Why these years", path+".years_reason", &p.YearsReason, "Why each year is needed (R-D2)"),
+		q.long("Why these years", path+".years_reason", &p.YearsReason, "Why each year is needed"),
 		q.row("Fields and reasons", path+".fields", fields.build()),
 		q.row("", path+".gp_data", gp),
 		q.row("Identifiability", path+".identifiability", ident),

@@ -122,9 +122,9 @@ func nodeForm(v *dataFlowView, n *nodeEditor, cur forms.FlowNode) (fyne.CanvasOb
 	f := widget.NewForm(
 		widget.NewFormItem("Kind", kind),
 		widget.NewFormItem("Name", label),
-		withHint(widget.NewFormItem("Organisation", org), "Draws the node in that organisation's lane (R-O1)."),
-		withHint(widget.NewFormItem("Location", loc), "Links it to a processing or storage location in the answers (R-O4)."),
-		withHint(widget.NewFormItem("Country", country), "Checked against the territory of use (R-T2, R-T3)."),
+		withHint(widget.NewFormItem("Organisation", org), "Draws the node in that organisation's lane."),
+		withHint(widget.NewFormItem("Location", loc), "Links it to a processing or storage location in the answers."),
+		withHint(widget.NewFormItem("Country", country), "Checked against the territory of use."),
 	)
 	v.e.Field("data_flow.node.label", label)
 	inputs := map[string]fyne.Focusable{"": label, "label": label, "country": country}
@@ -271,12 +271,12 @@ func flowForm(v *dataFlowView, fe *flowEditor, cur forms.Flow) (fyne.CanvasObjec
 		widget.NewFormItem("From", from),
 		widget.NewFormItem("To", to),
 		widget.NewFormItem("What travels", items),
-		withHint(widget.NewFormItem("Identifiability", level), "Sets the colour and line of the arrow (R-D1)."),
-		withHint(widget.NewFormItem("Transfer method", method), "Secure file transfer or access in a secure data environment (R-T5)."),
+		withHint(widget.NewFormItem("Identifiability", level), "Sets the colour and line of the arrow."),
+		withHint(widget.NewFormItem("Transfer method", method), "Secure file transfer or access in a secure data environment."),
 		widget.NewFormItem("", enc),
 		widget.NewFormItem("Frequency", freq),
-		withHint(widget.NewFormItem("Legal gateway", gateway), "The basis this flow relies on (R-L1, R-L3)."),
-		withHint(widget.NewFormItem("", optOut), "Applied before release where the route is s251 (R-L8)."),
+		withHint(widget.NewFormItem("Legal gateway", gateway), "The basis this flow relies on."),
+		withHint(widget.NewFormItem("", optOut), "Applied before release where the route is s251."),
 	)
 	v.e.Field("data_flow.flow.items", items)
 	inputs := map[string]fyne.Focusable{"": items, "items": items, "to": to, "identifiability": level, "legal_gateway": gateway}

@@ -32,10 +32,10 @@ func newLifecycleView(e *Editor) fyne.CanvasObject {
 	form := widget.NewForm(
 		q.date("DSA signed", "lifecycle.dsa_signed", &l.DSASigned),
 		withHint(q.date("DSA ends", "lifecycle.dsa_end", &l.DSAEnd),
-			"Renew at least a month before; else destroy and confirm within 14 days (R-A2)."),
+			"Renew at least a month before; else destroy and confirm within 14 days."),
 		q.check("lifecycle.renewal_requested", "Renewal, extension or amendment requested", &l.RenewalRequested, func(bool) { v.buildDestruction() }),
 		withHint(q.date("Cohort file sent", "lifecycle.cohort_file_sent", &l.CohortFileSent),
-			fmt.Sprintf("Due promptly after signature (R-C7); counted as %d days.", forms.CohortFileDays)),
+			fmt.Sprintf("Due promptly after signature; counted as %d days.", forms.CohortFileDays)),
 	)
 	v.refreshDeadlines()
 	v.buildDestruction()
@@ -74,9 +74,11 @@ func (v *lifecycleView) refreshDeadlines() {
 // or organisation it is for.
 func deadlineRow(d forms.Deadline, subject bool) fyne.CanvasObject {
 	when := widget.NewLabelWithStyle(d.Due.Human(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	text := d.Action + " (" + d.Requirement + ")"
+	// The requirement's code is for the IG lead's list of every draft's
+	// deadlines; in a draft's own section it would be noise.
+	text := d.Action
 	if subject {
-		text = d.Subject() + ": " + text
+		text = d.Subject() + ": " + text + " (" + d.Requirement + ")"
 		if len(d.Affects) > 0 {
 			text += " — used by " + strings.Join(d.Affects, "; ")
 		}
@@ -131,7 +133,7 @@ func (v *lifecycleView) buildDestruction() {
 			v.destruction.Add(Hint("When the DSA ends without renewal, record here what was destroyed, by whom, how and when, and export the certificate for NHS England."))
 			return
 		}
-		msg := widget.NewLabel(fmt.Sprintf("The DSA ended on %s and no renewal is recorded: destroy the data, record it, and send the certificate by %s (R-A2).",
+		msg := widget.NewLabel(fmt.Sprintf("The DSA ended on %s and no renewal is recorded: destroy the data, record it, and send the certificate by %s.",
 			l.DSAEnd.Human(), forms.DestructionDeadline(l.DSAEnd).Human()))
 		msg.Wrapping = fyne.TextWrapWord
 		msg.Importance = widget.DangerImportance

@@ -44,7 +44,7 @@ func buildDPIAView(e *Editor) *dpiaView {
 	v.steps = []*widget.Card{
 		widget.NewCard("Screening", "Is a DPIA required?", v.screeningStep()),
 		widget.NewCard("Step 1: Identify the need for a DPIA", "What the project aims to do and why it needs a DPIA.",
-			e.LongText("dpia.need", &d.Need, "e.g. We will link a consented cohort to hospital records; the data is special category…")),
+			e.LongText("dpia.need", &d.Need, needExample(e.App()))),
 		widget.NewCard("Step 2: Describe the processing", "Drawn from the application as it stands; add your own words beside each part.", v.describeStep()),
 		widget.NewCard("Step 3: Consultation process", "Who you consulted, how and when: patients and public, the DPO, processors, security staff.", v.consultStep()),
 		widget.NewCard("Step 4: Assess necessity and proportionality", "Lawful basis, minimisation, rights, processors and transfers.", v.necessityStep()),
@@ -71,13 +71,6 @@ func buildDPIAView(e *Editor) *dpiaView {
 	}
 	v.object = body
 	return v
-}
-
-// scrollTo scrolls the section body so obj is near the top.
-func (e *Editor) scrollTo(obj fyne.CanvasObject) {
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(e.body.Content).Y
-	e.body.ScrollToOffset(fyne.NewPos(0, max(0, y-8)))
 }
 
 func (v *dpiaView) screeningStep() fyne.CanvasObject {
@@ -146,7 +139,7 @@ func (v *dpiaView) consultStep() fyne.CanvasObject {
 	}
 	return container.NewVBox(list.build(),
 		widget.NewLabel("Notes, or why no one was consulted"),
-		v.e.LongText("dpia.consultation_note", &d.ConsultationNote, "e.g. The study's patient panel was consulted at design; no new consultation was needed because…"))
+		v.e.LongText("dpia.consultation_note", &d.ConsultationNote, consultationExample(v.e.App())))
 }
 
 // lawfulBasisChoices offer "as in the application" first: a DPIA written
@@ -173,7 +166,7 @@ func (v *dpiaView) necessityStep() fyne.CanvasObject {
 		a9.Selected = dpiaArticle9Choices[0].Label
 	}
 	form := widget.NewForm(
-		withHint(widget.NewFormItem("Article 6 in the DPIA", a6), "Only if your DPIA document states a basis of its own; it must match the application (R-L1)."),
+		withHint(widget.NewFormItem("Article 6 in the DPIA", a6), "Only if your DPIA document states a basis of its own; it must match the application."),
 		widget.NewFormItem("Article 9 in the DPIA", a9),
 		q.long("Achieves the purpose? Less intrusive way?", "dpia.necessity_own_words.justification", &n.Justification, "Why this processing is needed and no less intrusive way would do"),
 		q.long("Data quality", "dpia.necessity_own_words.data_quality", &n.DataQuality, "How you keep the data accurate and complete"),
@@ -273,8 +266,27 @@ func preview(s string) string {
 }
 
 // setText changes a label only when its text changes, to spare relayouts.
+// The DPIA's texts name requirement codes for the PDF; on screen they are
+// left to the ⓘ text and the findings.
 func setText(l *widget.Label, s string) {
-	if l.Text != s {
+	if s = withoutCodes(s); l.Text != s {
 		l.SetText(s)
 	}
+}
+
+// needExample and consultationExample word the DPIA's examples for the
+// draft's route: a study without consent is not "a consented cohort", and
+// its consultation is what stands in for consent.
+func needExample(a *forms.Application) string {
+	if a.Legal.CLDC == forms.CLDCS251 {
+		return "e.g. We will link the records of people treated for … to hospital and death records without their consent, under section 251 support; the data is special category and people are not told directly…"
+	}
+	return "e.g. We will link a consented cohort to hospital records; the data is special category…"
+}
+
+func consultationExample(a *forms.Application) string {
+	if a.Legal.CLDC == forms.CLDCS251 {
+		return "e.g. A patient and public panel reviewed the use of records without consent and supported it, as CAG asks; their views shaped the opt-out notice…"
+	}
+	return "e.g. The study's patient panel was consulted at design; no new consultation was needed because…"
 }

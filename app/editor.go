@@ -44,9 +44,16 @@ type Editor struct {
 	evidence *evidenceView
 	// closed is set once the window has closed.
 	closed bool
+	// handoff is the draft's hand-off window while it is open.
+	handoff *handoffWindow
+
+	// flipsSeen is shownFlips when the last change was handled.
+	flipsSeen int
 
 	nav       *widget.List
 	body      *container.Scroll
+	wheel     *wheelPage
+	toasts    *toaster
 	heading   *widget.Label
 	savedAt   *widget.Label
 	readiness *readinessPanel
@@ -94,6 +101,8 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 		e.readOnly = readable(e.body)
 		body = e.readOnly
 	}
+	e.wheel = newWheelPage(e.body)
+	body = container.NewStack(body, e.wheel)
 	main := container.NewHSplit(container.NewBorder(top, status, nil, nil, body), e.readiness.object)
 	main.Offset = 0.72
 	// The section names stay whole however wide a section's screen is.
@@ -101,11 +110,12 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 	navFloor.SetMinSize(fyne.NewSize(210, 0))
 	split := container.NewHSplit(container.NewBorder(nil, e.publicEntryButton(), nil, nil, container.NewStack(navFloor, e.nav)), main)
 	split.Offset = 0.18
+	e.toasts = newToaster()
 	if rs != nil {
-		e.win.SetContent(container.NewBorder(rs.banner(), nil, nil, nil, split))
+		e.win.SetContent(e.toasts.over(container.NewBorder(rs.banner(), nil, nil, nil, split)))
 		e.win.SetMainMenu(e.reviewMenu())
 	} else {
-		e.win.SetContent(split)
+		e.win.SetContent(e.toasts.over(split))
 		e.win.SetMainMenu(e.menu())
 	}
 	e.win.Resize(fyne.NewSize(1260, 780))
@@ -119,7 +129,9 @@ func windowTitle(a *forms.Application) string {
 	if t == "" {
 		t = "Untitled draft"
 	}
-	return t + " — DARS Workbench"
+	// The title leaves the app: the desktop shows it in task bars and
+	// window lists, and any program may read it.
+	return forms.MaskNHSNumbers(t) + " — DARS Workbench"
 }
 
 // App is the draft being edited. Touch it only on the UI goroutine.
@@ -175,6 +187,7 @@ func (e *Editor) Changed() {
 	// Whatever widget changed it, no CR from a Windows paste stays in the
 	// draft (fields.go's helpers already turn it into a space or LF).
 	forms.NormaliseText(e.app)
+	anchor, before, anchored := e.anchor()
 	e.evaluate()
 	e.win.SetTitle(windowTitle(e.app))
 	e.nav.Refresh()
@@ -182,9 +195,45 @@ func (e *Editor) Changed() {
 	for _, f := range e.listeners {
 		f()
 	}
+	if shownFlips != e.flipsSeen {
+		e.flipsSeen = shownFlips
+		if anchored {
+			e.keepInPlace(anchor, before)
+		}
+	}
+	if e.handoff != nil {
+		e.handoff.draftChanged()
+	}
 	e.savedAt.SetText("Saving…")
 	e.save.submit(e.app.Clone())
 }
+
+// anchor is the field in use (the one with the cursor, or the box just
+// ticked) and its place on the screen as last laid out.
+func (e *Editor) anchor() (fyne.CanvasObject, fyne.Position, bool) {
+	obj, ok := e.win.Canvas().Focused().(fyne.CanvasObject)
+	if !ok || obj == nil || e.body.Content == nil {
+		return nil, fyne.Position{}, false
+	}
+	pos, ok := placeIn(e.body.Content, obj)
+	return obj, pos, ok
+}
+
+// keepInPlace lays the screen out again after follow-up questions or notes
+// were shown or hidden, and scrolls by as much as they moved obj, so the
+// field in use stays where it was under the pointer and the cursor.
+func (e *Editor) keepInPlace(obj fyne.CanvasObject, before fyne.Position) {
+	e.body.Refresh()
+	after, ok := placeIn(e.body.Content, obj)
+	if !ok || after.Y == before.Y {
+		return
+	}
+	e.body.ScrollToOffset(e.body.Offset.AddXY(0, after.Y-before.Y))
+}
+
+// notify says briefly, over the bottom of the window, that something
+// worked (a snapshot taken, a file attached); it fades by itself.
+func (e *Editor) notify(text string) { e.toasts.show(text) }
 
 // OnFindings registers a function run after every re-evaluation, for screens
 // that show findings of their own. Listeners are dropped when the screen changes.
@@ -203,10 +252,11 @@ func (e *Editor) onSaved(rev int64, at time.Time, err error) {
 		e.app.Revision = rev
 		e.savedAt.Importance = widget.LowImportance
 		e.savedAt.SetText(fmt.Sprintf("Saved %s · revision %d", at.Format("15:04:05"), rev))
-		// The start screen lists title and stage: keep it in step once a
-		// change to either is stored, not on every keystroke elsewhere.
+		// The start screen lists title, stage and when each draft was last
+		// edited, most recent first: a change of title or stage, or of
+		// order, reads the list again; otherwise only the time changes.
 		o := e.app.Overview
-		if o.Title != e.listedTitle || o.Stage != e.listedStage {
+		if o.Title != e.listedTitle || o.Stage != e.listedStage || !e.ui.start.edited(e.app.ID, at) {
 			e.listedTitle, e.listedStage = o.Title, o.Stage
 			e.ui.start.refresh()
 		}
@@ -228,16 +278,30 @@ func (e *Editor) Open(section forms.SectionID, path string) {
 	if obj == nil {
 		return
 	}
-	// A folded entry of a repeating group unfolds, registering its fields.
+	// A folded entry of a repeating group unfolds, registering its fields;
+	// the screen is laid out again at once, or the field's place would be
+	// the one it had folded and the scroll would miss it.
 	if r, ok := obj.(revealer); ok && r.reveal() {
+		e.body.Refresh()
 		obj = e.lookupField(path)
 	}
 	if f, ok := obj.(fyne.Focusable); ok {
 		e.win.Canvas().Focus(f)
 	}
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(e.body.Content).Y
-	e.body.ScrollToOffset(fyne.NewPos(0, max(0, y-40)))
+	e.scrollTo(obj)
+}
+
+// scrollTo scrolls the section so obj shows near the top. Its place is
+// summed down the screen's tree rather than asked of the driver, which
+// knows nothing of objects made since the last frame was drawn (a folded
+// entry just unfolded) and would answer the top of the page.
+func (e *Editor) scrollTo(obj fyne.CanvasObject) {
+	pos, ok := placeIn(e.body.Content, obj)
+	if !ok {
+		d := fyne.CurrentApp().Driver()
+		pos = d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(e.body.Content))
+	}
+	e.body.ScrollToOffset(fyne.NewPos(0, max(0, pos.Y-40)))
 }
 
 // focusFirstBlocker puts the cursor where work is needed: the highest field
@@ -316,6 +380,7 @@ func (e *Editor) showSection(id forms.SectionID) {
 	if again {
 		e.body.ScrollToOffset(offset)
 	}
+	e.flipsSeen = shownFlips // what the screen showed as it was built moved nothing
 	if e.readOnly != nil {
 		e.readOnly.Refresh() // applies the theme to the new screen
 	}
@@ -411,6 +476,9 @@ func (e *Editor) onClose() {
 		e.win.Close()
 		e.ui.editorClosed("pack:" + e.review.opened.SHA256)
 		return
+	}
+	if e.handoff != nil {
+		e.handoff.close()
 	}
 	e.save.close()
 	e.win.Close()

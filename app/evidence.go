@@ -66,10 +66,10 @@ func buildEvidenceView(e *Editor) *evidenceView {
 	v.object = container.NewVBox(
 		v.progress, v.bar,
 		container.NewBorder(nil, nil, nil, v.addAll, heading("Required by your answers")),
-		Hint("Each line says which answer calls for the document and the requirement behind it. Add a missing one to the checklist, then attach its file."),
+		Hint("Each line says which answer calls for the document (the readiness panel names the requirement). Add a missing one to the checklist, then attach its file."),
 		v.required,
 		container.NewBorder(nil, nil, nil, container.NewHBox(attachMany, add), heading("Evidence items")),
-		Hint("Attach PDFs of at most 10 MB (R-E2): choose Attach on an item, Attach files… for several new items at once, or drop files onto this window — onto an item to attach to it, elsewhere to add new items."),
+		Hint("Attach PDFs of at most 10 MB: choose Attach on an item, Attach files… for several new items at once, or drop files onto this window — onto an item to attach to it, elsewhere to add new items."),
 		v.status,
 		v.items,
 	)
@@ -147,7 +147,9 @@ func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
 	if r.Period != "" {
 		title += ", used " + r.Period
 	}
-	why := widget.NewLabel("Why: " + r.Because + " (" + r.RequirementID + ")")
+	// The requirement's code is in the readiness finding, where IG leads
+	// look for it; here it would be noise.
+	why := widget.NewLabel("Why: " + r.Because)
 	why.Wrapping = fyne.TextWrapWord
 	why.Importance = widget.LowImportance
 	var icon fyne.Resource
@@ -156,7 +158,7 @@ func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
 	case r.MetBy != "":
 		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 		l := widget.NewLabel("Written in this draft")
-		why.SetText(why.Text + ". Met by " + r.MetBy + ".")
+		why.SetText(strings.TrimSuffix(why.Text, ".") + ". Met by " + r.MetBy + ".")
 		v.registerRequirement(r, l)
 		right = container.NewVBox(l)
 	case !r.Met(a):
@@ -470,8 +472,23 @@ func (v *evidenceView) onChooseFile(id string) {
 		func(path string) { v.attach(id, filepath.Base(path), pathOpener(path)) })
 }
 
+// onAttachFiles opens the Evidence section and asks for files to attach,
+// from anywhere in the draft window.
+func (e *Editor) onAttachFiles() {
+	if e.current != forms.SectionEvidence {
+		e.Open(forms.SectionEvidence, "")
+	}
+	if e.evidence != nil {
+		e.evidence.onAttachFiles()
+	}
+}
+
 // onAttachFiles attaches several files at once, each as a new item.
 func (v *evidenceView) onAttachFiles() {
+	if v.es == nil {
+		dialog.ShowInformation("Files cannot be attached", "This store keeps no files, so nothing can be attached.", v.e.Window())
+		return
+	}
 	v.e.ui.chooseMany(v.e.Window(), fileRequest{Kind: kindAttach, Title: "Attach documents as new evidence items", Confirm: "Attach",
 		Types: []fileType{typePDF}}, func(paths []string) {
 		names := make([]string, len(paths))
@@ -561,6 +578,7 @@ func (v *evidenceView) onDetach(id string) {
 	}
 	v.e.App().Evidence[i].File = nil
 	v.status.SetText(fmt.Sprintf("Detached the file of item %d; it stays in History.", i+1))
+	v.e.notify(v.status.Text)
 	v.buildItems()
 	v.e.Changed()
 }

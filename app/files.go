@@ -201,20 +201,37 @@ func saveTarget(dir, typed string, exts []string) (string, error) {
 	return p, nil
 }
 
-// Remembered folders live in Fyne's preferences, one per kind, and a short
-// list of recent ones offered as places.
+// Remembered folders live in Fyne's preferences under one key: each kind's
+// last folder and a short list of recent ones, as "kind<TAB>folder" lines.
+// One key means one write of the preferences file per choice: Fyne
+// rewrites the whole file on every change, and a second change within its
+// 100 ms debounce writes it again while its own watcher may be reading it.
 const (
-	folderPrefPrefix = "files.folder."
-	recentFoldersKey = "files.recent"
+	foldersKey       = "files.folders"
+	recentKind       = "recent"
 	recentFoldersMax = 6
 )
+
+func rememberedFolders() [][2]string {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return nil
+	}
+	var out [][2]string
+	for _, line := range a.Preferences().StringList(foldersKey) {
+		if kind, dir, ok := strings.Cut(line, "\t"); ok {
+			out = append(out, [2]string{kind, dir})
+		}
+	}
+	return out
+}
 
 // startFolder is where a dialog of the kind opens: the last folder used for
 // it while that still exists, else Documents, else the home folder.
 func startFolder(kind fileKind) string {
-	if a := fyne.CurrentApp(); a != nil {
-		if dir := a.Preferences().String(folderPrefPrefix + string(kind)); isDir(dir) {
-			return dir
+	for _, kd := range rememberedFolders() {
+		if kd[0] == string(kind) && isDir(kd[1]) {
+			return kd[1]
 		}
 	}
 	home, err := os.UserHomeDir()
@@ -229,32 +246,32 @@ func startFolder(kind fileKind) string {
 }
 
 // rememberFolder keeps the folder of a chosen file for the next dialog of
-// the kind, and among the recent places.
+// the kind, and first among the recent places.
 func rememberFolder(kind fileKind, dir string) {
 	a := fyne.CurrentApp()
 	if a == nil || dir == "" {
 		return
 	}
-	p := a.Preferences()
-	p.SetString(folderPrefPrefix+string(kind), dir)
-	recent := []string{dir}
-	for _, d := range p.StringList(recentFoldersKey) {
-		if d != dir && len(recent) < recentFoldersMax {
-			recent = append(recent, d)
+	lines := []string{string(kind) + "\t" + dir, recentKind + "\t" + dir}
+	recent := 1
+	for _, kd := range rememberedFolders() {
+		switch {
+		case kd[0] == string(kind):
+		case kd[0] == recentKind && kd[1] != dir && recent < recentFoldersMax:
+			lines = append(lines, kd[0]+"\t"+kd[1])
+			recent++
+		case kd[0] != recentKind:
+			lines = append(lines, kd[0]+"\t"+kd[1])
 		}
 	}
-	p.SetStringList(recentFoldersKey, recent)
+	a.Preferences().SetStringList(foldersKey, lines)
 }
 
 func recentFolders() []string {
-	a := fyne.CurrentApp()
-	if a == nil {
-		return nil
-	}
 	var out []string
-	for _, d := range a.Preferences().StringList(recentFoldersKey) {
-		if isDir(d) {
-			out = append(out, d)
+	for _, kd := range rememberedFolders() {
+		if kd[0] == recentKind && isDir(kd[1]) {
+			out = append(out, kd[1])
 		}
 	}
 	return out

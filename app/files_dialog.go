@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -144,7 +145,9 @@ func (fd *fileDialog) build() fyne.CanvasObject {
 		boxLabel = "Find or path"
 	}
 	top := container.NewBorder(nil, nil, up, newFolder, fd.folder)
-	files := container.NewStack(fd.list, container.NewCenter(fd.empty))
+	// The empty state sits at the top across the list's width: a wrapping
+	// label centred on its own has no width to wrap in.
+	files := container.NewStack(fd.list, container.NewVBox(layout.NewSpacer(), fd.empty, layout.NewSpacer()))
 	bottom := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(boxLabel), container.NewGridWrap(fyne.NewSize(300, fd.kinds.MinSize().Height), fd.kinds), fd.box),
 		fd.message,
@@ -293,7 +296,7 @@ func (fd *fileDialog) emptyText(find string) string {
 	case find != "":
 		return fmt.Sprintf("Nothing here has “%s” in its name.", find)
 	case len(fd.raw) > 0 && len(t.Exts) > 0:
-		return fmt.Sprintf("No %s in this folder. Choose All files below to see the other files.", strings.ToLower(strings.SplitN(t.Name, " (", 2)[0]))
+		return fmt.Sprintf("No %s in this folder. Choose All files below to see the other files.", lowerFirstWord(strings.SplitN(t.Name, " (", 2)[0]))
 	}
 	return "This folder is empty."
 }
@@ -534,4 +537,13 @@ func shortPath(p string) string {
 		return filepath.Join("~", rest)
 	}
 	return p
+}
+
+// lowerFirstWord lower-cases a name's first word for use mid-sentence,
+// leaving an acronym (PDF, SVG) as it is.
+func lowerFirstWord(s string) string {
+	if len(s) > 1 && strings.ToUpper(s[:2]) == s[:2] {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }

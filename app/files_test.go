@@ -253,7 +253,10 @@ func TestAttachDialogOffersPDFsFindsAsYouTypeAndShowsAllOnRequest(t *testing.T) 
 	require.NotNil(t, ed.App().Evidence[0].File, "Enter attaches what was found")
 	assert.Equal(t, "REC letter.PDF", ed.App().Evidence[0].File.Name)
 	assert.Equal(t, docs, startFolder(kindAttach))
-	assert.Empty(t, fyne.CurrentApp().Preferences().String(folderPrefPrefix+string(kindExport)), "each kind keeps its own folder")
+	for _, kd := range rememberedFolders() {
+		assert.NotEqual(t, string(kindExport), kd[0], "each kind keeps its own folder")
+	}
+	assert.Equal(t, []string{docs}, recentFolders())
 }
 
 func TestAttachDialogTakesATypedPathAndSaysWhenThereIsNothingThere(t *testing.T) {
@@ -350,4 +353,18 @@ func shownNames(fd *fileDialog) []string {
 		out = append(out, e.name)
 	}
 	return out
+}
+
+func TestAnEmptyFolderSaysSoAcrossTheList(t *testing.T) {
+	home := fileTestHome(t)
+	require.NoError(t, os.WriteFile(filepath.Join(home, "letter.docx"), []byte("x"), 0o644))
+	u, _ := newTestUI(t)
+	u.start.win.Resize(fyne.NewSize(1000, 700))
+	u.chooseOpen(u.start.win, fileRequest{Kind: kindAttach, Types: []fileType{typePDF}}, func(string) {})
+	fd := fileDialogOn(t, u.start.win)
+	require.True(t, fd.empty.Visible())
+	assert.Contains(t, fd.empty.Text, "No PDF documents in this folder")
+	assert.Greater(t, fd.empty.Size().Width, float32(300), "the message has the list's width to wrap in")
+	assert.Less(t, fd.empty.Size().Height, float32(120), "so it reads in a line or two")
+	shoot(t, u.start.win, "attach-dialog-empty.png")
 }

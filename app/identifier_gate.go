@@ -46,7 +46,7 @@ func identifierGate(win fyne.Window, r gateRequest) dialog.Dialog {
 	}
 	n := len(r.found)
 	intro := widget.NewLabel(fmt.Sprintf("%s was not written: it would carry %s, listed below. A DARS application must never hold "+
-		"patient identifiers (R-C8): delete each one, then write the file again.", r.what, plural(n, "NHS number")))
+		"patient identifiers: delete each one, then write the file again.", r.what, plural(n, "NHS number")))
 	intro.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
 	list := container.NewVBox()

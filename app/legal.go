@@ -39,7 +39,7 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 	)
 
 	materials := newRepeat(e, "legal_basis.consent_materials", &l.ConsentMaterials, "consent document")
-	materials.empty = "No consent documents yet: add every version of the information sheet and consent form ever used (R-L5)."
+	materials.empty = "No consent documents yet: add every version of the information sheet and consent form ever used."
 	materials.title = func(i int, m *forms.ConsentMaterial) string {
 		return fmt.Sprintf("%s, version %s", forms.LabelOf(forms.ConsentMaterialChoices, string(m.Kind)), orDefault(m.Version, "?"))
 	}
@@ -55,20 +55,20 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 		)
 	}
 	v.consent = container.NewVBox(
-		heading("Consent materials (R-L5)"),
+		heading("Consent materials"),
 		materials.build(),
 		newForm(q.long("Contact with the cohort", "legal_basis.cohort_contact", &l.CohortContact, "Newsletters, website, annual letters")),
 	)
 
 	v.s251 = container.NewVBox(
-		heading("Section 251 support (R-L6, R-L8)"),
+		heading("Section 251 support"),
 		newForm(
 			q.text("CAG reference", "legal_basis.cag_reference", &l.CAGReference, "e.g. 18/CAG/0038"),
 			q.long("What the support covers", "legal_basis.s251_scope", &l.S251Scope, "Receipt, linkage and release by NHS England, for this purpose and any amendment"),
 			q.check("legal_basis.s251_support_current", "Support checked as current (CAG register)", &l.S251SupportCurrent, nil),
 		),
-		notice(theme.InfoIcon(), "Add the s251 application, its amendments, the approval letters and the documents CAG reviewed under Evidence (R-L6)."),
-		notice(theme.WarningIcon(), "Under s251 the National Data Opt-out is applied before release: records of people who opted out will be missing from your data (R-L8)."),
+		notice(theme.InfoIcon(), "Add the s251 application, its amendments, the approval letters and the documents CAG reviewed under Evidence."),
+		notice(theme.WarningIcon(), "Under s251 the National Data Opt-out is applied before release: records of people who opted out will be missing from your data."),
 		newForm(q.check("legal_basis.opt_out_acknowledged", "Analysis allows for opted-out records", &l.OptOutAcknowledged, nil)),
 	)
 
@@ -85,9 +85,9 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 	e.OnFindings(func() { v.onRoute(l.CLDC) })
 
 	return container.NewVBox(v.g.intro(),
-		heading("UK GDPR (R-L1, R-L2)"), gdpr,
-		heading("Common-law duty of confidentiality (R-L3, R-L4)"), route, v.directions, v.consent, v.s251, v.other,
-		heading("Transparency (R-L7)"), transparency)
+		heading("UK GDPR"), gdpr,
+		heading("Common-law duty of confidentiality"), route, v.directions, v.consent, v.s251, v.other,
+		heading("Transparency"), transparency)
 }
 
 // onRoute shows the questions that belong to the routes in use, the

@@ -30,9 +30,10 @@ type libraryWindow struct {
 	status  *widget.Label
 	// cur is the entry being edited, a copy until saved; docs lists its
 	// security documents.
-	cur   *forms.LibraryEntry
-	docs  *fyne.Container
-	dirty bool
+	cur    *forms.LibraryEntry
+	docs   *fyne.Container
+	dirty  bool
+	toasts *toaster
 }
 
 // showLibrary opens the library window, or raises it.
@@ -70,9 +71,10 @@ func (u *UI) showLibrary() {
 	fromDraft := widget.NewButtonWithIcon("Add from a draft…", theme.ContentCopyIcon(), w.onAddFromDraft)
 	intro := Hint("Keep each organisation once. Drafts linked to an entry show its values, and their checks follow them. Export the library to share it with your researchers.")
 	top := container.NewVBox(container.NewHBox(add, fromDraft, imp, exp), intro, widget.NewSeparator())
-	split := container.NewHSplit(w.list, w.detail)
+	split := container.NewHSplit(w.list, wheelPassing(w.detail))
 	split.Offset = 0.3
-	w.win.SetContent(container.NewBorder(top, w.status, nil, nil, split))
+	w.toasts = newToaster()
+	w.win.SetContent(w.toasts.over(container.NewBorder(top, w.status, nil, nil, split)))
 	w.win.Resize(fyne.NewSize(1000, 700))
 	w.win.SetCloseIntercept(w.onClose)
 	u.addQuitKey(w.win)
@@ -152,7 +154,7 @@ func (w *libraryWindow) save(e *forms.LibraryEntry) {
 	w.dirty = false
 	w.reload(e.ID)
 	w.u.libraryChanged()
-	w.status.SetText("Saved " + e.Name() + "; linked drafts now show it.")
+	w.say("Saved " + e.Name() + "; linked drafts now show it.")
 }
 
 // edit shows the editor for a copy of e; Save writes it back.
@@ -170,19 +172,7 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 		en.OnChanged = func(s string) { *p = forms.NormaliseLine(s); mark() }
 		return en
 	}
-	date := func(p *forms.Date) *widget.Entry {
-		en := widget.NewEntry()
-		en.SetText(p.String())
-		en.SetPlaceHolder("YYYY-MM-DD")
-		en.Validator = forms.ValidateDate
-		en.OnChanged = func(s string) {
-			if d, err := forms.ParseDate(s); err == nil {
-				*p = d
-				mark()
-			}
-		}
-		return en
-	}
+	date := func(p *forms.Date) fyne.CanvasObject { return newDateInput(p, mark).object }
 	check := func(label string, p *bool) *widget.Check {
 		c := widget.NewCheck(label, func(b bool) { *p = b; mark() })
 		c.SetChecked(*p)
@@ -195,11 +185,11 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 	form := widget.NewForm(
 		widget.NewFormItem("Legal name", text(&cur.LegalName, "As on the DSFC", nil)),
 		withHint(widget.NewFormItem("ODS code", text(&cur.ODSCode, "e.g. RGT", forms.ValidateODSCode)), "Where the organisation has one."),
-		withHint(widget.NewFormItem("DSFC signed", date(&cur.DSFCSigned)), "The Data Sharing Framework Contract, signed once per organisation (R-O2)."),
+		withHint(widget.NewFormItem("DSFC signed", date(&cur.DSFCSigned)), "The Data Sharing Framework Contract, signed once per organisation."),
 		widget.NewFormItem("DSPT organisation code", text(&s.DSPTCode, "e.g. EE133887-SCS", nil)),
 		widget.NewFormItem("DSPT status", status),
 		widget.NewFormItem("DSPT published", date(&s.DSPTPublished)),
-		withHint(widget.NewFormItem("DSPT valid until", date(&s.DSPTValidUntil)), "Every linked draft flags an expired DSPT (R-O3)."),
+		withHint(widget.NewFormItem("DSPT valid until", date(&s.DSPTValidUntil)), "Every linked draft flags an expired DSPT."),
 		widget.NewFormItem("", check("ISO 27001 certified", &s.ISO27001)),
 		widget.NewFormItem("ISO 27001 certificate", text(&cur.ISO27001Certificate, "Certificate number", nil)),
 		widget.NewFormItem("ISO 27001 scope", text(&cur.ISO27001Scope, "What the certificate covers", nil)),
@@ -236,12 +226,12 @@ func (w *libraryWindow) assuranceLine(e forms.LibraryEntry) fyne.CanvasObject {
 	s := e.Security
 	s.ISO27001 = s.ISO27001 || strings.TrimSpace(e.ISO27001Certificate) != ""
 	a := forms.SecurityAssurance(s, w.u.today())
-	l := widget.NewLabel("Security assurance holds today (R-O3).")
+	l := widget.NewLabel("Security assurance holds today.")
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.SuccessImportance
 	if !a.OK {
 		// Why already says what is wrong and what to do.
-		l.SetText(upperFirst(a.Why) + " (R-O3).")
+		l.SetText(upperFirst(a.Why) + ".")
 		l.Importance = widget.DangerImportance
 	}
 	return l
@@ -259,16 +249,9 @@ func (w *libraryWindow) buildDocs(box *fyne.Container) {
 		title := widget.NewEntry()
 		title.SetText(d.Title)
 		title.OnChanged = func(s string) { d.Title = forms.NormaliseLine(s); w.dirty = true }
-		valid := widget.NewEntry()
-		valid.SetPlaceHolder("Valid until YYYY-MM-DD")
-		valid.SetText(d.ValidUntil.String())
-		valid.Validator = forms.ValidateDate
-		valid.OnChanged = func(s string) {
-			if v, err := forms.ParseDate(s); err == nil {
-				d.ValidUntil = v
-				w.dirty = true
-			}
-		}
+		validInput := newDateInput(&d.ValidUntil, func() { w.dirty = true })
+		validInput.entry.SetPlaceHolder("Valid until YYYY-MM-DD")
+		valid := validInput.object
 		var actions []fyne.CanvasObject
 		summary := "No file"
 		if d.File != nil && es != nil {
@@ -363,7 +346,10 @@ func (w *libraryWindow) usedBy(id string) fyne.CanvasObject {
 	return l
 }
 
-func (w *libraryWindow) pickOrganisation(title string, keep func(orgRef) bool, then func(orgRef)) {
+// pickOrganisation offers the drafts' organisations that keep accepts, each
+// named in full with its draft; allTaken says why there is none to offer
+// when every organisation is left out (already linked, already added).
+func (w *libraryWindow) pickOrganisation(title, allTaken string, keep func(orgRef) bool, then func(orgRef)) {
 	refs, err := w.allOrganisations()
 	if err != nil {
 		showError(w.win, "Could not read the drafts", err)
@@ -373,22 +359,31 @@ func (w *libraryWindow) pickOrganisation(title string, keep func(orgRef) bool, t
 	var chosen []orgRef
 	for _, r := range refs {
 		if keep(r) {
-			options = append(options, fmt.Sprintf("%s — %s", r.draft, displayOrg(r.org.Name)))
+			options = append(options, fmt.Sprintf("%s, in “%s”", displayOrg(r.org.Name), r.draft))
 			chosen = append(chosen, r)
 		}
 	}
-	if len(options) == 0 {
-		dialog.ShowInformation(title, "No draft has an organisation to choose.", w.win)
+	switch {
+	case len(refs) == 0:
+		dialog.ShowInformation(title, "No draft lists an organisation yet: add one in a draft's Organisations and people section first.", w.win)
+		return
+	case len(options) == 0:
+		dialog.ShowInformation(title, allTaken, w.win)
 		return
 	}
-	sel := widget.NewSelect(options, nil)
-	sel.SetSelectedIndex(0)
-	d := dialog.NewForm(title, "Choose", "Cancel", []*widget.FormItem{widget.NewFormItem("Organisation", sel)}, func(ok bool) {
-		if ok && sel.SelectedIndex() >= 0 {
-			then(chosen[sel.SelectedIndex()])
+	// A radio list, not a drop-down: names of trusts and universities are
+	// long, and a drop-down cuts them.
+	pick := widget.NewRadioGroup(options, nil)
+	pick.SetSelected(options[0])
+	pick.Required = true
+	d := dialog.NewCustomConfirm(title, "Choose", "Cancel", container.NewVScroll(pick), func(ok bool) {
+		for i, o := range options {
+			if ok && o == pick.Selected {
+				then(chosen[i])
+			}
 		}
 	}, w.win)
-	d.Resize(fyne.NewSize(640, 200))
+	d.Resize(fyne.NewSize(min(w.win.Canvas().Size().Width*0.9, 900), 360))
 	d.Show()
 }
 
@@ -402,25 +397,27 @@ func displayOrg(name string) string {
 // onAddFromDraft starts a library entry from an organisation a draft
 // already describes, and links that draft to it.
 func (w *libraryWindow) onAddFromDraft() {
-	w.pickOrganisation("Add from a draft", func(r orgRef) bool { return r.org.LibraryID == "" }, func(r orgRef) {
-		e := forms.LibraryFromOrganisation(r.org)
-		if err := w.ls.SaveLibraryEntry(&e); err != nil {
-			showError(w.win, "Could not add "+e.Name(), err)
-			return
-		}
-		w.linkDraft(r, e)
-		w.reload(e.ID)
-	})
+	w.pickOrganisation("Add from a draft", "Every organisation in your drafts is already linked to a library entry: open one in the list to edit it.",
+		func(r orgRef) bool { return r.org.LibraryID == "" }, func(r orgRef) {
+			e := forms.LibraryFromOrganisation(r.org)
+			if err := w.ls.SaveLibraryEntry(&e); err != nil {
+				showError(w.win, "Could not add "+e.Name(), err)
+				return
+			}
+			w.linkDraft(r, e)
+			w.reload(e.ID)
+		})
 }
 
 func (w *libraryWindow) onLink(e forms.LibraryEntry) {
-	w.pickOrganisation("Link "+e.Name(), func(r orgRef) bool { return r.org.LibraryID != e.ID }, func(r orgRef) {
-		if w.dirty {
-			w.save(w.cur)
-		}
-		w.linkDraft(r, e)
-		w.edit(e)
-	})
+	w.pickOrganisation("Link "+e.Name(), "Every organisation in your drafts is already linked to "+e.Name()+".",
+		func(r orgRef) bool { return r.org.LibraryID != e.ID }, func(r orgRef) {
+			if w.dirty {
+				w.save(w.cur)
+			}
+			w.linkDraft(r, e)
+			w.edit(e)
+		})
 }
 
 // linkDraft links a draft's organisation to an entry and saves the draft:
@@ -432,7 +429,7 @@ func (w *libraryWindow) linkDraft(r orgRef, e forms.LibraryEntry) {
 			ed.showSection(ed.current)
 			ed.Changed()
 		}
-		w.status.SetText("Linked " + r.draft + " to " + e.Name() + ".")
+		w.say("Linked " + r.draft + " to " + e.Name() + ".")
 		return
 	}
 	a, err := w.u.store.Load(r.draftID)
@@ -448,7 +445,13 @@ func (w *libraryWindow) linkDraft(r orgRef, e forms.LibraryEntry) {
 		return
 	}
 	w.u.start.refresh()
-	w.status.SetText("Linked " + r.draft + " to " + e.Name() + ".")
+	w.say("Linked " + r.draft + " to " + e.Name() + ".")
+}
+
+// say reports what worked in the status line and in a toast that fades.
+func (w *libraryWindow) say(msg string) {
+	w.status.SetText(msg)
+	w.toasts.show(msg)
 }
 
 // upperFirst capitalises a sentence that the domain phrases mid-sentence.

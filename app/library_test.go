@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -106,4 +108,45 @@ func TestLibraryPackCarriesDocumentsBetweenStores(t *testing.T) {
 	got, err = readLibraryFile(&js, to)
 	require.NoError(t, err)
 	assert.Equal(t, entries, got)
+}
+
+func TestLibraryPickerNamesOrganisationsInFullAndSaysWhenAllAreLinked(t *testing.T) {
+	u, st := newTestUI(t)
+	long := "University Hospitals of Exampleton and North Westshire NHS Foundation Trust"
+	openExample(t, u, st, func(a *forms.Application) { a.Organisations[0].Name = long })
+	u.showLibrary()
+	w := u.libraryWin
+	t.Cleanup(func() { w.dirty = false; w.onClose() })
+
+	w.onAddFromDraft()
+	top := w.win.Canvas().Overlays().Top()
+	require.NotNil(t, top)
+	var pick *widget.RadioGroup
+	for _, o := range test.LaidOutObjects(top) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			pick = r
+		}
+	}
+	require.NotNil(t, pick, "organisations are offered in a list that shows them whole")
+	require.Len(t, pick.Options, 1)
+	assert.Contains(t, pick.Options[0], long)
+	confirmOn(t, w.win, "Choose")
+	require.Len(t, w.entries, 1)
+	assert.Equal(t, long, w.entries[0].Name())
+
+	// Nothing left to add, nothing left to link: each says so.
+	w.onAddFromDraft()
+	assert.Contains(t, topText(w.win), "already linked to a library entry")
+	w.win.Canvas().Overlays().Remove(w.win.Canvas().Overlays().Top())
+	w.onLink(w.entries[0])
+	assert.Contains(t, topText(w.win), "already linked to "+long)
+}
+
+func confirmOn(t *testing.T, w fyne.Window, label string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	require.NotNil(t, top, "no dialog shown")
+	b := findButton(top, label)
+	require.NotNil(t, b, "no %q button in the dialog", label)
+	test.Tap(b)
 }

@@ -17,10 +17,14 @@ func (e *Editor) menu() *fyne.MainMenu {
 	hist.Shortcut = historyKey(e.ui.goos)
 	exp := fyne.NewMenuItem("Export pack…", e.onExport)
 	exp.Shortcut = ctrl(fyne.KeyE)
+	handoff := fyne.NewMenuItem("Hand off to DARS Online…", e.onHandOff)
+	handoff.Shortcut = ctrlShift(fyne.KeyH)
 	closeItem := fyne.NewMenuItem("Close draft", e.onClose)
 	closeItem.Shortcut = ctrl(fyne.KeyW)
+	attach := fyne.NewMenuItem("Attach files…", e.onAttachFiles)
+	attach.Shortcut = ctrlShift(fyne.KeyA)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", exp, e.publicEntryItem(), fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
+		fyne.NewMenu("Draft", exp, handoff, e.publicEntryItem(), attach, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
 		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
 		helpMenu(e.ui, e.win),

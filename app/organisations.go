@@ -24,7 +24,7 @@ func newOrganisationsView(e *Editor) fyne.CanvasObject {
 	a := e.App()
 
 	v.orgs = newRepeat(e, "organisations", &a.Organisations, "organisation")
-	v.orgs.empty = "No organisations yet. Add every organisation involved, even those that never see the data (R-O1)."
+	v.orgs.empty = "No organisations yet. Add every organisation involved, even those that never see the data."
 	v.orgs.title = func(i int, o *forms.Organisation) string {
 		t := fmt.Sprintf("Organisation %d: %s", i+1, orDefault(o.Name, "unnamed"))
 		if o.Role != "" {
@@ -37,7 +37,7 @@ func newOrganisationsView(e *Editor) fyne.CanvasObject {
 	v.orgs.changed = func() { v.people.rebuild() }
 
 	v.people = newRepeat(e, "people", &a.People, "person")
-	v.people.empty = "No people yet. Add everyone who will access the data, with their role and organisation (R-O6)."
+	v.people.empty = "No people yet. Add everyone who will access the data, with their role and organisation."
 	v.people.title = func(i int, p *forms.Person) string {
 		return fmt.Sprintf("Person %d: %s", i+1, orDefault(p.Name, "unnamed"))
 	}
@@ -47,8 +47,8 @@ func newOrganisationsView(e *Editor) fyne.CanvasObject {
 	orgs := v.orgs.build()
 	people := v.people.build()
 	return container.NewVBox(v.g.intro(),
-		heading("Organisations (R-O1…R-O5, R-O7)"), orgs,
-		heading("People (R-O6)"), people)
+		heading("Organisations"), orgs,
+		heading("People"), people)
 }
 
 func (v *organisationsView) organisationRow(i int, path string, o *forms.Organisation) fyne.CanvasObject {
@@ -71,7 +71,7 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 	signatory := container.NewVBox(newForm(
 		q.text("DSA signatory", path+".dsa_signatory", &o.DSASignatory, "Role or name with delegated authority to sign")))
 	controller := container.NewVBox(
-		subheading("As a data controller (R-O2, R-O7)"),
+		subheading("As a data controller"),
 		newForm(
 			q.check(path+".legal_entity", "A legal entity that can sign contracts", &o.LegalEntity, nil),
 			q.check(path+".dsfc_signed", "Data Sharing Framework Contract signed", &o.DSFCSigned, func(on bool) { Shown(dsfcDate, on) }),
@@ -128,7 +128,7 @@ func (v *organisationsView) security(path string, s *forms.Security) fyne.Canvas
 	Shown(isoExpiry, s.ISO27001)
 	Shown(ceExpiry, s.CyberEssentialsPlus)
 	form := container.NewVBox(
-		subheading("Security assurance (R-O3)"),
+		subheading("Security assurance"),
 		newForm(
 			q.text("DSPT code", path+".dspt_code", &s.DSPTCode, "e.g. EE133887-SCS"),
 			choiceRow(q, "DSPT status", path+".dspt_status", forms.DSPTChoices, &s.DSPTStatus, nil),
@@ -146,7 +146,7 @@ func (v *organisationsView) security(path string, s *forms.Security) fyne.Canvas
 	if v.e.App().Data.AggregatedHESOnly {
 		form.Hide()
 		return container.NewVBox(
-			notice(theme.InfoIcon(), "Only aggregate HES figures are requested, analysed on NHS England's servers: no DSPT is needed (R-D4)."),
+			notice(theme.InfoIcon(), "Only aggregate HES figures are requested, analysed on NHS England's servers: no DSPT is needed."),
 			form)
 	}
 	return container.NewVBox(form)

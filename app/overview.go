@@ -32,20 +32,20 @@ func newOverviewView(e *Editor) fyne.CanvasObject {
 
 	form := newForm(
 		q.text("Title", "overview.title", &o.Title, "e.g. Kidney outcomes after childhood cancer"),
-		q.long("Short summary", "overview.summary", &o.Summary, "Why the data is needed, in a few sentences (R-P2)"),
+		q.long("Short summary", "overview.summary", &o.Summary, "Why the data is needed, in a few sentences"),
 		withHint(q.validated("DARS reference", "overview.dars_reference", &o.DARSReference, "DARS-NIC-000000-XXXXX", forms.ValidateDARSReference),
-			"Issued by NHS England after your enquiry; leave empty until then (R-P6)."),
+			"Issued by NHS England after your enquiry; leave empty until then."),
 		choiceRow(q, "Stage", "overview.stage", forms.StageChoices, &o.Stage, v.onStage),
 		q.row("Stage dates", "overview.stage_history", v.history),
 		q.date("Requested start", "overview.requested_start", &o.RequestedFrom),
 		withHint(q.date("Requested end", "overview.requested_end", &o.RequestedTo),
-			"The period of data access you are asking for (R-P7)."),
+			"The period of data access you are asking for."),
 		q.text("Lead applicant", "overview.lead_applicant", &o.LeadApplicant, "Name of the person leading the application"),
 		q.text("Their organisation", "overview.lead_organisation", &o.LeadOrg, "Legal name of the lead organisation"),
 		withHint(q.suggest("Readiness", "overview.readiness", &o.Readiness, forms.ReadinessSuggestions),
-			"How far along you are: funding, protocol, approvals (R-P2)."),
+			"How far along you are: funding, protocol, approvals."),
 		withHint(q.check("overview.novel_or_contentious", "Novel or potentially contentious use", &o.NovelUse, nil),
-			"Such uses may get early assurance advice from NHS England (R-P4)."),
+			"Such uses may get early assurance advice from NHS England."),
 	)
 	next := widget.NewLabel(NextDeadlineText(e))
 	next.Wrapping = fyne.TextWrapWord

@@ -147,7 +147,7 @@ func (s *startScreen) importFile(path string) {
 	// Imported so that the applicant can clean it, and flagged at once.
 	found, open := ed.draftFound()
 	identifiersFlag(ed.win, "The imported draft holds NHS numbers", fmt.Sprintf("%s holds %s. It was imported so that you can delete them: "+
-		"a DARS application must never hold patient identifiers (R-C8), and until they are gone every export of it is refused. "+
+		"a DARS application must never hold patient identifiers, and until they are gone every export of it is refused. "+
 		"The first is open; the readiness panel lists them all.", filepath.Base(path), plural(len(found), "NHS number")), found, open)
 }
 

@@ -11,7 +11,7 @@ import (
 func preliminaryGroup(q questions) fyne.CanvasObject {
 	p := &q.e.App().Preliminary
 	return container.NewVBox(
-		heading("Preliminary assessment (R-P3, R-A4)"),
+		heading("Preliminary assessment"),
 		newForm(
 			q.long("Agreements needed", "preliminary_assessment.agreements_needed", &p.AgreementsNeeded, "Which agreements (DSFC, DSA) and who signs them"),
 			q.long("Cohort preparations", "preliminary_assessment.cohort_preparations", &p.CohortPreparations, "What the cohort file must hold"),

@@ -66,9 +66,9 @@ func newPurposeView(e *Editor) fyne.CanvasObject {
 	return container.NewVBox(
 		v.g.intro(),
 		main,
-		heading("Commercial involvement (R-U3)"), commercial, v.commercial,
-		heading("Research approvals and funding (R-U4)"), research, v.research, funding,
-		heading("Published data (R-D7)"), published, v.published,
+		heading("Commercial involvement"), commercial, v.commercial,
+		heading("Research approvals and funding"), research, v.research, funding,
+		heading("Published data"), published, v.published,
 	)
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,19 +16,26 @@ import (
 )
 
 // readinessPanel lists the draft's findings grouped by section; choosing one
-// opens the field it is about.
+// opens the field it is about. While the pointer is over the list, the
+// rows hold still: a finding resolved meanwhile stays where it was, marked
+// resolved, and new ones wait, so nothing moves under the pointer; the list
+// is brought up to date when the pointer leaves.
 type readinessPanel struct {
 	e      *Editor
 	totals *widget.Label
 	rows   []readinessRow
 	list   *widget.List
 	object fyne.CanvasObject
+	// hover is set while the pointer is over the list; stale, when the
+	// findings changed meanwhile.
+	hover, stale bool
 }
 
 // readinessRow is either a section heading or a finding.
 type readinessRow struct {
-	section forms.SectionID
-	finding *forms.Finding
+	section  forms.SectionID
+	finding  *forms.Finding
+	resolved bool
 }
 
 func newReadinessPanel(e *Editor) *readinessPanel {
@@ -51,6 +59,11 @@ func newReadinessPanel(e *Editor) *readinessPanel {
 				label.TextStyle = fyne.TextStyle{Bold: true}
 				label.SetText(s.Title)
 				icon.Hide()
+			} else if r.resolved {
+				label.TextStyle = fyne.TextStyle{Italic: true}
+				label.SetText("Resolved: " + r.finding.Message)
+				icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+				icon.Show()
 			} else {
 				label.TextStyle = fyne.TextStyle{}
 				label.SetText(r.finding.Message + "  (" + strings.Join(r.finding.Requirements, ", ") + ")")
@@ -62,6 +75,9 @@ func newReadinessPanel(e *Editor) *readinessPanel {
 	p.list.OnSelected = func(i widget.ListItemID) {
 		r := p.rows[i]
 		p.list.UnselectAll()
+		if r.resolved {
+			return
+		}
 		if r.finding != nil {
 			e.Open(r.finding.Section, r.finding.Field)
 		} else {
@@ -73,12 +89,32 @@ func newReadinessPanel(e *Editor) *readinessPanel {
 	floor := canvas.NewRectangle(color.Transparent)
 	floor.SetMinSize(fyne.NewSize(260, 0))
 	p.object = container.NewStack(floor,
-		container.NewBorder(container.NewVBox(widget.NewLabel("Readiness"), p.totals, widget.NewSeparator()), nil, nil, nil, p.list))
+		container.NewBorder(container.NewVBox(widget.NewLabel("Readiness"), p.totals, widget.NewSeparator()), nil, nil, nil,
+			container.NewStack(p.list, newHoverWatch(p.pointerIn, p.pointerOut))))
 	p.refresh()
 	return p
 }
 
+func (p *readinessPanel) pointerIn() { p.hover = true }
+
+func (p *readinessPanel) pointerOut() {
+	p.hover = false
+	if p.stale {
+		p.refresh()
+	}
+}
+
+// findingKey names a finding across evaluations: its message may change as
+// the answer is typed, its check and field do not.
+func findingKey(f *forms.Finding) string { return f.CheckID + "\x00" + f.Field }
+
 func (p *readinessPanel) refresh() {
+	p.totals.SetText(TallyText(forms.Count(p.e.findings, "")))
+	if p.hover && len(p.rows) > 0 {
+		p.holdStill()
+		return
+	}
+	p.stale = false
 	order, by := findingsBySection(p.e.findings)
 	p.rows = p.rows[:0]
 	for _, id := range order {
@@ -87,7 +123,29 @@ func (p *readinessPanel) refresh() {
 			p.rows = append(p.rows, readinessRow{section: id, finding: &by[id][i]})
 		}
 	}
-	p.totals.SetText(TallyText(forms.Count(p.e.findings, "")))
+	p.list.Refresh()
+}
+
+// holdStill updates the rows in place: a finding still there shows as it
+// reads now, one gone is marked resolved, and new ones wait.
+func (p *readinessPanel) holdStill() {
+	now := map[string]*forms.Finding{}
+	for i := range p.e.findings {
+		now[findingKey(&p.e.findings[i])] = &p.e.findings[i]
+	}
+	for i := range p.rows {
+		r := &p.rows[i]
+		if r.finding == nil {
+			continue
+		}
+		f, ok := now[findingKey(r.finding)]
+		if ok {
+			r.finding, r.resolved = f, false
+		} else {
+			r.resolved = true
+		}
+	}
+	p.stale = true
 	p.list.Refresh()
 }
 
@@ -128,3 +186,26 @@ func severityIcon(s forms.Severity) fyne.Resource {
 	}
 	return theme.InfoIcon()
 }
+
+// hoverWatch lies over a list and says when the pointer comes and goes. It
+// takes no taps, scrolling or keys, which reach the list beneath; the
+// pointer shows that the rows can be chosen.
+type hoverWatch struct {
+	widget.BaseWidget
+	in, out func()
+}
+
+func newHoverWatch(in, out func()) *hoverWatch {
+	h := &hoverWatch{in: in, out: out}
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+func (h *hoverWatch) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+}
+
+func (h *hoverWatch) MouseIn(*desktop.MouseEvent)    { h.in() }
+func (h *hoverWatch) MouseMoved(*desktop.MouseEvent) {}
+func (h *hoverWatch) MouseOut()                      { h.out() }
+func (h *hoverWatch) Cursor() desktop.Cursor         { return desktop.PointerCursor }

@@ -102,7 +102,7 @@ func (u *UI) showPack(path string, o *export.Opened, err error) *Editor {
 	// Seen before anything else: the pack carries patient identifiers.
 	found, open := ed.draftFound()
 	identifiersFlag(ed.win, "This pack carries NHS numbers", fmt.Sprintf("The application in %s holds %s. A DARS application must never "+
-		"hold patient identifiers (R-C8): do not forward the pack, tell the applicant, and ask for a new one without them. "+
+		"hold patient identifiers: do not forward the pack, tell the applicant, and ask for a new one without them. "+
 		"A review that quotes any of them is saved only with them masked.", filepath.Base(path), plural(len(found), "NHS number")), found, open)
 	return ed
 }

@@ -91,6 +91,17 @@ func (s *startScreen) refresh() {
 	s.list.Refresh()
 }
 
+// edited shows a draft's new last-edit time where it stands first in the
+// list already; false when the list must be read again to put it there.
+func (s *startScreen) edited(id string, at time.Time) bool {
+	if len(s.drafts) == 0 || s.drafts[0].ID != id {
+		return false
+	}
+	s.drafts[0].Updated = at
+	s.list.RefreshItem(0)
+	return true
+}
+
 func (s *startScreen) newEmptyState() fyne.CanvasObject {
 	msg := widget.NewLabel("No drafts yet.\n\nA draft is one DARS application, prepared here long before you log in to DARS Online. " +
 		"Start a new one with New draft (" + keyLabel(s.u.goos, ctrl(fyne.KeyN)) + "), or open the worked example to see what a complete application looks like.")
@@ -171,19 +182,29 @@ func (s *startScreen) onNew() {
 	for i, p := range startingPoints {
 		names[i] = p.Name
 	}
-	from := widget.NewRadioGroup(names, nil)
+	about := widget.NewLabel("")
+	about.Wrapping = fyne.TextWrapWord
+	about.Importance = widget.LowImportance
+	from := widget.NewRadioGroup(names, func(name string) {
+		for _, p := range startingPoints {
+			if p.Name == name {
+				about.SetText(p.Description)
+			}
+		}
+	})
 	from.SetSelected(names[0])
 	from.Required = true
 	d := dialog.NewForm("New draft", "Create", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Title", title),
 		widget.NewFormItem("Start from", from),
+		widget.NewFormItem("", about),
 	}, func(ok bool) {
 		if ok {
 			s.create(from.Selected, title.Text)
 		}
 	}, s.win)
 	title.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(580, 400))
+	d.Resize(fyne.NewSize(640, 500))
 	d.Show()
 	s.win.Canvas().Focus(title)
 }

@@ -28,7 +28,7 @@ func newTerritoryView(e *Editor) fyne.CanvasObject {
 	territory := newForm(radioRow(q, "Territory of use", "territory", forms.TerritoryChoices, &a.Territory, nil))
 
 	v.locations = newRepeat(e, "locations", &a.Locations, "location")
-	v.locations.empty = "No locations yet. Add every place the data is processed or stored, including cloud services and backups (R-O4)."
+	v.locations.empty = "No locations yet. Add every place the data is processed or stored, including cloud services and backups."
 	v.locations.title = func(i int, l *forms.Location) string {
 		var parts []string
 		for _, s := range []string{l.Site, l.Country} {
@@ -54,16 +54,16 @@ func newTerritoryView(e *Editor) fyne.CanvasObject {
 	route := newForm(radioRow(q, "Access route", "access_route", forms.AccessRouteChoices, &a.AccessRoute, nil))
 
 	return container.NewVBox(v.g.intro(),
-		heading("Territory (R-T1)"), territory,
-		heading("Processing and storage locations (R-O4, R-T2, R-T3)"), v.locations.build(),
-		heading("Onward sharing (R-T4)"), sub, v.sublicence,
-		heading("Access route (R-T5)"), route)
+		heading("Territory"), territory,
+		heading("Processing and storage locations"), v.locations.build(),
+		heading("Onward sharing"), sub, v.sublicence,
+		heading("Access route"), route)
 }
 
 func (v *territoryView) locationRow(i int, path string, l *forms.Location) fyne.CanvasObject {
 	e, q := v.e, questions{v.e, v.g}
 	tra := container.NewVBox(
-		notice(theme.WarningIcon(), "Outside the UK: NHS England will ask for extra assurance, and a country without a UK adequacy decision needs a transfer risk assessment (R-T3). Check the territory above covers it (R-T2)."),
+		notice(theme.WarningIcon(), "Outside the UK: NHS England will ask for extra assurance, and a country without a UK adequacy decision needs a transfer risk assessment. Check the territory above covers it."),
 		newForm(q.text("TRA reference", path+".tra_reference", &l.TRAReference, "Reference or title of the transfer risk assessment")),
 	)
 	country := e.Suggest(path+".country", &l.Country, countrySuggestions)

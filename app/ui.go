@@ -83,11 +83,8 @@ func New(a fyne.App, store Store) *UI {
 	// when unsaved work would be at risk: make sure every edit is written.
 	a.Lifecycle().SetOnExitedForeground(u.flushDrafts)
 	a.Lifecycle().SetOnStopped(u.Shutdown)
-	// Following the system is Fyne's default: setting it again at start
-	// would only re-theme an empty app and slow the first frame.
-	if choice := a.Preferences().StringWithFallback(appearancePref, appearanceSystem); choice != appearanceSystem {
-		u.applyAppearance(choice)
-	}
+	// Set before any window is made, so nothing is themed twice.
+	a.Settings().SetTheme(themeFor(a.Preferences().StringWithFallback(appearancePref, appearanceSystem)))
 	u.start = newStartScreen(u)
 	u.findSystemChooser()
 	return u

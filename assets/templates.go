@@ -27,7 +27,7 @@ type Template struct {
 var templateInfo = []struct{ id, name, description string }{
 	{"blank", "Blank", "An empty application: every answer is yours to give."},
 	{"consented-cohort", "Consented cohort study with linkage", "Research on participants who consented: a new cohort linked to HES admissions, deaths and MRIS notifications, with UK GDPR 6(1)(e) and 9(2)(j) and consent as the common-law basis."},
-	{"s251-linkage", "Section 251 record-linkage study", "Research without consent, supported under section 251: a cohort linked to HES admissions, outpatients and deaths, with the CAG and opt-out questions ready to answer."},
+	{"s251-linkage", "Section 251 record-linkage study", "Research using people's records without their consent, supported under section 251 on CAG advice: a cohort identified from existing records (no one is recruited or contacted) linked to HES admissions and outpatients, deaths and MRIS, with the CAG reference, the scope of support and the National Data Opt-out left to answer."},
 	{"aggregated-hes", "Aggregated HES request", "Unpublished aggregate HES figures produced on NHS England's servers: the lighter route with no DSPT, cohort or record-level data."},
 }
 

@@ -35,7 +35,7 @@ var remaining = map[string][]string{
 		"data-product-flow", "dataflow-map-present", "dpia-signed", "dpia-started", "legal-cag-reference", "legal-opt-out", "legal-s251-support", "legal-transparency",
 		"org-dsa-signatory", "org-dsfc", "org-listed", "org-security", "overview-access-period", "overview-lead",
 		"overview-readiness", "overview-summary", "overview-title", "people-details", "purpose-funding",
-		"purpose-published-data", "purpose-statements", "territory-locations",
+		"purpose-published-data", "purpose-rec", "purpose-statements", "territory-locations",
 		"evidence-dpia-flow-missing", "evidence-privacy-notice-missing", "evidence-research-missing", "evidence-s251-missing",
 	},
 	"aggregated-hes": {

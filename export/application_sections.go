@@ -121,11 +121,7 @@ func (p *appPDF) data() {
 		return
 	}
 	for i, pr := range r.Products {
-		title := pr.Name
-		if strings.TrimSpace(title) == "" {
-			title = fmt.Sprintf("Product %d (no name)", i+1)
-		}
-		d.Heading(2, title)
+		d.Heading(2, forms.ProductHeading(i, pr))
 		d.Answer("Data product", pr.Name)
 		years := strings.Trim(pr.HistoricFrom+" – "+pr.HistoricTo, " –")
 		if pr.HistoricFrom == "" || pr.HistoricTo == "" {
@@ -257,11 +253,7 @@ func (p *appPDF) organisations() {
 		d.Answer("Organisations", "")
 	}
 	for i, o := range p.a.Organisations {
-		title := o.Name
-		if strings.TrimSpace(title) == "" {
-			title = fmt.Sprintf("Organisation %d (no name)", i+1)
-		}
-		d.Heading(2, title)
+		d.Heading(2, forms.OrganisationHeading(i, o))
 		d.Answer("Type of organisation", label(forms.OrganisationTypeChoices, string(o.Type)))
 		d.Answer("Role", label(forms.RoleChoices, string(o.Role)))
 		d.Answer("Overall responsibility", YesNo(o.OverallResponsibility))

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/darsworkbench/dars-workbench/forms"
 )
 
 // File names reach the file system from other people's systems: an
@@ -41,8 +43,22 @@ func PortableName(name string) string {
 
 // safeFileName is PortableName without the device-name rule, for names that
 // get a prefix anyway (evidence in packs). Changing what it returns for a
-// name changes where verify looks for that file in packs made before.
+// name changes where verify looks for that file in packs made before (see
+// evidencePath).
+//
+// A name made safe never carries an NHS number (R-C8): the guard reads the
+// name as given, and "943:476:5919.pdf" with its colons made "_" would be
+// one it never saw.
 func safeFileName(name string) string {
+	s := sanitizeFileName(name)
+	if m := forms.MaskNHSNumbers(s); m != s {
+		s = sanitizeFileName(m)
+	}
+	return s
+}
+
+// sanitizeFileName is safeFileName as earlier releases named files in packs.
+func sanitizeFileName(name string) string {
 	name = norm.NFC.String(name)
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
 		name = name[i+1:]

@@ -170,7 +170,7 @@ func (p *pdfPainter) text(t flowmap.TextBlock, c color.RGBA) {
 	}
 	p.pdf.SetTextColor(c.R, c.G, c.B)
 	for i, line := range t.Lines {
-		line = pdfText.Replace(line)
+		line = outText(pdfText.Replace(line))
 		x := p.ox + t.X*p.s
 		if t.Centre {
 			wd, err := p.pdf.MeasureTextWidth(line)

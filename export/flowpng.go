@@ -247,6 +247,7 @@ func (r *raster) text(t flowmap.TextBlock, c color.RGBA) {
 	}
 	dr := font.Drawer{Dst: r.img, Src: image.NewUniform(c), Face: f}
 	for i, line := range t.Lines {
+		line = outText(line)
 		x := t.X * r.s
 		if t.Centre {
 			x -= float64(dr.MeasureString(line)) / 64 / 2

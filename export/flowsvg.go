@@ -136,7 +136,7 @@ func (s *svgWriter) text(t flowmap.TextBlock, c color.RGBA) {
 	}
 	for i, line := range t.Lines {
 		s.printf(`<text x="%s" y="%s" font-size="%s" fill="%s"%s>%s</text>`+"\n",
-			svgNum(t.X), svgNum(t.Baseline(i)), svgNum(t.Size), svgHex(c), attrs, svgEscape(line))
+			svgNum(t.X), svgNum(t.Baseline(i)), svgNum(t.Size), svgHex(c), attrs, svgEscape(outText(line)))
 	}
 }
 

@@ -83,7 +83,7 @@ func eventUID(d forms.Deadline) string {
 
 // icalText escapes a TEXT value (RFC 5545 section 3.3.11).
 func icalText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = outText(strings.ReplaceAll(s, "\r\n", "\n"))
 	s = strings.ReplaceAll(s, "\r", "\n")
 	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`).Replace(s)
 }

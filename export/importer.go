@@ -168,7 +168,7 @@ func importPack(ra io.ReaderAt, size int64, blobs BlobStore) (*Imported, error) 
 			continue
 		}
 		want := strings.ToLower(e.File.SHA256)
-		path := evidenceDir + EvidencePackName(want, e.File.Name)
+		path := evidencePath(func(p string) bool { _, ok := rep.Evidence[p]; return ok }, want, e.File.Name)
 		facts, ok := rep.Evidence[path]
 		if _, staged := s.staged[want]; !ok || !staged {
 			// judge has checked this; kept as a guard against drift.

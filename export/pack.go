@@ -317,21 +317,76 @@ func PackFileName(app *forms.Application, at time.Time) string {
 		}
 		return r
 	}, name)), " ")
-	if r := []rune(name); len(r) > 60 {
-		name = strings.TrimSpace(string(r[:60]))
+	name = cutAtWord(name, 60)
+	full := fmt.Sprintf("%s-rev%d-%s%s", name, app.Revision, at.Format("2006-01-02"), PackSuffix)
+	// Colons and slashes made spaces, or a cut, can make an NHS number the
+	// guard never saw in the title ("Cohort 943:476:5919"): a file name
+	// never carries one (R-C8).
+	if m := forms.MaskNHSNumbers(full); m != full {
+		full = strings.ReplaceAll(m, "*", "_")
 	}
-	return fmt.Sprintf("%s-rev%d-%s%s", name, app.Revision, at.Format("2006-01-02"), PackSuffix)
+	return full
+}
+
+// cutAtWord shortens a name to at most max characters, ending at the end
+// of a word where one ends in the second half (a title cut mid-word reads
+// as a typo), and never on a dangling separator.
+func cutAtWord(name string, max int) string {
+	r := []rune(name)
+	if len(r) <= max {
+		return name
+	}
+	cut := max
+	for i := max; i > max/2; i-- {
+		if unicode.IsSpace(r[i]) || r[i] == '-' || r[i] == '_' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRightFunc(string(r[:cut]), func(c rune) bool {
+		return unicode.IsSpace(c) || unicode.IsPunct(c)
+	})
 }
 
 // EvidencePackName is the file name an attachment gets under
 // data/evidence/: the first 12 digits of its hash, then its own name made
 // safe (no folders, no characters Windows or zip tools refuse).
 func EvidencePackName(sum, name string) string {
+	prefix := hashPrefix(sum)
+	n := prefix + "-" + safeFileName(name)
+	if forms.MaskNHSNumbers(n) != n {
+		// The hash's digits (with the name's) read as an NHS number, as
+		// about one hash in 400 does ("ab9434765919-"): the prefix is
+		// spelt without digits, 0–9 as g–p, so the pack never carries one.
+		n = strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return 'g' + r - '0'
+			}
+			return r
+		}, prefix) + "-" + safeFileName(name)
+	}
+	return n
+}
+
+func hashPrefix(sum string) string {
 	prefix := strings.ToLower(sum)
 	if len(prefix) > 12 {
 		prefix = prefix[:12]
 	}
-	return prefix + "-" + safeFileName(name)
+	return prefix
+}
+
+// evidencePath is where a pack holds an attachment: under the name
+// EvidencePackName gives, or in a pack written by an earlier release the name it gave
+// then, when has says the pack holds that one.
+func evidencePath(has func(path string) bool, sum, name string) string {
+	p := evidenceDir + EvidencePackName(sum, name)
+	if !has(p) {
+		if old := evidenceDir + hashPrefix(sum) + "-" + sanitizeFileName(name); old != p && has(old) {
+			return old
+		}
+	}
+	return p
 }
 
 type tagFile struct {

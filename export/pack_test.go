@@ -115,6 +115,26 @@ func TestPackFileName(t *testing.T) {
 	assert.Equal(t, "Audit gpj.exe-rev7-2026-11-23.dars.zip", export.PackFileName(a, fixedTime))
 }
 
+func TestPackFileNameCutsALongTitleAtAWord(t *testing.T) {
+	a, _ := richApp()
+	a.Overview.DARSReference = ""
+	for name, tc := range map[string]struct{ title, want string }{
+		"a space before the limit": {"Long-term kidney outcomes after treatment for childhood cancer in England and Wales",
+			"Long-term kidney outcomes after treatment for childhood"},
+		"punctuation left dangling is dropped": {"Kidney outcomes after childhood cancer, a linked cohort study, England 2026",
+			"Kidney outcomes after childhood cancer, a linked cohort"},
+		"one word longer than the limit is cut": {strings.Repeat("Pneumonoultramicroscopic", 4), strings.Repeat("Pneumonoultramicroscopic", 4)[:60]},
+		"short titles are whole":                {"Kidney outcomes", "Kidney outcomes"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a.Overview.Title = tc.title
+			got := strings.TrimSuffix(export.PackFileName(a, fixedTime), "-rev7-2026-11-23"+export.PackSuffix)
+			assert.Equal(t, tc.want, got)
+			assert.LessOrEqual(t, len([]rune(got)), 60)
+		})
+	}
+}
+
 func TestPackIsReproducible(t *testing.T) {
 	a, ev := richApp()
 	assert.True(t, bytes.Equal(packBytes(t, a, ev), packBytes(t, a, ev)))

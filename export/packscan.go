@@ -175,7 +175,9 @@ func (s *packScan) decodeSubmission(b []byte) {
 	s.named = map[string]bool{}
 	for _, e := range s.sub.Application.Evidence {
 		if e.File != nil && e.File.SHA256 != "" {
-			s.named[evidenceDir+EvidencePackName(strings.ToLower(e.File.SHA256), e.File.Name)] = true
+			sum := strings.ToLower(e.File.SHA256)
+			s.named[evidenceDir+EvidencePackName(sum, e.File.Name)] = true
+			s.named[evidenceDir+hashPrefix(sum)+"-"+sanitizeFileName(e.File.Name)] = true // a pack written by an earlier release
 		}
 	}
 }

@@ -50,6 +50,9 @@ func (d *Doc) Answer(question, answer string) {
 		return
 	}
 	answer = strings.TrimSpace(answer)
+	if d.printed != nil {
+		d.printed(Printed{Question: question, Answer: answer})
+	}
 	st := bodyStyle
 	if answer == "" {
 		answer, st = NotAnswered, missingStyle
@@ -101,6 +104,13 @@ type Column struct {
 func (d *Doc) Table(cols []Column, rows [][]string) {
 	if d.err != nil || len(cols) == 0 {
 		return
+	}
+	if d.printed != nil {
+		titles := make([]string, len(cols))
+		for i, c := range cols {
+			titles[i] = c.Title
+		}
+		d.printed(Printed{Columns: titles, Rows: rows})
 	}
 	var total float64
 	for _, c := range cols {

@@ -51,6 +51,19 @@ type Doc struct {
 	tocPages int
 	// tableHeader redraws the current table's header after a page break.
 	tableHeader func()
+	// printed, when set, is told every heading, answer and table row as it
+	// is drawn: how the hand-off's test reads what application.pdf prints.
+	printed func(Printed)
+}
+
+// Printed is one thing a document prints: a heading (Level > 0), an answer
+// (Question and Answer, "" when not answered), or a table (Columns, Rows).
+type Printed struct {
+	Level            int
+	Heading          string
+	Question, Answer string
+	Columns          []string
+	Rows             [][]string
 }
 
 type heading struct {
@@ -138,7 +151,7 @@ func newDoc(info DocInfo) (*Doc, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
 	pdf.SetInfo(gopdf.PdfInfo{
-		Title: info.Title, Subject: info.Subject, Author: info.Author,
+		Title: outText(info.Title), Subject: outText(info.Subject), Author: outText(info.Author),
 		Creator: "DARS Workbench", Producer: "DARS Workbench (gopdf)",
 		CreationDate: info.Created,
 	})
@@ -246,6 +259,9 @@ func (d *Doc) Heading(level int, title string) {
 	if d.err != nil {
 		return
 	}
+	if d.printed != nil {
+		d.printed(Printed{Level: level, Heading: title})
+	}
 	size, gap := h3Size, 6.0
 	switch level {
 	case 1:
@@ -265,7 +281,7 @@ func (d *Doc) Heading(level int, title string) {
 	d.pdf.SetAnchor(anchor)
 	clean := d.clean(title, true)
 	d.headings = append(d.headings, heading{level: level, title: clean, page: d.page, anchor: anchor,
-		bookmark: d.pdf.AddOutlineWithPosition(clean)})
+		bookmark: d.pdf.AddOutlineWithPosition(outText(clean))})
 	for _, l := range lines {
 		d.TextAt(marginLeft, d.y, Style{Bold: true, Size: size, Color: colAccent}, l)
 		d.y += lh

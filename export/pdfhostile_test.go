@@ -305,6 +305,10 @@ func FuzzInspectPDF(f *testing.F) {
 	f.Add(objStmPDF(jsAction, []string{"LZWDecode", "RunLengthDecode"}, []string{"", ""}, ""))
 	f.Add(hiddenInStream())
 	f.Add(glued())
+	f.Add(hiddenHeaderPDF("9 0 %x\nobj"))
+	f.Add(hiddenHeaderPDF("+9 +0 obj"))
+	f.Add(objStmTablePDF("10 0 11 8", "(notes "+renditionJS+")", ""))
+	f.Add(iccPDF(pseudoRandom(512)))
 	f.Add([]byte("%PDF-1.4\n(unterminated"))
 	f.Add([]byte("%PDF-1.4\n/J#"))
 	f.Fuzz(func(t *testing.T, b []byte) {

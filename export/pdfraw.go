@@ -125,40 +125,68 @@ func (s *rawScan) scan(limit int, final bool) {
 	s.done = limit
 }
 
-// headerBefore reports whether "obj" at at follows a number, white space
-// and a number (then optional white space), as in "12 0 obj". Looking back
-// past the kept context counts as a match: the scan fails closed.
+// headerBefore reports whether "obj" at at could end an object header as
+// a reader's tokenizer reads one. Readers skip comments between the tokens
+// ("9 0 %x⏎obj"), take signs, points and leading zeros in numbers ("+9
+// +0 obj", "9.0 0 obj"), and some read a lone sign as 0 ("9 - obj"). So
+// this asks only that something that can end a number (a digit, sign or
+// point) comes before "obj", across any white space and comments: looser
+// than a header on purpose, as what it finds where the structural scan
+// saw no header is flagged, and text reading "… 9 obj" inside a string or
+// a stream's data is rare. Looking back past the kept context counts as a
+// match: the scan fails closed.
 func (s *rawScan) headerBefore(at int) bool {
+	if at > 0 && isRegular(s.buf[at-1]) && !endsNumber(s.buf[at-1]) {
+		return false // the end of a longer keyword: "endobj"
+	}
+	tries := maxCommentTries
+	return s.numberBefore(at, &tries)
+}
+
+// maxCommentTries bounds the comments numberBefore follows back for one
+// "obj"; past it the answer is yes.
+const maxCommentTries = 16
+
+func endsNumber(c byte) bool {
+	return (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-'
+}
+
+// numberBefore reports whether a number ends before s.buf[i], past white
+// space and comments. A comment runs from a '%' to the line's end, and
+// reading backwards the '%' that starts it is not known (an earlier one
+// may be inside a string), so each '%' on the line before a line break is
+// tried.
+func (s *rawScan) numberBefore(i int, tries *int) bool {
 	b := s.buf
-	k := at - 1
-	cut := func() bool { return k < 0 && s.base > 0 }
-	for k >= 0 && isPDFSpace(b[k]) {
-		k--
+	k := i - 1
+	for ; k >= 0 && isPDFSpace(b[k]); k-- {
+		if b[k] != '\n' && b[k] != '\r' {
+			continue
+		}
+		ls := k - 1
+		for ls >= 0 && b[ls] != '\n' && b[ls] != '\r' {
+			ls--
+		}
+		if ls < 0 && s.base > 0 {
+			return true // the line starts before the kept context
+		}
+		for q := ls + 1; q < k; q++ {
+			if b[q] != '%' {
+				continue
+			}
+			if *tries <= 0 {
+				return true
+			}
+			*tries--
+			if s.numberBefore(q, tries) {
+				return true
+			}
+		}
 	}
-	if cut() {
-		return true
+	if k < 0 {
+		return s.base > 0
 	}
-	d := k
-	for k >= 0 && b[k] >= '0' && b[k] <= '9' {
-		k--
-	}
-	if cut() {
-		return true
-	}
-	if k == d {
-		return false
-	}
-	w := k
-	for k >= 0 && isPDFSpace(b[k]) {
-		k--
-	}
-	if cut() {
-		return true
-	}
-	if k == w {
-		return false
-	}
-	return k >= 0 && b[k] >= '0' && b[k] <= '9'
+	return endsNumber(b[k])
 }
 
 // decodeNameAt appends to dst a name's characters (after its slash),

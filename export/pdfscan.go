@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -130,6 +131,31 @@ type pdfScanner struct {
 	top   pval
 	ticks int
 	stop  bool
+	// table, in the scan of an object stream, is its table of objects.
+	table *objTable
+}
+
+// objTable is an object stream's table of objects. A reader finds each
+// object by its offset and reads it from there, not in sequence; an
+// offset that points inside a string, a comment or a token of the
+// sequence would show a reader an object the scan never read as one, so
+// every offset must be where the scan is between tokens.
+type objTable struct {
+	first int64   // where the objects begin (/First)
+	left  int     // integers of the table still to read
+	offs  []int64 // where the objects start, sorted once all are read
+	next  int     // offs[:next] have been met
+	// maybe is set for a stream with /N but neither /First nor /Type
+	// /ObjStm. Some readers take /First as 0 then, so it is read as an
+	// object stream if it starts with a table; if not, no reader can find
+	// an object in it (an ICC colour profile has /N and binary data) and
+	// it is left unread, as any other stream's data is.
+	maybe bool
+	// notObjects is set when a maybe stream turned out to hold no table.
+	notObjects bool
+	// held is why a maybe stream could not be fully read while its table
+	// was being read: said once it has one, dropped if it has none.
+	held string
 }
 
 func newPDFScanner(r io.Reader, outer bool, facts *PDFFacts, b *pdfBudget) *pdfScanner {
@@ -167,6 +193,12 @@ func putReader(br *bufio.Reader) {
 // incomplete records why the file cannot be reported clean; the first
 // reason stands.
 func (s *pdfScanner) incomplete(format string, a ...any) {
+	if tb := s.table; tb != nil && tb.maybe && tb.left > 0 {
+		if tb.held == "" {
+			tb.held = fmt.Sprintf(format, a...)
+		}
+		return
+	}
 	if s.facts.Incomplete == "" {
 		s.facts.Incomplete = fmt.Sprintf(format, a...)
 	}
@@ -456,11 +488,66 @@ func (s *pdfScanner) lex() token {
 	if s.budget.pack != nil {
 		s.budget.pack.Add(start - s.pos())
 	}
+	if s.table != nil && s.table.left > 0 {
+		s.readTable(t)
+	}
 	return t
+}
+
+// readTable takes the next integer of an object stream's table.
+func (s *pdfScanner) readTable(t token) {
+	tb := s.table
+	if t.kind != tkInt || t.n < 0 || t.n > 1<<40 {
+		if tb.maybe && !s.stop {
+			tb.notObjects, s.stop = true, true
+			return
+		}
+		if tb.maybe {
+			// A budget ran out while reading it: it is not known what it holds.
+			tb.left = 0
+			s.incomplete("%s", tb.held)
+			return
+		}
+		s.incomplete("an object stream's table of objects is damaged")
+		s.table = nil
+		return
+	}
+	if tb.left%2 == 1 {
+		tb.offs = append(tb.offs, tb.first+t.n)
+	}
+	tb.left--
+	if tb.left == 0 {
+		if tb.held != "" {
+			s.incomplete("%s", tb.held)
+		}
+		slices.Sort(tb.offs)
+		if len(tb.offs) > 0 && tb.offs[0] < s.pos() {
+			s.incomplete("an object stream's table puts an object inside the table")
+			s.table = nil
+		}
+	}
+}
+
+// metObjectStarts checks the table's offsets up to pos, where the scan is
+// between tokens: one passed over lies inside something the scan read as
+// a whole.
+func (s *pdfScanner) metObjectStarts(pos int64) {
+	tb := s.table
+	for tb.next < len(tb.offs) && tb.offs[tb.next] <= pos {
+		if tb.offs[tb.next] < pos {
+			s.incomplete("an object stream's table puts an object inside another object's text")
+			s.table = nil
+			return
+		}
+		tb.next++
+	}
 }
 
 func (s *pdfScanner) lexToken() token {
 	for {
+		if s.table != nil && s.table.left == 0 {
+			s.metObjectStarts(s.pos())
+		}
 		s.ticks++
 		if s.ticks&4095 == 0 && time.Now().After(s.budget.deadline) {
 			s.incomplete("inspecting it took longer than %v", maxInspectTime)
@@ -734,8 +821,14 @@ func (s *pdfScanner) stream(dict *pval) {
 	if len(filters) == 0 {
 		r = &budgetReader{r: r, b: s.budget}
 	}
+	table, reason := s.objectTable(dict)
+	if reason != "" {
+		s.incomplete("%s", reason)
+		return
+	}
 	er := &errReader{r: r}
 	inner := newPDFScanner(er, false, s.facts, s.budget)
+	inner.table = table
 	inner.run()
 	inner.release()
 	switch {
@@ -747,9 +840,34 @@ func (s *pdfScanner) stream(dict *pval) {
 	case er.err != nil:
 		s.incomplete("an object stream cannot be decoded (%v)", er.err)
 	}
+	if table != nil && table.notObjects {
+		s.facts.ObjectStreams--
+		return
+	}
 	if inner.stop {
 		s.stop = true
 	}
+}
+
+// objectTable prepares the check of an object stream's table from its
+// /N and /First, which readers need to find its objects; nil when the
+// stream has no /First (an ICC profile has /N alone, and is no object
+// stream to a reader).
+func (s *pdfScanner) objectTable(dict *pval) (*objTable, string) {
+	n, first := dict.get("N"), dict.get("First")
+	maybe := first == nil && dict.nameOr("Type", "") != "ObjStm"
+	if maybe {
+		first = &pval{kind: tkInt}
+	}
+	if n == nil || first == nil || n.kind != tkInt || first.kind != tkInt || n.n < 0 || first.n < 0 {
+		return nil, "an object stream does not say plainly how many objects it holds and where"
+	}
+	if n.n > int64(maxObjects-s.budget.objects) {
+		s.stop = true
+		return nil, fmt.Sprintf("it holds more than %d objects", maxObjects)
+	}
+	s.budget.objects += int(n.n)
+	return &objTable{first: first.n, left: 2 * int(n.n), offs: make([]int64, 0, min(n.n, 1<<12)), maybe: maybe}, ""
 }
 
 // errReader remembers the first error other than EOF.

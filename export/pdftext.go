@@ -128,7 +128,7 @@ func (d *Doc) TextAt(x, y float64, st Style, s string) {
 	if d.err != nil {
 		return
 	}
-	s = strings.ReplaceAll(d.clean(s, st.Bold), "\n", " ")
+	s = outText(strings.ReplaceAll(d.clean(s, st.Bold), "\n", " "))
 	if s == "" {
 		return
 	}

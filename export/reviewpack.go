@@ -82,7 +82,7 @@ func ExtractEvidence(packPath string, att *forms.Attachment, dir string) (string
 		return "", err
 	}
 	want := strings.ToLower(att.SHA256)
-	name := evidenceDir + EvidencePackName(want, att.Name)
+	name := evidencePath(func(p string) bool { _, ok := z.byName[p]; return ok }, want, att.Name)
 	rc, err := z.open(name)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)

@@ -214,6 +214,16 @@ func checkTagManifest(s *packScan, rep *Report) {
 		}
 		if ok && !covered[name] {
 			rep.add(name, "is a tag file that %s does not cover, so a change to it would go unseen", tagManifestFile)
+			continue
+		}
+		// A pack is exactly what was exported: a tag file the app never
+		// writes was added since, however well the tag manifest covers it.
+		switch name {
+		case bagitFile, bagInfoFile, manifestFile:
+		case "fetch.txt":
+			rep.add(name, "asks BagIt tools to download files into the pack from elsewhere; a pack carries all its files, so this was added after export")
+		default:
+			rep.add(name, "is not part of a pack (a pack holds only %s, %s, the two manifests and data/), so it was added after export", bagitFile, bagInfoFile)
 		}
 	}
 }
@@ -379,7 +389,7 @@ func checkSubmission(s *packScan, listed map[string]string, rep *Report) {
 			continue
 		}
 		want := strings.ToLower(e.File.SHA256)
-		path := evidenceDir + EvidencePackName(want, e.File.Name)
+		path := evidencePath(func(p string) bool { _, ok := listed[p]; return ok }, want, e.File.Name)
 		named[path] = true
 		sum, ok := listed[path]
 		switch {

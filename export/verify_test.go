@@ -45,6 +45,18 @@ func problemsOf(t *testing.T, pack []byte) string {
 	return strings.Join(lines, "\n")
 }
 
+// coveredTagFile adds a tag file and lists it in the tag manifest, as a
+// BagIt tool adding one would: covered, it is still not what was exported.
+func coveredTagFile(t *testing.T, pack []byte, name, body string) []byte {
+	pack = rezip(t, pack, nil, map[string][]byte{name: []byte(body)})
+	return rezip(t, pack, func(n string, b []byte) []byte {
+		if n == "tagmanifest-sha256.txt" {
+			return append(b, fmt.Sprintf("%s  %s\n", sumOf([]byte(body)), name)...)
+		}
+		return b
+	}, nil)
+}
+
 func TestVerifyJudgesTheBag(t *testing.T) {
 	good := richPack()
 	withoutTagManifest := rezip(t, good, func(n string, b []byte) []byte {
@@ -62,6 +74,8 @@ func TestVerifyJudgesTheBag(t *testing.T) {
 		"no tag manifest":          {withoutTagManifest, "tagmanifest-sha256.txt: is missing"},
 		"tag file not covered":     {uncovered, "notes.txt: is a tag file that tagmanifest-sha256.txt does not cover"},
 		"manifest of another kind": {otherManifest, "manifest-md5.txt: is a manifest of another kind"},
+		"a covered tag file added": {coveredTagFile(t, good, "notes.txt", "approved, says the applicant"), "notes.txt: is not part of a pack"},
+		"fetch.txt added":          {coveredTagFile(t, good, "fetch.txt", "https://example.org/x.pdf 10 data/evidence/x.pdf\n"), "fetch.txt: asks BagIt tools to download files"},
 		"bag-info changed, manifests rewritten": {
 			editPack(t, replaceIn("bag-info.txt", "Contact-Name: ", "Contact-Name: Mallory for "), nil),
 			`bag-info.txt: says "Contact-Name: Mallory for`,

@@ -32,6 +32,9 @@ type IdentifierHit struct {
 	Shown string
 	Why   string
 	Fix   string
+	// encoded says the match is written with escapes ("943%20476%205919"),
+	// so masking puts Shown in its place.
+	encoded bool
 }
 
 // Message is the hit as one sentence pair: why it was flagged, what to do.
@@ -114,8 +117,15 @@ func ScanText(s string) []IdentifierHit {
 	// first before setting up the scan.
 	for i := 0; i < len(s); i++ {
 		if mayStartDigit[s[i]] {
-			return scanFrom(s, i)
+			hits := scanFrom(s, i)
+			if maybeEncoded(s) {
+				hits = withEncoded(s, hits)
+			}
+			return hits
 		}
+	}
+	if maybeEncoded(s) {
+		return withEncoded(s, nil) // digits as escapes without a digit: "&#xBEF;"
 	}
 	return nil
 }

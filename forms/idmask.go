@@ -23,7 +23,13 @@ func MaskNHSNumbers(s string) string {
 				b.Grow(len(s))
 			}
 			b.WriteString(s[last:h.Start])
-			maskSpan(&b, s[h.Start:h.End], 3)
+			if h.encoded {
+				// Its escapes may hold no digit to mask ("&#xBEA;"):
+				// it is written decoded and masked instead.
+				b.WriteString(h.Shown)
+			} else {
+				maskSpan(&b, s[h.Start:h.End], 3)
+			}
 			last = h.End
 		}
 		if last == 0 {

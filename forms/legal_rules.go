@@ -155,7 +155,7 @@ func legalChecks() []Check {
 			Title: "Identifiable data has a published privacy notice",
 			Eval: func(c *Context) []Hit {
 				if c.App.ConfidentialFlowsDeclared() && blank(c.App.Legal.PrivacyNoticeURL) {
-					return hit("legal_basis.privacy_notice_url", "Give the web address of the published privacy or transparency notice that tells participants how their data is used.")
+					return hit("legal_basis.privacy_notice_url", "Give the web address of the published privacy or transparency notice that tells people in the cohort how their data is used.")
 				}
 				return nil
 			},

@@ -40,13 +40,14 @@ func (s *Store) Create(a *forms.Application) error {
 	if a.ID == "" {
 		a.ID = forms.NewID()
 	}
-	if err := s.create(a); err != nil {
+	if err := s.create(a, nil); err != nil {
 		return fmt.Errorf("create draft %s: %w", a.ID, err)
 	}
 	return nil
 }
 
-func (s *Store) create(a *forms.Application) error {
+// create stores a new draft; then, if given, runs in the same transaction.
+func (s *Store) create(a *forms.Application, then func(*sql.Tx) error) error {
 	old := a.Revision
 	a.Revision = 1
 	body, err := forms.Encode(a)
@@ -65,7 +66,10 @@ func (s *Store) create(a *forms.Application) error {
 		}
 		_, err := tx.Exec(`INSERT INTO drafts (id, title, stage, revision, body, created, updated)
 			VALUES (?, ?, ?, 1, ?, ?, ?)`, a.ID, a.Overview.Title, string(a.Overview.Stage), string(body), now, now)
-		return err
+		if err != nil || then == nil {
+			return err
+		}
+		return then(tx)
 	})
 	if err != nil {
 		a.Revision = old
@@ -208,7 +212,9 @@ func (s *Store) rename(id, title string) error {
 }
 
 // Duplicate copies a draft under a new ID and the title "Copy of …",
-// starting a fresh revision history.
+// starting a fresh revision history. Its hand-off ticks go with it, marked
+// as copied: a copy of the same application keeps its progress, and a copy
+// meant for a new one is told to clear them (see copyTicks).
 func (s *Store) Duplicate(id string) (*forms.Application, error) {
 	a, err := s.load(id)
 	if err != nil {
@@ -216,7 +222,7 @@ func (s *Store) Duplicate(id string) (*forms.Application, error) {
 	}
 	a.ID = forms.NewID()
 	a.Overview.Title = "Copy of " + a.Overview.Title
-	if err := s.create(a); err != nil {
+	if err := s.create(a, func(tx *sql.Tx) error { return copyTicks(tx, id, a.ID) }); err != nil {
 		return nil, fmt.Errorf("duplicate draft %s: %w", id, err)
 	}
 	return a, nil

@@ -35,7 +35,7 @@ type Command struct {
 
 // commands is every command, in the order usage shows them: a new command is
 // a cmd_*.go file with its Command and one entry here.
-var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, registerPreviewCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd, installCmd, uninstallCmd}
+var commands = []*Command{versionCmd, listCmd, rulesCmd, checkCmd, registerPreviewCmd, handoffCmd, exportCmd, importCmd, verifyCmd, schemaCmd, dpiaCmd, reviewCmd, deadlinesCmd, libraryCmd, installCmd, uninstallCmd}
 
 // Exit codes shared by the commands.
 const (
@@ -87,7 +87,7 @@ func Run(env *Env, args []string) int {
 	}
 	for _, c := range commands {
 		if c.Name == args[0] {
-			return c.Run(c, env, args[1:])
+			return masked(env, args[1:], func(env *Env) int { return c.Run(c, env, args[1:]) })
 		}
 	}
 	fmt.Fprintf(env.Stderr, "dars-workbench: unknown command %q\n\n", args[0])

@@ -51,10 +51,8 @@ func runCheck(c *Command, env *Env, args []string) int {
 	}
 	tally := forms.Count(findings, "")
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
 		rep := checkReport{Draft: a.ID, Title: a.Overview.Title, Revision: a.Revision, Blockers: tally.Blockers, Warnings: tally.Warnings, Advice: tally.Advice, Findings: findings, Converted: converted}
-		if err := enc.Encode(rep); err != nil {
+		if err := printJSON(env, rep); err != nil {
 			return fail(env, ExitUsage, "%v", err)
 		}
 	} else {

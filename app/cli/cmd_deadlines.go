@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -86,9 +85,7 @@ func runDeadlines(c *Command, env *Env, args []string) int {
 	}
 	switch {
 	case *asJSON:
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
+		if err := printJSON(env, rows); err != nil {
 			return fail(env, ExitUsage, "%v", err)
 		}
 	case len(rows) == 0:

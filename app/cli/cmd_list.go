@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 	"time"
@@ -50,9 +49,7 @@ func runList(c *Command, env *Env, args []string) int {
 		rows[i] = listedDraft{ID: d.ID, Title: forms.MaskNHSNumbers(d.Title), Stage: string(d.Stage), Revision: d.Revision, Updated: d.Updated.UTC()}
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
+		if err := printJSON(env, rows); err != nil {
 			return fail(env, ExitUsage, "%v", err)
 		}
 		return ExitOK

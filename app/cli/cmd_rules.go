@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -41,9 +40,7 @@ func runRules(c *Command, env *Env, args []string) int {
 			}
 			rows[i] = listedRule{ID: c.ID, Severity: c.Severity, Section: sec, Requirements: c.Requirements, Title: c.Title}
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
+		if err := printJSON(env, rows); err != nil {
 			return fail(env, ExitUsage, "%v", err)
 		}
 		return ExitOK

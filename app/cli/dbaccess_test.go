@@ -81,6 +81,8 @@ func dbCases(f fixtures, out string) []dbCase {
 		{"dpia", []string{"dpia", f.id}, reads},
 		{"dpia --pdf", []string{"dpia", f.id, "--pdf", o("dpia.pdf")}, reads},
 		{"library list", []string{"library", "list"}, reads},
+		{"handoff", []string{"handoff", f.id}, reads},
+		{"handoff --json", []string{"handoff", f.id, "--json"}, reads},
 		{"library export", []string{"library", "export", o("library.zip")}, reads},
 		{"export", []string{"export", f.id, "--out", o("out.zip")}, changes},
 		{"review import", []string{"review", "import", f.review, f.id}, changes},

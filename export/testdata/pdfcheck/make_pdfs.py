@@ -42,7 +42,7 @@ files = {
     "encrypted.pdf": pdf(page + [b"<< /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>"], b"/Encrypt 6 0 R /ID [<01><01>] "),
 }
 # JavaScript hidden inside a compressed object stream (PDF 1.5+).
-inner = b"7 0 8 40 << /S /JavaScript /JS 8 0 R >> (app.alert\\(2\\))"
+inner = b"7 0 8 32 << /S /JavaScript /JS 8 0 R >> (app.alert\\(2\\))"
 objstm = stream(b"/Type /ObjStm /N 2 /First 8 /Filter /FlateDecode", zlib.compress(inner))
 files["objstm_js.pdf"] = pdf(with_catalog(b"/OpenAction 7 0 R") + [objstm], version=b"1.5")
 # The same object stream but innocent: only a page label dictionary.
