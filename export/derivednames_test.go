@@ -109,5 +109,5 @@ func TestDrawnTextIsMasked(t *testing.T) {
 	text := pdfText(t, buf.Bytes())
 	assert.Contains(t, text, "943 *** ****…")
 	assert.False(t, holdsNHSNumber(text), "%s", text)
-	assert.NotContains(t, string(buf.Bytes()), "476 5919", "nor in the metadata or bookmarks")
+	assert.NotContains(t, buf.String(), "476 5919", "nor in the metadata or bookmarks")
 }
