@@ -96,10 +96,12 @@ func (e *Editor) attached(itemID, name string, att forms.Attachment, err error, 
 		e.save.submit(e.app.Clone())
 		return
 	}
+	msg := fmt.Sprintf("Attached %s to item %d.", name, i+1)
 	if v != nil {
-		v.status.SetText(fmt.Sprintf("Attached %s to item %d.", name, i+1))
+		v.status.SetText(msg)
 		v.buildItems()
 	}
+	e.notify(msg)
 	e.Changed()
 }
 

@@ -47,9 +47,13 @@ type Editor struct {
 	// handoff is the draft's hand-off window while it is open.
 	handoff *handoffWindow
 
+	// flipsSeen is shownFlips when the last change was handled.
+	flipsSeen int
+
 	nav       *widget.List
 	body      *container.Scroll
 	wheel     *wheelPage
+	toasts    *toaster
 	heading   *widget.Label
 	savedAt   *widget.Label
 	readiness *readinessPanel
@@ -106,11 +110,12 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 	navFloor.SetMinSize(fyne.NewSize(210, 0))
 	split := container.NewHSplit(container.NewStack(navFloor, e.nav), main)
 	split.Offset = 0.18
+	e.toasts = newToaster()
 	if rs != nil {
-		e.win.SetContent(container.NewBorder(rs.banner(), nil, nil, nil, split))
+		e.win.SetContent(e.toasts.over(container.NewBorder(rs.banner(), nil, nil, nil, split)))
 		e.win.SetMainMenu(e.reviewMenu())
 	} else {
-		e.win.SetContent(split)
+		e.win.SetContent(e.toasts.over(split))
 		e.win.SetMainMenu(e.menu())
 	}
 	e.win.Resize(fyne.NewSize(1260, 780))
@@ -182,6 +187,7 @@ func (e *Editor) Changed() {
 	// Whatever widget changed it, no CR from a Windows paste stays in the
 	// draft (fields.go's helpers already turn it into a space or LF).
 	forms.NormaliseText(e.app)
+	anchor, before, anchored := e.anchor()
 	e.evaluate()
 	e.win.SetTitle(windowTitle(e.app))
 	e.nav.Refresh()
@@ -189,12 +195,45 @@ func (e *Editor) Changed() {
 	for _, f := range e.listeners {
 		f()
 	}
+	if shownFlips != e.flipsSeen {
+		e.flipsSeen = shownFlips
+		if anchored {
+			e.keepInPlace(anchor, before)
+		}
+	}
 	if e.handoff != nil {
 		e.handoff.draftChanged()
 	}
 	e.savedAt.SetText("Saving…")
 	e.save.submit(e.app.Clone())
 }
+
+// anchor is the field in use (the one with the cursor, or the box just
+// ticked) and its place on the screen as last laid out.
+func (e *Editor) anchor() (fyne.CanvasObject, fyne.Position, bool) {
+	obj, ok := e.win.Canvas().Focused().(fyne.CanvasObject)
+	if !ok || obj == nil || e.body.Content == nil {
+		return nil, fyne.Position{}, false
+	}
+	pos, ok := placeIn(e.body.Content, obj)
+	return obj, pos, ok
+}
+
+// keepInPlace lays the screen out again after follow-up questions or notes
+// were shown or hidden, and scrolls by as much as they moved obj, so the
+// field in use stays where it was under the pointer and the cursor.
+func (e *Editor) keepInPlace(obj fyne.CanvasObject, before fyne.Position) {
+	e.body.Refresh()
+	after, ok := placeIn(e.body.Content, obj)
+	if !ok || after.Y == before.Y {
+		return
+	}
+	e.body.ScrollToOffset(e.body.Offset.AddXY(0, after.Y-before.Y))
+}
+
+// notify says briefly, over the bottom of the window, that something
+// worked (a snapshot taken, a file attached); it fades by itself.
+func (e *Editor) notify(text string) { e.toasts.show(text) }
 
 // OnFindings registers a function run after every re-evaluation, for screens
 // that show findings of their own. Listeners are dropped when the screen changes.
@@ -337,6 +376,7 @@ func (e *Editor) showSection(id forms.SectionID) {
 	if again {
 		e.body.ScrollToOffset(offset)
 	}
+	e.flipsSeen = shownFlips // what the screen showed as it was built moved nothing
 	if e.readOnly != nil {
 		e.readOnly.Refresh() // applies the theme to the new screen
 	}

@@ -578,6 +578,7 @@ func (v *evidenceView) onDetach(id string) {
 	}
 	v.e.App().Evidence[i].File = nil
 	v.status.SetText(fmt.Sprintf("Detached the file of item %d; it stays in History.", i+1))
+	v.e.notify(v.status.Text)
 	v.buildItems()
 	v.e.Changed()
 }

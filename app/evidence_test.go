@@ -102,8 +102,10 @@ func TestEvidenceAttachInspectsAndDetachKeepsHistory(t *testing.T) {
 	settle(u)
 	assert.Equal(t, "protocol-clean.pdf", ed.App().Evidence[0].File.Name)
 	assert.False(t, hasFinding(ed, "evidence-file-active-content"))
+	assert.Equal(t, "Attached protocol-clean.pdf to item 1.", ed.toasts.last, "an attachment is told in a toast")
 
 	v.onDetach(id)
+	assert.Contains(t, ed.toasts.last, "Detached the file of item 1")
 	ed.save.flush()
 	assert.Nil(t, ed.App().Evidence[0].File)
 	h, err := st.FileHistory(store.DraftOwner(ed.App().ID), id)

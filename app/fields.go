@@ -103,23 +103,13 @@ func rowsFor(s string) int {
 	return min(max(rows+1, 3), 14)
 }
 
-// DateEntry edits an optional date typed as 2026-03-31. Text that is not yet
-// a date is flagged and the last good date is kept.
-func (e *Editor) DateEntry(path string, p *forms.Date) *widget.Entry {
-	w := widget.NewEntry()
-	w.SetText(p.String())
-	w.SetPlaceHolder("YYYY-MM-DD")
-	w.Validator = forms.ValidateDate
-	w.OnChanged = func(s string) {
-		d, err := forms.ParseDate(s)
-		if err != nil {
-			return
-		}
-		*p = d
-		e.Changed()
-	}
-	e.Field(path, w)
-	return w
+// DateEntry edits an optional date typed as 2026-03-31, with a calendar
+// one click away and advice under it when the text is not a date. The
+// entry is registered under path; place the returned object.
+func (e *Editor) DateEntry(path string, p *forms.Date) fyne.CanvasObject {
+	d := newDateInput(p, e.Changed)
+	e.Field(path, d.entry)
+	return d.object
 }
 
 // Check edits a yes/no answer; then runs after the model changes, for
@@ -178,9 +168,17 @@ func Hint(text string) *widget.Label {
 	return l
 }
 
+// shownFlips counts the times Shown changed what is visible, so that an
+// edit which shows or hides something can keep the field in use where it
+// was on screen (Editor.keepInPlace). UI goroutine only.
+var shownFlips int
+
 // Shown shows or hides a group of follow-up questions. Hidden answers stay in
 // the model; only the widgets go.
 func Shown(obj fyne.CanvasObject, on bool) {
+	if obj.Visible() != on {
+		shownFlips++
+	}
 	if on {
 		obj.Show()
 	} else {

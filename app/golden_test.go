@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -50,32 +51,32 @@ func assertScreen(t *testing.T, w fyne.Window, name string) {
 
 // compareImages says how got differs from want, or "" when it is close enough.
 func compareImages(want, got image.Image) string {
-	wb, gb := want.Bounds(), got.Bounds()
-	if wb.Size() != gb.Size() {
-		return fmt.Sprintf("size %v, want %v", gb.Size(), wb.Size())
+	w, g := rgba(want), rgba(got)
+	if w.Rect.Size() != g.Rect.Size() {
+		return fmt.Sprintf("size %v, want %v", g.Rect.Size(), w.Rect.Size())
 	}
 	changed := 0
-	for y := 0; y < wb.Dy(); y++ {
-		for x := 0; x < wb.Dx(); x++ {
-			if !samePixel(want.At(wb.Min.X+x, wb.Min.Y+y), got.At(gb.Min.X+x, gb.Min.Y+y)) {
+	for i := 0; i < len(w.Pix); i += 4 {
+		for c := range 4 {
+			if d := int(w.Pix[i+c]) - int(g.Pix[i+c]); d > pixelTolerance || d < -pixelTolerance {
 				changed++
+				break
 			}
 		}
 	}
-	if total := wb.Dx() * wb.Dy(); float64(changed) > changedShare*float64(total) {
+	if total := len(w.Pix) / 4; float64(changed) > changedShare*float64(total) {
 		return fmt.Sprintf("%d of %d pixels changed (%.2f%%, tolerance %.2f%%)", changed, total, 100*float64(changed)/float64(total), 100*changedShare)
 	}
 	return ""
 }
 
-func samePixel(a, b interface{ RGBA() (r, g, b, a uint32) }) bool {
-	ar, ag, ab, aa := a.RGBA()
-	br, bg, bb, ba := b.RGBA()
-	near := func(x, y uint32) bool {
-		d := int(x>>8) - int(y>>8)
-		return d <= pixelTolerance && d >= -pixelTolerance
-	}
-	return near(ar, br) && near(ag, bg) && near(ab, bb) && near(aa, ba)
+// rgba is img as 8-bit RGBA from (0, 0), so two pictures compare byte by
+// byte whatever their PNG colour model.
+func rgba(img image.Image) *image.RGBA {
+	b := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(out, out.Rect, img, b.Min, draw.Src)
+	return out
 }
 
 // shoot saves what a window shows when DARS_SHOTS names a directory, so a
@@ -98,4 +99,36 @@ func writePNG(t *testing.T, path string, img image.Image) {
 	require.NoError(t, err)
 	require.NoError(t, png.Encode(f, img))
 	require.NoError(t, f.Close())
+}
+
+func TestCompareImages(t *testing.T) {
+	base := image.NewNRGBA(image.Rect(0, 0, 100, 100))
+	for i := range base.Pix {
+		base.Pix[i] = 200
+	}
+	edit := func(f func(m *image.NRGBA)) *image.NRGBA {
+		m := image.NewNRGBA(base.Rect)
+		copy(m.Pix, base.Pix)
+		f(m)
+		return m
+	}
+	for name, c := range map[string]struct {
+		got  image.Image
+		same bool
+	}{
+		"identical":                 {base, true},
+		"anti-aliasing noise":       {edit(func(m *image.NRGBA) { m.Pix[0] += 10; m.Pix[401] -= 16 }), true},
+		"one pixel in ten thousand": {edit(func(m *image.NRGBA) { m.Pix[0] = 0 }), true},
+		"a short line":              {edit(func(m *image.NRGBA) { copy(m.Pix[4000:4080], make([]byte, 80)) }), false},
+		"another size":              {image.NewNRGBA(image.Rect(0, 0, 100, 99)), false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			msg := compareImages(base, c.got)
+			if c.same {
+				require.Empty(t, msg)
+			} else {
+				require.NotEmpty(t, msg)
+			}
+		})
+	}
 }

@@ -3,8 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"net/url"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -73,6 +71,7 @@ type handoffWindow struct {
 
 	writes tickWriter
 	timer  *time.Timer
+	delay  time.Duration // refreshDelay, shorter in tests
 	closed bool
 }
 
@@ -100,7 +99,7 @@ func (e *Editor) onHandOff() {
 
 func newHandoffWindow(e *Editor, hs HandOffStore, ticks []forms.HandOffTick) *handoffWindow {
 	h := &handoffWindow{e: e, hs: hs, ticks: ticks, win: e.ui.fyne.NewWindow("Hand off to DARS Online — " + windowTitle(e.app)),
-		openFolder: openInFileManager}
+		openFolder: openPath, delay: refreshDelay}
 	h.writes.bg = e.ui.bg
 	h.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.bar = widget.NewProgressBar()
@@ -175,7 +174,7 @@ func (h *handoffWindow) draftChanged() {
 	if h.timer != nil {
 		h.timer.Stop()
 	}
-	h.timer = time.AfterFunc(refreshDelay, func() {
+	h.timer = time.AfterFunc(h.delay, func() {
 		h.e.ui.do(func() {
 			if !h.closed {
 				h.refresh()
@@ -192,8 +191,10 @@ func (h *handoffWindow) refresh() {
 
 // refreshAnswers lists the answers as the draft stands and shows them.
 func (h *handoffWindow) refreshAnswers() {
+	h.win.SetTitle("Hand off to DARS Online — " + windowTitle(h.e.app))
 	h.answers = forms.HandOffAnswers(h.e.app)
 	h.apply()
+	h.submit.draftChanged()
 }
 
 // refreshDocuments lists the documents off the UI goroutine: their
@@ -420,10 +421,6 @@ func (h *handoffWindow) writeFolder(mask bool) {
 			showError(h.win, "The folder could not be opened; its path is shown above, to copy", err)
 		}
 	})
-}
-
-func openInFileManager(dir string) error {
-	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)})
 }
 
 func (h *handoffWindow) close() {

@@ -212,7 +212,7 @@ func (p *handoffPane) updateDocRow(row forms.HandOffRow, r *handoffRowObj, title
 	if f.Version != "" {
 		title += " · version " + f.Version
 	}
-	sub := f.ToDo
+	sub := withoutCodes(f.ToDo)
 	r.count.SetText("")
 	if f.UploadName != "" {
 		sub = forms.MaskNHSNumbers(f.UploadName)
@@ -224,7 +224,7 @@ func (p *handoffPane) updateDocRow(row forms.HandOffRow, r *handoffRowObj, title
 			r.count.SetText(forms.HumanBytes(size))
 		}
 		if f.ToDo != "" && !f.Generated {
-			sub += " — " + f.ToDo
+			sub += " — " + withoutCodes(f.ToDo)
 		}
 	}
 	r.setText(title, sub, changed)

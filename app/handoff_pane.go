@@ -310,7 +310,7 @@ func (p *handoffPane) toggleSelected() bool {
 
 func notAnsweredHint(r forms.HandOffRow) string {
 	if r.File != nil {
-		return r.File.ToDo
+		return withoutCodes(r.File.ToDo)
 	}
 	return "this answer is empty in the draft."
 }
@@ -345,7 +345,7 @@ func (p *handoffPane) refreshDetail() {
 	p.warn.SetText("")
 	p.warn.Hide()
 	if r.Identifiers > 0 {
-		p.warn.SetText(fmt.Sprintf("This holds what looks like %s. Copy masks %s as 943 *** ****; a DARS application must never hold one (R-C8): take %s out in the draft.",
+		p.warn.SetText(fmt.Sprintf("This holds what looks like %s. Copy masks %s as 943 *** ****; a DARS application must never hold one: take %s out in the draft.",
 			map[bool]string{true: "an NHS number", false: fmt.Sprint(r.Identifiers, " NHS numbers")}[r.Identifiers == 1],
 			map[bool]string{true: "it", false: "them"}[r.Identifiers == 1], map[bool]string{true: "it", false: "them"}[r.Identifiers == 1]))
 		p.warn.Show()
@@ -392,7 +392,7 @@ func (p *handoffPane) detailDocument(r forms.HandOffRow) {
 		b.WriteString("Size and SHA-256: known once Open folder has written it.\n")
 	}
 	if f.ToDo != "" {
-		fmt.Fprintf(&b, "\n%s", f.ToDo)
+		fmt.Fprintf(&b, "\n%s", withoutCodes(f.ToDo))
 	}
 	p.preview.SetText(strings.TrimSpace(b.String()))
 }

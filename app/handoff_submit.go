@@ -28,6 +28,9 @@ type submitPane struct {
 	record   *widget.Button
 	recorded *widget.Label
 	compare  *widget.Button
+	// prefilled is the reference the box was given from the draft: while
+	// the user has not typed another, it follows the draft.
+	prefilled string
 }
 
 func newSubmitPane(h *handoffWindow) *submitPane {
@@ -40,7 +43,8 @@ func newSubmitPane(h *handoffWindow) *submitPane {
 	s.date.Validator = forms.ValidateDate
 	s.ref = widget.NewEntry()
 	s.ref.SetPlaceHolder("As the portal gives it, e.g. DARS-NIC-116377-L5J9M")
-	s.ref.SetText(h.e.app.Overview.DARSReference)
+	s.prefilled = h.e.app.Overview.DARSReference
+	s.ref.SetText(s.prefilled)
 	s.refNote = Hint("")
 	s.ref.OnChanged = func(string) { s.checkRef() }
 	s.checkRef()
@@ -60,11 +64,21 @@ func newSubmitPane(h *handoffWindow) *submitPane {
 	return s
 }
 
+// draftChanged brings the reference box and the record of the submission
+// up to date with an edit in the draft's window.
+func (s *submitPane) draftChanged() {
+	if ref := s.h.e.app.Overview.DARSReference; s.ref.Text == s.prefilled && ref != s.prefilled {
+		s.prefilled = ref
+		s.ref.SetText(ref)
+	}
+	s.showRecorded()
+}
+
 // checkRef warns about a reference of an unexpected form, without
 // stopping it.
 func (s *submitPane) checkRef() {
 	if err := forms.ValidateDARSReference(s.ref.Text); err != nil {
-		s.refNote.SetText("Kept as typed, but check it: " + err.Error() + " (R-P6).")
+		s.refNote.SetText("Kept as typed, but check it: " + err.Error() + ".")
 		s.refNote.Importance = widget.WarningImportance
 	} else {
 		s.refNote.SetText("Optional: the reference is kept with the draft and printed on every page of the PDFs.")

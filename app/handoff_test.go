@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -447,4 +448,73 @@ func BenchmarkHandOffRefreshLarge(b *testing.B) {
 	}
 	e.onClose()
 	settle(u)
+}
+
+// The window follows the draft: its title, and the reference box while the
+// user has not typed another reference there.
+func TestHandOffFollowsTheDraft(t *testing.T) {
+	u, _, e, h := openHandOff(t)
+	e.showSection(forms.SectionOverview)
+	e.fields["overview.dars_reference"].(*widget.Entry).SetText("DARS-NIC-111111-AAAAA")
+	e.fields["overview.title"].(*widget.Entry).SetText("Renamed study")
+	h.refresh()
+	settle(u)
+	assert.Equal(t, "DARS-NIC-111111-AAAAA", h.submit.ref.Text)
+	assert.Contains(t, h.win.Title(), "Renamed study")
+	h.submit.ref.SetText("DARS-NIC-222222-BBBBB")
+	e.fields["overview.dars_reference"].(*widget.Entry).SetText("DARS-NIC-333333-CCCCC")
+	h.refresh()
+	settle(u)
+	assert.Equal(t, "DARS-NIC-222222-BBBBB", h.submit.ref.Text, "what the user typed is kept")
+}
+
+// An edit in the draft's window reaches the hand-off once typing pauses,
+// without anything asking for it.
+func TestHandOffFollowsEditsOnItsOwn(t *testing.T) {
+	u, _, e, h := openHandOff(t)
+	h.delay = time.Millisecond
+	i := rowNamed(t, h.answersP, "Purpose and benefits › Objective")
+	h.setTick(h.answersP.rows[i].HandOffItem, true)
+	e.showSection(forms.SectionPurpose)
+	test.Type(e.fields["purpose.objective"].(*widget.Entry), "Also: ")
+	v, _ := reports.Load(u)
+	q := v.(*reportQueue)
+	require.Eventually(t, func() bool {
+		q.drain()
+		return h.answersP.rows[i].State == forms.ChangedSinceEntered
+	}, 10*time.Second, 5*time.Millisecond)
+	settle(u)
+}
+
+// Requirement codes are for the ⓘ text and the findings: the hand-off's
+// labels and hints show none (the CLI keeps them).
+func TestHandOffShowsNoRequirementCodes(t *testing.T) {
+	u, _, e, h := openHandOff(t)
+	e.App().Evidence[0].File = &forms.Attachment{Name: "scan.docx", Size: 20_000_000, SHA256: strings.Repeat("ab", 32)}
+	h.refresh()
+	settle(u)
+	h.submit.ref.SetText("not a reference")
+	h.tabs.SelectIndex(1)
+	for i := range h.docsP.rows {
+		h.docsP.list.Select(h.docsP.viewIndex(i))
+		for _, o := range test.LaidOutObjects(h.win.Content()) {
+			var text string
+			switch w := o.(type) {
+			case *widget.Label:
+				text = w.Text
+			case *widget.RichText:
+				text = w.String()
+			}
+			assert.NotRegexp(t, requirementCodes, text, "%T", o)
+		}
+	}
+	h.tabs.SelectIndex(2)
+	for _, o := range test.LaidOutObjects(h.win.Content()) {
+		if l, ok := o.(*widget.Label); ok {
+			assert.NotRegexp(t, requirementCodes, l.Text)
+		}
+	}
+	h.docsP.list.Select(h.docsP.viewIndex(0))
+	assert.Contains(t, h.docsP.preview.Text, "DARS Online takes PDF only", "the problem is told, without its code")
+	assert.Contains(t, forms.MaskNHSNumbers(h.docsP.rows[0].File.ToDo), "(R-E2)", "the model keeps the code, for the CLI")
 }

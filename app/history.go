@@ -19,7 +19,9 @@ func (e *Editor) onSnapshot() {
 		showError(e.win, "Could not take a snapshot", err)
 		return
 	}
-	e.savedAt.SetText(fmt.Sprintf("Snapshot of revision %d taken", info.Revision))
+	msg := fmt.Sprintf("Snapshot of revision %d taken", info.Revision)
+	e.savedAt.SetText(msg)
+	e.notify(msg + ": History… shows it, and Compare… can set it beside later versions.")
 }
 
 func (e *Editor) onHistory() {
@@ -76,5 +78,6 @@ func (e *Editor) confirmRestore(snapshotID, revision int64) {
 			e.handoff.draftChanged()
 		}
 		e.savedAt.SetText(fmt.Sprintf("Restored revision %d as revision %d", revision, a.Revision))
+		e.notify(fmt.Sprintf("Restored revision %d as revision %d.", revision, a.Revision))
 	}, e.win)
 }

@@ -30,9 +30,10 @@ type libraryWindow struct {
 	status  *widget.Label
 	// cur is the entry being edited, a copy until saved; docs lists its
 	// security documents.
-	cur   *forms.LibraryEntry
-	docs  *fyne.Container
-	dirty bool
+	cur    *forms.LibraryEntry
+	docs   *fyne.Container
+	dirty  bool
+	toasts *toaster
 }
 
 // showLibrary opens the library window, or raises it.
@@ -72,7 +73,8 @@ func (u *UI) showLibrary() {
 	top := container.NewVBox(container.NewHBox(add, fromDraft, imp, exp), intro, widget.NewSeparator())
 	split := container.NewHSplit(w.list, wheelPassing(w.detail))
 	split.Offset = 0.3
-	w.win.SetContent(container.NewBorder(top, w.status, nil, nil, split))
+	w.toasts = newToaster()
+	w.win.SetContent(w.toasts.over(container.NewBorder(top, w.status, nil, nil, split)))
 	w.win.Resize(fyne.NewSize(1000, 700))
 	w.win.SetCloseIntercept(w.onClose)
 	u.addQuitKey(w.win)
@@ -152,7 +154,7 @@ func (w *libraryWindow) save(e *forms.LibraryEntry) {
 	w.dirty = false
 	w.reload(e.ID)
 	w.u.libraryChanged()
-	w.status.SetText("Saved " + e.Name() + "; linked drafts now show it.")
+	w.say("Saved " + e.Name() + "; linked drafts now show it.")
 }
 
 // edit shows the editor for a copy of e; Save writes it back.
@@ -170,19 +172,7 @@ func (w *libraryWindow) edit(e forms.LibraryEntry) {
 		en.OnChanged = func(s string) { *p = forms.NormaliseLine(s); mark() }
 		return en
 	}
-	date := func(p *forms.Date) *widget.Entry {
-		en := widget.NewEntry()
-		en.SetText(p.String())
-		en.SetPlaceHolder("YYYY-MM-DD")
-		en.Validator = forms.ValidateDate
-		en.OnChanged = func(s string) {
-			if d, err := forms.ParseDate(s); err == nil {
-				*p = d
-				mark()
-			}
-		}
-		return en
-	}
+	date := func(p *forms.Date) fyne.CanvasObject { return newDateInput(p, mark).object }
 	check := func(label string, p *bool) *widget.Check {
 		c := widget.NewCheck(label, func(b bool) { *p = b; mark() })
 		c.SetChecked(*p)
@@ -259,16 +249,9 @@ func (w *libraryWindow) buildDocs(box *fyne.Container) {
 		title := widget.NewEntry()
 		title.SetText(d.Title)
 		title.OnChanged = func(s string) { d.Title = forms.NormaliseLine(s); w.dirty = true }
-		valid := widget.NewEntry()
-		valid.SetPlaceHolder("Valid until YYYY-MM-DD")
-		valid.SetText(d.ValidUntil.String())
-		valid.Validator = forms.ValidateDate
-		valid.OnChanged = func(s string) {
-			if v, err := forms.ParseDate(s); err == nil {
-				d.ValidUntil = v
-				w.dirty = true
-			}
-		}
+		validInput := newDateInput(&d.ValidUntil, func() { w.dirty = true })
+		validInput.entry.SetPlaceHolder("Valid until YYYY-MM-DD")
+		valid := validInput.object
 		var actions []fyne.CanvasObject
 		summary := "No file"
 		if d.File != nil && es != nil {
@@ -446,7 +429,7 @@ func (w *libraryWindow) linkDraft(r orgRef, e forms.LibraryEntry) {
 			ed.showSection(ed.current)
 			ed.Changed()
 		}
-		w.status.SetText("Linked " + r.draft + " to " + e.Name() + ".")
+		w.say("Linked " + r.draft + " to " + e.Name() + ".")
 		return
 	}
 	a, err := w.u.store.Load(r.draftID)
@@ -462,7 +445,13 @@ func (w *libraryWindow) linkDraft(r orgRef, e forms.LibraryEntry) {
 		return
 	}
 	w.u.start.refresh()
-	w.status.SetText("Linked " + r.draft + " to " + e.Name() + ".")
+	w.say("Linked " + r.draft + " to " + e.Name() + ".")
+}
+
+// say reports what worked in the status line and in a toast that fades.
+func (w *libraryWindow) say(msg string) {
+	w.status.SetText(msg)
+	w.toasts.show(msg)
 }
 
 // upperFirst capitalises a sentence that the domain phrases mid-sentence.

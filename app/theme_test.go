@@ -56,6 +56,7 @@ type withPrimary struct {
 func (w withPrimary) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch n {
 	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
+		//lint:ignore SA1019 the named primaries are what a person's Fyne settings choose from; Fyne offers no other lookup
 		return theme.PrimaryColorNamed(w.primary)
 	case theme.ColorNameForegroundOnPrimary:
 		switch w.primary {

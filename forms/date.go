@@ -9,7 +9,7 @@ import (
 )
 
 // ErrBadDate is returned for text that is not a calendar date.
-var ErrBadDate = errors.New("not a date: use the form 2026-03-31 (year-month-day)")
+var ErrBadDate = errors.New("not a date: use YYYY-MM-DD (e.g. 2027-04-01)")
 
 // Date is a calendar date with no time or zone. The zero Date means "not
 // given" and encodes as "" so a draft may be incomplete.
@@ -94,4 +94,42 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	*d = v
 	return nil
+}
+
+// handDateLayouts are ways people type a date, day first as in the UK.
+var handDateLayouts = []string{"02/01/2006", "2/1/2006", "02-01-2006", "2-1-2006", "02.01.2006", "2.1.2006",
+	"2 January 2006", "2 Jan 2006", "January 2, 2006", "2006/01/02", "2006/1/2", "2006-1-2", "20060102"}
+
+// DateAdvice says what is wrong with text typed as a date, for showing
+// under the field: "" for a date, for nothing, and for the start of a date
+// still being typed ("2027-0"); otherwise how to write it, with the date
+// meant where it can be read ("31/03/2027" would be 2027-03-31).
+func DateAdvice(s string) string {
+	s = strings.TrimSpace(s)
+	if _, err := ParseDate(s); err == nil || typingDate(s) {
+		return ""
+	}
+	for _, l := range handDateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return fmt.Sprintf("Use YYYY-MM-DD: %s would be %s.", s, t.Format(dateLayout))
+		}
+	}
+	return "Use YYYY-MM-DD (e.g. 2027-04-01)."
+}
+
+// typingDate reports whether s is the start of a date in YYYY-MM-DD form.
+func typingDate(s string) bool {
+	if len(s) >= len(dateLayout) {
+		return false
+	}
+	for i, r := range s {
+		if i == 4 || i == 7 {
+			if r != '-' {
+				return false
+			}
+		} else if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
