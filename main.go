@@ -52,8 +52,9 @@ func runWindow(meta cli.Meta, db, pack string) int {
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: meta.ID, Name: meta.Name, Version: meta.Version, Build: meta.Build, Icon: icon, Release: true, Migrations: meta.Migrations})
 	// One window per user: a second copy says so, under an ID of its own so
 	// that it never reads or writes the first copy's preferences file.
+	var lock *instance.Lock
 	if dir, err := instance.Dir(); err == nil {
-		lock, err := instance.Claim(dir)
+		lock, err = instance.Claim(dir)
 		switch {
 		case errors.Is(err, instance.ErrRunning):
 			other := fyneapp.NewWithID(meta.ID + ".second-copy")
@@ -82,6 +83,9 @@ func runWindow(meta cli.Meta, db, pack string) int {
 		app.ShowStartupError(a, "The database could not be opened", err)
 		return 1
 	}
+	// Commands that change this database in place refuse while it is open
+	// here: the window's next save would overwrite what they did.
+	lock.Record(db)
 	u := app.New(a, store)
 	if pack != "" {
 		u.OpenPackOnStart(pack)

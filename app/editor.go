@@ -125,7 +125,7 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 	// The section names stay whole however wide a section's screen is.
 	navFloor := canvas.NewRectangle(color.Transparent)
 	navFloor.SetMinSize(fyne.NewSize(210, 0))
-	split := container.NewHSplit(container.NewStack(navFloor, e.nav), main)
+	split := container.NewHSplit(container.NewBorder(nil, e.publicEntryButton(), nil, nil, container.NewStack(navFloor, e.nav)), main)
 	split.Offset = 0.18
 	e.toasts = newToaster()
 	if rs != nil {
@@ -424,6 +424,10 @@ func (e *Editor) selectSection(id forms.SectionID) {
 // section already shown builds it afresh, which is how a restored revision
 // or a new comment is shown.
 func (e *Editor) showSection(id forms.SectionID) {
+	if id == publicEntryID {
+		e.showPublicEntry()
+		return
+	}
 	sec, ok := forms.SectionByID(id)
 	if !ok {
 		return

@@ -24,7 +24,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	attach := fyne.NewMenuItem("Attach files…", e.onAttachFiles)
 	attach.Shortcut = ctrlShift(fyne.KeyA)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", exp, handoff, attach, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
+		fyne.NewMenu("Draft", exp, handoff, e.publicEntryItem(), attach, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
 		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
 		helpMenu(e.ui, e.win),
@@ -39,6 +39,7 @@ func (e *Editor) reviewMenu() *fyne.MainMenu {
 		fyne.NewMenu("Review",
 			fyne.NewMenuItem("Comment on this section…", func() { e.review.onComment("") }),
 			fyne.NewMenuItem("Evidence files…", e.review.onEvidence),
+			e.publicEntryItem(),
 			fyne.NewMenuItem("Save review…", e.review.onSave),
 			fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
 		e.goMenu(),

@@ -202,6 +202,11 @@ func (r *reviewSession) sectionBar(s forms.SectionID) fyne.CanvasObject {
 
 // onComment asks for a comment on a field ("" for the whole section).
 func (r *reviewSession) onComment(field string) {
+	if field == "" && r.e.current == publicEntryID {
+		dialog.ShowInformation("Comment on a text", "The Public entry is not a section of its own: use Comment… beside a text "+
+			"to comment on that answer, or open a section to comment on the whole of it.", r.e.win)
+		return
+	}
 	prefs := r.e.ui.fyne.Preferences()
 	kind := widget.NewSelect(forms.Labels(forms.CommentKindChoices), nil)
 	kind.SetSelected(forms.CommentQuestion.Label())
@@ -239,7 +244,12 @@ func (r *reviewSession) onComment(field string) {
 // comment adds a comment on the current section and shows it.
 func (r *reviewSession) comment(field string, kind forms.CommentKind, text, name, role string) error {
 	r.review.Reviewer, r.review.Role = strings.TrimSpace(name), strings.TrimSpace(role)
-	if _, err := r.review.Comment(r.e.app, r.e.current, field, kind, text); err != nil {
+	// From the Public entry, a comment is on the answer, in its section.
+	section := r.e.current
+	if section == publicEntryID {
+		section = forms.SectionOfField(field)
+	}
+	if _, err := r.review.Comment(r.e.app, section, field, kind, text); err != nil {
 		return err
 	}
 	r.e.showSection(r.e.current)

@@ -25,6 +25,9 @@ type phrase struct {
 	acronym    string
 	term       string
 	suggestion string
+	// entry is the list line's terms, shared by its variants, so that a
+	// text names the line once (facilitate, facilitating).
+	entry string
 }
 
 type wordLists struct {
@@ -70,7 +73,7 @@ func parseWordLists(acronyms, jargon string) wordLists {
 		}
 		for _, term := range strings.Split(terms, "|") {
 			if ws := lowerWords(term); len(ws) > 0 {
-				l.jargon[ws[0]] = append(l.jargon[ws[0]], phrase{words: ws, term: strings.TrimSpace(term), suggestion: strings.TrimSpace(suggestion)})
+				l.jargon[ws[0]] = append(l.jargon[ws[0]], phrase{words: ws, term: strings.TrimSpace(term), suggestion: strings.TrimSpace(suggestion), entry: terms})
 			}
 		}
 	}

@@ -275,10 +275,10 @@ func (st *reviewState) review(text string) TextReview {
 			st.defined[d.acronym] = true
 		}
 		for _, j := range lf.jargon {
-			if seenJargon[j.p.term] {
+			if seenJargon[j.p.entry] {
 				continue
 			}
-			seenJargon[j.p.term] = true
+			seenJargon[j.p.entry] = true
 			r.Jargon = append(r.Jargon, JargonNote{Term: line[j.start:j.end], Suggestion: j.p.suggestion, Start: off + j.start, End: off + j.end})
 		}
 		r.Names = st.names(r.Names, line, off, lf)

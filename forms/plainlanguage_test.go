@@ -253,12 +253,12 @@ func TestNamesOfPeople(t *testing.T) {
 }
 
 func TestJargon(t *testing.T) {
-	r := reviewObjective(bareDraft(), "In order to utilise the data going forward, we will utilise a TRE.")
+	r := reviewObjective(bareDraft(), "In order to utilise the data going forward, we will utilise a TRE, utilising it well.")
 	var terms []string
 	for _, j := range r.Jargon {
 		terms = append(terms, j.Term+" → "+j.Suggestion)
 	}
-	assert.Equal(t, []string{"In order to → to", "utilise → use", "going forward → in future"}, terms, "each term once, in order")
+	assert.Equal(t, []string{"In order to → to", "utilise → use", "going forward → in future"}, terms, "each term once, in order, its variants too")
 	assert.Empty(t, reviewObjective(bareDraft(), "Records in order of date; we use the data to go forward.").Jargon)
 }
 

@@ -29,6 +29,9 @@ func runLibrary(c *Command, env *Env, args []string) int {
 	access := Reads
 	if pos[0] == "import" {
 		access = Adds
+		if err := env.notWhileWindowOpen("the organisations imported", "Import the library in the window (Organisation library → Import…)"); err != nil {
+			return fail(env, ExitUsage, "%v", err)
+		}
 	}
 	st, err := env.OpenStore(access)
 	if err != nil {

@@ -25,6 +25,9 @@ func runReview(c *Command, env *Env, args []string) int {
 	if err != nil {
 		return fail(env, ExitUsage, "%v\nNothing was imported.", err)
 	}
+	if err := env.notWhileWindowOpen("the review's comments", "Import the review in the draft's window (Review → Import review…)"); err != nil {
+		return fail(env, ExitUsage, "%v", err)
+	}
 	store, err := env.OpenStore(Changes)
 	if err != nil {
 		return fail(env, ExitUsage, "%v", err)

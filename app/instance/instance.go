@@ -65,6 +65,44 @@ func Claim(dir string) (*Lock, error) {
 	return &Lock{f: f}, nil
 }
 
+// Record notes in the lock which database the window has open, so that a
+// command that would change that database in place can tell (Holding).
+func (l *Lock) Record(db string) {
+	if l == nil || l.f == nil {
+		return
+	}
+	if abs, err := filepath.Abs(db); err == nil {
+		db = abs
+	}
+	if err := l.f.Truncate(0); err == nil {
+		l.f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"+db+"\n"), 0)
+	}
+}
+
+// Holding reports whether a running copy holds the lock in dir, and the
+// database it recorded ("" when none was recorded or it cannot be read).
+// It never creates the lock file, and never keeps the lock.
+func Holding(dir string) (held bool, db string, err error) {
+	f, err := os.OpenFile(filepath.Join(dir, "window.lock"), os.O_RDWR, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, "", nil
+	}
+	if err != nil {
+		return false, "", err
+	}
+	defer f.Close() // and with it the lock, if it was free and so taken
+	free, err := tryLock(f)
+	if err != nil || free {
+		return false, "", err
+	}
+	b := make([]byte, 4096)
+	n, _ := f.ReadAt(b, 0)
+	if lines := strings.Split(string(b[:n]), "\n"); len(lines) > 1 {
+		db = strings.TrimSpace(lines[1])
+	}
+	return true, db, nil
+}
+
 // Release lets another copy start.
 func (l *Lock) Release() {
 	if l != nil && l.f != nil {
