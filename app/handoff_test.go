@@ -170,7 +170,7 @@ func TestHandOffTickClearsWhenTheAnswerChanges(t *testing.T) {
 	assert.Equal(t, forms.Entered, p.rows[i].State)
 
 	e.showSection(forms.SectionPurpose)
-	test.Type(e.fields["purpose.objective"].(*widget.Entry), " And adults.")
+	test.Type(e.fields["purpose.objective"].(fyne.Focusable), " And adults.")
 	h.refresh() // the window waits for typing to pause; do it now
 	settle(u)
 	assert.Equal(t, forms.ChangedSinceEntered, p.rows[i].State)
@@ -476,7 +476,7 @@ func TestHandOffFollowsEditsOnItsOwn(t *testing.T) {
 	i := rowNamed(t, h.answersP, "Purpose and benefits › Objective")
 	h.setTick(h.answersP.rows[i].HandOffItem, true)
 	e.showSection(forms.SectionPurpose)
-	test.Type(e.fields["purpose.objective"].(*widget.Entry), "Also: ")
+	test.Type(e.fields["purpose.objective"].(fyne.Focusable), "Also: ")
 	v, _ := reports.Load(u)
 	q := v.(*reportQueue)
 	require.Eventually(t, func() bool {

@@ -42,7 +42,7 @@ func TestPublicEntryShowsTheRegisterEntry(t *testing.T) {
 		"University of Exampleton", "Academic", "Sole: University of Exampleton", "DARS-NIC-123456-AB1C2-v1.0",
 		"Hospital Episode Statistics Admitted Patient Care (HES APC)", "Pseudonymised", "Anonymised - ICO Code Compliant",
 		"Consent (Reasonable Expectation)", "One-Off",
-		"Objectives", "Processing", "Outputs", "Expected Benefits", "From Purpose › Objective (R-U2)",
+		"Objectives", "Processing", "Outputs", "Expected Benefits", "From Purpose › Objective",
 		"Reading ease 46: difficult", "Flesch–Kincaid grade 12.3: reading age about 17", "22 words in 1 sentence; the longest has 22",
 		"No plain-language findings.", "Yielded benefits",
 	} {

@@ -31,7 +31,7 @@ func newPublicTextView(e *Editor, t forms.PublicText) *publicTextView {
 const sideWidth = 300
 
 func (v *publicTextView) object() fyne.CanvasObject {
-	source := Hint("From " + forms.PathLabel(v.t.Field) + " (" + v.t.Requirement + ")")
+	source := Hint("From " + forms.PathLabel(v.t.Field))
 	var action *widget.Button
 	if v.e.ReadOnly() {
 		action = widget.NewButtonWithIcon("Comment…", theme.MailComposeIcon(), v.onComment)
@@ -68,13 +68,32 @@ func (v *publicTextView) text() fyne.CanvasObject {
 	}
 	rt := widget.NewRichText(markedSegments(v.t.Text, v.t.Review)...)
 	rt.Wrapping = fyne.TextWrapWord
-	// Fyne re-wraps at a cost that grows with the square of a paragraph
-	// (see LongText): such a text scrolls sideways instead.
-	if !wrapsCheaply(v.t.Text) {
-		rt.Wrapping = fyne.TextWrapOff
-		return container.NewHScroll(rt)
+	// Fyne's RichText re-wraps at a cost that grows with the square of a
+	// paragraph: past that size the text is laid out by our own word wrapper,
+	// without the marks (the findings beside it still list them).
+	if !richTextWrapsCheaply(v.t.Text) {
+		return newWrapLabel(v.t.Text)
 	}
 	return rt
+}
+
+// The largest text, in bytes, and paragraph, in characters, that RichText
+// wraps without a visible pause.
+const (
+	maxRichText      = 60000
+	maxRichParagraph = 3000
+)
+
+func richTextWrapsCheaply(s string) bool {
+	if len(s) > maxRichText {
+		return false
+	}
+	for _, para := range strings.Split(s, "\n") {
+		if utf8.RuneCountInString(para) > maxRichParagraph {
+			return false
+		}
+	}
+	return true
 }
 
 // side is the reading figures and the findings on this text.
