@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/darsworkbench/dars-workbench/forms"
 )
 
 // startAppIn runs the binary with home as its HOME (and configuration and
@@ -74,6 +76,37 @@ func TestEndToEndASecondCopySaysTheFirstIsOpen(t *testing.T) {
 		require.NoError(t, err)
 		assert.NotContains(t, string(b), "Preferences load error", log)
 	}
+}
+
+// A pack double-clicked in the file manager while the window is open opens
+// in that window's copy: the second copy hands it over and ends without a
+// message of its own.
+func TestEndToEndAPackOpenedWhileTheWindowIsOpen(t *testing.T) {
+	bin := binary(t)
+	d := startDisplay(t)
+	home := t.TempDir()
+	db, id := seedDraft(t, bin, forms.Example())
+	pack := filepath.Join(t.TempDir(), "for review.dars.zip")
+	out, err := exec.Command(bin, "--db", db, "export", id, "--out", pack).CombinedOutput()
+	require.NoError(t, err, string(out))
+
+	d.startAppIn(home, "first-copy.log", bin, "--db", filepath.Join(t.TempDir(), "one.db"))
+	d.waitFor(func() bool { return d.windowVisible("^DARS Workbench$") }, "the first copy's window")
+	time.Sleep(time.Second)
+
+	second := d.startAppIn(home, "second-copy.log", bin, pack)
+	exited := make(chan error, 1)
+	go func() { exited <- second.Wait() }()
+	select {
+	case err := <-exited:
+		require.NoError(t, err, "the second copy ends cleanly")
+	case <-time.After(20 * time.Second):
+		t.Fatal("the second copy did not end")
+	}
+	d.waitFor(func() bool { return d.windowVisible("^Review") }, "the pack under review in the first copy")
+	time.Sleep(time.Second)
+	d.shot("31-pack-handed-over.png")
+	assert.False(t, d.windowVisible("already open"), "no message: the pack is open")
 }
 
 // Attaching through the file dialog with a path typed in full: the file

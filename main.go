@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -57,6 +58,9 @@ func runWindow(meta cli.Meta, db, pack string) int {
 		lock, err = instance.Claim(dir)
 		switch {
 		case errors.Is(err, instance.ErrRunning):
+			if pack != "" && instance.HandOver(dir, pack, 5*time.Second) {
+				return 0 // the open window has it
+			}
 			other := fyneapp.NewWithID(meta.ID + ".second-copy")
 			other.SetIcon(icon)
 			app.ShowAlreadyOpen(other, err)
@@ -90,6 +94,7 @@ func runWindow(meta cli.Meta, db, pack string) int {
 	if pack != "" {
 		u.OpenPackOnStart(pack)
 	}
+	go lock.Serve(300*time.Millisecond, u.OpenPackFromAnotherCopy)
 	// Fyne stops the app on SIGINT and SIGTERM; a hang-up (the terminal or
 	// session going away) is taken the same way, not as sudden death.
 	hup := make(chan os.Signal, 1)

@@ -68,6 +68,20 @@ func (u *UI) OpenPackOnStart(path string) {
 	u.fyne.Lifecycle().SetOnStarted(func() { u.OpenPack(path) })
 }
 
+// OpenPackFromAnotherCopy opens a pack that a second copy of the app was
+// asked to open (a double-click in the file manager while this window is
+// open). Safe from any goroutine.
+func (u *UI) OpenPackFromAnotherCopy(path string) {
+	u.do(func() {
+		if u.quitting {
+			return
+		}
+		u.start.win.Show()
+		u.start.win.RequestFocus()
+		u.OpenPack(path)
+	})
+}
+
 // openPackNow is OpenPack on the calling goroutine.
 func (u *UI) openPackNow(path string) *Editor {
 	o, err := export.OpenForReview(path)

@@ -21,7 +21,11 @@ var ErrRunning = errors.New("another copy of DARS Workbench is already open")
 
 // Lock is the claim of the running copy; the system drops it when the
 // process ends, however it ends, so a crash leaves no stale lock.
-type Lock struct{ f *os.File }
+type Lock struct {
+	f    *os.File
+	dir  string
+	done chan struct{}
+}
 
 // Dir is where the lock lives: the user's configuration folder, apart from
 // Fyne's own (whose changes every copy watches).
@@ -62,7 +66,7 @@ func Claim(dir string) (*Lock, error) {
 	if err := f.Truncate(0); err == nil {
 		f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	}
-	return &Lock{f: f}, nil
+	return &Lock{f: f, dir: dir, done: make(chan struct{})}, nil
 }
 
 // Record notes in the lock which database the window has open, so that a
@@ -106,6 +110,7 @@ func Holding(dir string) (held bool, db string, err error) {
 // Release lets another copy start.
 func (l *Lock) Release() {
 	if l != nil && l.f != nil {
+		close(l.done)
 		l.f.Close()
 		l.f = nil
 	}
