@@ -191,6 +191,7 @@ func TestImportedPackWithANumberIsFlaggedAtOnce(t *testing.T) {
 	require.NoError(t, exporttest.PackCarrying(a, pack, u.now()))
 
 	u.start.importFile(pack)
+	settle(u)
 	drafts, err := st.List()
 	require.NoError(t, err)
 	require.Len(t, drafts, 1, "it still imports, so it can be cleaned")

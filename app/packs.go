@@ -117,22 +117,44 @@ func (s *startScreen) onImport() {
 		Types: []fileType{typeSubmission}}, s.importFile)
 }
 
+// importFile checks and reads the file off the UI goroutine (a pack at the
+// limits takes a second or more) and opens the new draft when it is kept.
 func (s *startScreen) importFile(path string) {
 	blobs, _ := s.u.store.(export.BlobStore)
-	im, err := export.Import(path, blobs)
-	if err != nil {
-		showError(s.win, "Could not import "+filepath.Base(path), err)
-		return
-	}
 	var taken []string
 	for _, d := range s.drafts {
 		taken = append(taken, d.Title)
 	}
-	im.App.Overview.Title = forms.DistinctTitle(im.App.Overview.Title, taken, s.u.today())
-	if err := s.u.store.Create(im.App); err != nil {
-		showError(s.win, "Could not keep the imported draft", err)
-		return
-	}
+	today := s.u.today()
+	prog := dialog.NewCustomWithoutButtons("Importing "+filepath.Base(path),
+		container.NewVBox(widget.NewLabel("Checking every file and reading the draft…"), widget.NewProgressBarInfinite()), s.win)
+	prog.Show()
+	// Tracked, so quitting waits for the new draft to be kept whole.
+	s.u.bg.run(func() func(live bool) {
+		im, err := export.Import(path, blobs)
+		what := "Could not import " + filepath.Base(path)
+		if err == nil {
+			im.App.Overview.Title = forms.DistinctTitle(im.App.Overview.Title, taken, today)
+			if err = s.u.store.Create(im.App); err != nil {
+				what = "Could not keep the imported draft"
+			}
+		}
+		return func(live bool) {
+			if !live {
+				return // kept (or not) in the store; nobody is left to tell
+			}
+			prog.Hide()
+			if err != nil {
+				showError(s.win, what, err)
+				return
+			}
+			s.imported(path, im)
+		}
+	})
+}
+
+// imported opens a draft just imported and says what needs doing.
+func (s *startScreen) imported(path string, im *export.Imported) {
 	s.refresh()
 	s.u.openDraft(im.App.ID)
 	ed, ok := s.u.editors[im.App.ID]

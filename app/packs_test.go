@@ -36,6 +36,7 @@ func TestExportFromTheWindowThenImportItBack(t *testing.T) {
 
 	e.onClose()
 	u.start.importFile(pack)
+	settle(u)
 	drafts, err := st.List()
 	require.NoError(t, err)
 	require.Len(t, drafts, 2, "the import is a new draft beside the original")
@@ -125,6 +126,11 @@ func TestImportingAFileThatIsNotAPackSaysWhy(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "notes.json")
 	require.NoError(t, os.WriteFile(bad, []byte(`{"hello":`), 0o600))
 	u.start.importFile(bad)
+	// The file is read off the UI goroutine: the window says what it is
+	// doing meanwhile instead of freezing.
+	assert.Contains(t, topDialog(t, u.start.win), "Checking every file and reading the draft")
+	settle(u)
+	assert.NotContains(t, topDialog(t, u.start.win), "Checking every file", "the progress goes when the answer comes")
 	drafts, err := st.List()
 	require.NoError(t, err)
 	assert.Empty(t, drafts, "nothing is created from a bad file")
