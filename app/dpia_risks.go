@@ -46,7 +46,7 @@ func newRiskRegister(e *Editor) *riskRegister {
 	})
 	addBlank := widget.NewButtonWithIcon("Add a risk of your own", theme.ContentAddIcon(), r.onAddRisk)
 	r.fillLibrary()
-	r.build()
+	r.list.Objects = r.makeCards()
 
 	matrices := container.NewGridWithColumns(2, r.before.object, r.after.object)
 	adders := container.NewBorder(nil, nil, nil, container.NewHBox(addLib, addBlank), r.library)
@@ -79,9 +79,17 @@ func (r *riskRegister) fillLibrary() {
 	r.library.Refresh()
 }
 
-// build lays out one card per risk. Field paths carry the risk's index, so
-// the registrations under "dpia.risks[" are dropped first.
+// build replaces the cards on screen after a risk is added or removed.
 func (r *riskRegister) build() {
+	// Set in one go: Add lays the list out again for every card.
+	r.list.Objects = r.makeCards()
+	r.list.Refresh()
+}
+
+// makeCards makes one card per risk. Field paths carry the risk's index, so
+// the registrations under "dpia.risks[" are dropped first. A new screen's
+// cards are laid out when it is shown, so they are not refreshed here too.
+func (r *riskRegister) makeCards() []fyne.CanvasObject {
 	for p := range r.e.fields {
 		if strings.HasPrefix(p, "dpia.risks[") {
 			delete(r.e.fields, p)
@@ -96,9 +104,7 @@ func (r *riskRegister) build() {
 	for i := range risks {
 		cards = append(cards, r.riskCard(i))
 	}
-	// Set in one go: Add lays the list out again for every card.
-	r.list.Objects = cards
-	r.list.Refresh()
+	return cards
 }
 
 func (r *riskRegister) riskCard(i int) fyne.CanvasObject {

@@ -455,11 +455,14 @@ func (e *Editor) showSection(id forms.SectionID) {
 		disableAll(screen)
 	}
 	e.body.Content = e.withComments(screen)
-	e.body.ScrollToTop()
-	e.body.Refresh()
+	// One refresh lays the new screen out: ScrollToTop or ScrollToOffset
+	// would each refresh the whole screen again (a quarter of the time a
+	// large section takes to show).
+	e.body.Offset = fyne.Position{}
 	if again {
-		e.body.ScrollToOffset(offset)
+		e.body.Offset = offset
 	}
+	e.body.Refresh()
 	e.flipsSeen = shownFlips // what the screen showed as it was built moved nothing
 	if e.readOnly != nil {
 		e.readOnly.Refresh() // applies the theme to the new screen
