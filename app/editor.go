@@ -424,6 +424,7 @@ func (e *Editor) selectSection(id forms.SectionID) {
 // section already shown builds it afresh, which is how a restored revision
 // or a new comment is shown.
 func (e *Editor) showSection(id forms.SectionID) {
+	defer e.ui.trim.soon()
 	if id == publicEntryID {
 		e.showPublicEntry()
 		return

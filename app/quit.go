@@ -77,7 +77,10 @@ func (u *UI) askToSaveLibraryThenQuit(w *libraryWindow) {
 // app was stopped from outside) have had every edit handed to their
 // autosavers already, so their last edits are written too. Calling it again
 // only waits.
-func (u *UI) Shutdown() { u.bg.stop() }
+func (u *UI) Shutdown() {
+	u.trim.stop()
+	u.bg.stop()
+}
 
 // flushDrafts waits until every open draft's edits are written.
 func (u *UI) flushDrafts() {

@@ -57,6 +57,8 @@ type UI struct {
 	do func(func())
 	// bg counts the work off the UI goroutine that quitting waits for.
 	bg *background
+	// trim returns spare memory to the system once screens stop changing.
+	trim *idleTrim
 	// quitting is set once Quit has closed the windows: nothing is shown
 	// any more.
 	quitting bool
@@ -73,6 +75,7 @@ type UI struct {
 func New(a fyne.App, store Store) *UI {
 	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, goos: runtime.GOOS}
 	u.bg = newBackground(func(f func()) { u.do(f) })
+	u.trim = newIdleTrim(1500 * time.Millisecond)
 	u.do = func(f func()) {
 		// Once the UI has stopped, reports to it have nowhere to go.
 		if !u.bg.isStopped() {

@@ -1,0 +1,50 @@
+package app
+
+import (
+	"runtime/debug"
+	"sync"
+	"time"
+)
+
+// idleTrim hands the memory a screen's construction left behind back to the
+// system once the app has been idle for a moment. Building a large section
+// leaves the Go heap holding twice what it uses (the collector's headroom),
+// and the runtime returns the spare pages only slowly; a person who opens a
+// large draft and reads it should not see the app hold on to them.
+type idleTrim struct {
+	mu    sync.Mutex
+	timer *time.Timer
+	after time.Duration
+	free  func() // debug.FreeOSMemory, or a test's stand-in
+}
+
+func newIdleTrim(after time.Duration) *idleTrim {
+	return &idleTrim{after: after, free: debug.FreeOSMemory}
+}
+
+// soon (re)starts the wait: the trim runs once nothing has been built for
+// the whole delay, on a goroutine of its own.
+func (t *idleTrim) soon() {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.timer != nil {
+		t.timer.Stop()
+	}
+	t.timer = time.AfterFunc(t.after, t.free)
+}
+
+// stop cancels a pending trim (the app is quitting).
+func (t *idleTrim) stop() {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.timer != nil {
+		t.timer.Stop()
+		t.timer = nil
+	}
+}
