@@ -143,7 +143,8 @@ func (r *riskRegister) riskCard(i int) fyne.CanvasObject {
 		choiceRow(q, "Severity afterwards", p+".residual_severity", forms.HarmSeverityChoices, &rk.ResidualSeverity, nil),
 		widget.NewFormItem("Residual risk", residual),
 	)
-	c := newCard("", "", container.NewVBox(form, container.NewHBox(remove)))
+	// Titled as it is made: a title set afterwards lays the card out again.
+	c := newCard(riskTitle(i, rk), "", container.NewVBox(form, container.NewHBox(remove)))
 	r.cards = append(r.cards, c)
 	return c
 }
@@ -264,13 +265,7 @@ func (r *riskRegister) refresh() {
 			break
 		}
 		rk := &d.Risks[i]
-		title := fmt.Sprintf("Risk %d", i+1)
-		if t := strings.TrimSpace(rk.Title); t != "" {
-			title += ": " + t
-		}
-		if r.cards[i].Title != title {
-			r.cards[i].SetTitle(title)
-		}
+		r.cards[i].SetTitle(riskTitle(i, rk))
 		setText(r.overall[i], levelText(rk.Overall(), "choose likelihood and severity"))
 		res := levelText(rk.Residual(), "choose the effect, and likelihood and severity afterwards")
 		if rk.Residual() == forms.RiskHigh {
@@ -282,6 +277,15 @@ func (r *riskRegister) refresh() {
 	after, unA := d.RiskMatrix(true)
 	r.before.set(before, unB, "not assessed")
 	r.after.set(after, unA, "eliminated or not assessed")
+}
+
+// riskTitle is a risk card's heading: its number, and its name once given.
+func riskTitle(i int, rk *forms.DPIARisk) string {
+	title := fmt.Sprintf("Risk %d", i+1)
+	if t := strings.TrimSpace(rk.Title); t != "" {
+		title += ": " + t
+	}
+	return title
 }
 
 func levelText(l forms.RiskLevel, missing string) string {
