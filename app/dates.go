@@ -36,8 +36,11 @@ func newDateInput(p *forms.Date, changed func()) *dateInput {
 	d.pick = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.onPick)
 	d.pick.Importance = widget.LowImportance
 	d.entry.ActionItem = d.pick
-	d.entry.SetText(p.String())
-	d.entry.SetPlaceHolder("YYYY-MM-DD")
+	// Set before the entry is drawn, not through SetText, which would draw
+	// it at once (and again when the screen is laid out): a screen of dated
+	// evidence items took a fifth longer to show.
+	d.entry.Text = p.String()
+	d.entry.PlaceHolder = "YYYY-MM-DD"
 	d.entry.Validator = forms.ValidateDate
 	d.entry.OnChanged = func(s string) {
 		d.showAdvice(s)
