@@ -11,7 +11,7 @@ TEST_PKGS  := xvfb xdotool imagemagick poppler-utils qpdf xclip zip unzip \
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZTIME ?= 10s
 
-.PHONY: run build deps-build deps-test test check check-format vet lint unit unit-quick e2e bench fuzz package clean \
+.PHONY: run build deps-build deps-test test check check-format vet lint unit unit-quick e2e bench fuzz package clean screenshots \
 	install uninstall deps-windows package-windows vet-windows
 
 run: deps-build build
@@ -79,6 +79,11 @@ unit:
 # screenshots in e2e-artifacts/.
 e2e: build
 	DARS_BIN=$(CURDIR)/$(BIN) DARS_E2E_OUT=$(CURDIR)/e2e-artifacts $(GO) test -count=1 -tags e2e -run 'TestEndToEnd|TestQuietCommandLine|TestInstallCommand' -v .
+
+# The README's and the AppStream metadata's pictures, redrawn from the real
+# window under Xvfb (look at them before committing).
+screenshots: deps-test build
+	DARS_BIN=$(CURDIR)/$(BIN) DARS_DOCS=$(CURDIR)/docs $(GO) test -count=1 -tags e2e -run 'TestDocsScreenshots' -v .
 
 # Every fuzz target runs briefly; go test -fuzz takes one target at a time.
 fuzz:

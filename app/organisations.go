@@ -57,6 +57,11 @@ func (v *organisationsView) organisationRow(i int, path string, o *forms.Organis
 	name := v.orgs.titled(e.TextEntry(namePath, &o.Name, "Full legal name", nil))
 	var kind *widget.Select
 	var guessed forms.OrganisationType
+	// A type that is what the name says (the worked example's, an import's)
+	// goes on following the name, as one the app filled in would.
+	if t, ok := forms.GuessOrganisationType(o.Name); ok && t == o.Type {
+		guessed = t
+	}
 	name.OnChanged = chain(name.OnChanged, func() {
 		v.people.rebuild()
 		// Until the applicant chooses a type, it follows what the name says.

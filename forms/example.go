@@ -56,6 +56,7 @@ func Example() *Application {
 			},
 			Identifiability: Pseudonymised, AccessedBy: []string{"pe1", "pe2"},
 			LegalBasis: "Consent", TransparencyNotice: "https://example.ac.uk/kidney-study/privacy",
+			Sensitivity: "sensitive", DisseminationGateway: "Health and Social Care Act 2012 – s261(2)(c)",
 		},
 		{
 			ID: "p2", Name: "Civil Registrations of Death",
@@ -67,6 +68,7 @@ func Example() *Application {
 			},
 			Identifiability: Pseudonymised, AccessedBy: []string{"pe1", "pe2"},
 			LegalBasis: "Consent", TransparencyNotice: "https://example.ac.uk/kidney-study/privacy",
+			Sensitivity: "sensitive", DisseminationGateway: "Health and Social Care Act 2012 – s261(2)(c)",
 		},
 		{
 			ID: "p3", Name: "MRIS - Cohort Event Notification Report",
@@ -77,6 +79,7 @@ func Example() *Application {
 			},
 			Identifiability: Identifiable, AccessedBy: []string{"pe1"},
 			LegalBasis: "Consent", TransparencyNotice: "https://example.ac.uk/kidney-study/privacy",
+			Sensitivity: "non-sensitive", DisseminationGateway: "Health and Social Care Act 2012 – s261(2)(c)",
 		},
 	}}
 	a.Cohort = Cohort{
@@ -96,7 +99,7 @@ func Example() *Application {
 	}
 	a.Organisations = []Organisation{
 		{
-			ID: "o1", Name: "University of Exampleton", Role: RoleSoleController, OverallResponsibility: true,
+			ID: "o1", Name: "University of Exampleton", Type: "academic", Role: RoleSoleController, OverallResponsibility: true,
 			LegalEntity: true, DSFCSigned: true, DSFCDate: d(2024, time.May, 2), DSASignatory: "Director of Research Services",
 			Security: Security{DSPTCode: "EE133887-SCS", DSPTStatus: DSPTStandardsMet, DSPTPublished: d(2026, time.June, 28), DSPTValidUntil: d(2027, time.June, 30), ISO27001: true, ISO27001Expiry: d(2028, time.January, 31)},
 		},
