@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -159,4 +160,16 @@ func largeDraft() *forms.Application {
 		a.People = append(a.People, forms.Person{ID: fmt.Sprintf("pe%d", i), Name: fmt.Sprintf("Person %d", i), Role: "Analyst", OrganisationID: "o1", AccessesData: true})
 	}
 	return a
+}
+
+// The app is built without Fyne's bundled colour-emoji font (see APP_TAGS in
+// the Makefile): it cost 14 MB and a tenth of the start-up, once per text
+// style. A build that lost the tag would quietly bring both back.
+func TestEndToEndBinaryLeavesOutTheEmojiFont(t *testing.T) {
+	bin := binary(t)
+	b, err := os.ReadFile(bin)
+	require.NoError(t, err)
+	if bytes.Contains(b, []byte("EmojiOneColor.otf")) {
+		t.Fatalf("%s carries Fyne's emoji font: build it with -tags no_emoji (make build does)", bin)
+	}
 }

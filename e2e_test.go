@@ -122,7 +122,7 @@ func binary(t *testing.T) string {
 	bin := os.Getenv("DARS_BIN")
 	if bin == "" {
 		bin = filepath.Join(t.TempDir(), "dars-workbench")
-		out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+		out, err := exec.Command("go", "build", "-tags", "no_emoji", "-o", bin, ".").CombinedOutput()
 		require.NoError(t, err, string(out))
 	}
 	return bin
