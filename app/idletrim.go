@@ -12,14 +12,18 @@ import (
 // and the runtime returns the spare pages only slowly; a person who opens a
 // large draft and reads it should not see the app hold on to them.
 type idleTrim struct {
-	mu    sync.Mutex
-	timer *time.Timer
-	after time.Duration
-	free  func() // debug.FreeOSMemory, or a test's stand-in
+	mu      sync.Mutex
+	pending stopper
+	delay   time.Duration
+	free    func()                              // debug.FreeOSMemory, or a test's stand-in
+	after   func(time.Duration, func()) stopper // time.AfterFunc, or a test's clock
 }
 
-func newIdleTrim(after time.Duration) *idleTrim {
-	return &idleTrim{after: after, free: debug.FreeOSMemory}
+type stopper interface{ Stop() bool }
+
+func newIdleTrim(delay time.Duration) *idleTrim {
+	return &idleTrim{delay: delay, free: debug.FreeOSMemory,
+		after: func(d time.Duration, f func()) stopper { return time.AfterFunc(d, f) }}
 }
 
 // soon (re)starts the wait: the trim runs once nothing has been built for
@@ -30,10 +34,10 @@ func (t *idleTrim) soon() {
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.timer != nil {
-		t.timer.Stop()
+	if t.pending != nil {
+		t.pending.Stop()
 	}
-	t.timer = time.AfterFunc(t.after, t.free)
+	t.pending = t.after(t.delay, t.free)
 }
 
 // stop cancels a pending trim (the app is quitting).
@@ -43,8 +47,8 @@ func (t *idleTrim) stop() {
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.timer != nil {
-		t.timer.Stop()
-		t.timer = nil
+	if t.pending != nil {
+		t.pending.Stop()
+		t.pending = nil
 	}
 }

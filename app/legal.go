@@ -28,11 +28,13 @@ func newLegalView(e *Editor) fyne.CanvasObject {
 	l := &e.App().Legal
 	q := questions{e, v.g}
 
+	more6, main6 := multiChoice(e, "legal_basis.article6_additional", forms.Article6Choices, &l.Article6Additional, l.Article6)
+	more9, main9 := multiChoice(e, "legal_basis.article9_additional", forms.Article9Choices, &l.Article9Additional, l.Article9)
 	gdpr := newForm(
-		choiceRow(q, "Article 6 basis", "legal_basis.article6", forms.Article6Choices, &l.Article6, nil),
-		q.row("Further Article 6 bases", "legal_basis.article6_additional", multiChoice(e, "legal_basis.article6_additional", forms.Article6Choices, &l.Article6Additional)),
-		choiceRow(q, "Article 9 condition", "legal_basis.article9", forms.Article9Choices, &l.Article9, nil),
-		q.row("Further Article 9 conditions", "legal_basis.article9_additional", multiChoice(e, "legal_basis.article9_additional", forms.Article9Choices, &l.Article9Additional)),
+		choiceRow(q, "Article 6 basis", "legal_basis.article6", forms.Article6Choices, &l.Article6, main6),
+		q.row("Further Article 6 bases", "legal_basis.article6_additional", more6),
+		choiceRow(q, "Article 9 condition", "legal_basis.article9", forms.Article9Choices, &l.Article9, main9),
+		q.row("Further Article 9 conditions", "legal_basis.article9_additional", more9),
 	)
 	route := newForm(
 		choiceRow(q, "Route", "legal_basis.cldc_route", forms.CLDCChoices, &l.CLDC, v.onRoute),
@@ -138,33 +140,52 @@ func (v *legalView) refreshDirections() {
 	v.directions.Refresh()
 }
 
-// multiChoice ticks any number of an enumeration's choices, shown by the
-// short form of their labels ("9(2)(j)") in a grid that fits the form's
-// width; the stored list follows the choices' order so the JSON stays stable.
-func multiChoice[T ~string](e *Editor, path string, choices []forms.Choice, p *[]T) *fyne.Container {
+// multiChoice offers the further bases or conditions as a grid of boxes,
+// leaving out the one chosen above them (main): that one is not "further".
+// The function it returns is told when the main choice changes; a further
+// one that becomes the main one is dropped from the further ones.
+func multiChoice[T ~string](e *Editor, path string, choices []forms.Choice, p *[]T, main T) (*fyne.Container, func(T)) {
 	short := func(c forms.Choice) string { s, _, _ := strings.Cut(c.Label, " "); return s }
 	on := map[string]bool{}
 	for _, v := range *p {
 		on[string(v)] = true
 	}
+	write := func() {
+		var out []T
+		for _, c := range choices {
+			if on[c.Value] {
+				out = append(out, T(c.Value))
+			}
+		}
+		*p = out
+	}
 	grid := container.NewGridWithColumns(5)
+	checks := map[string]*widget.Check{}
 	for _, c := range choices {
 		c := c
 		ch := widget.NewCheck(short(c), nil)
 		ch.SetChecked(on[c.Value])
 		ch.OnChanged = func(b bool) {
 			on[c.Value] = b
-			var out []T
-			for _, c := range choices {
-				if on[c.Value] {
-					out = append(out, T(c.Value))
-				}
-			}
-			*p = out
+			write()
 			e.Changed()
 		}
+		checks[c.Value] = ch
 		grid.Add(ch)
 	}
+	show := func(main T) {
+		for v, ch := range checks {
+			Shown(ch, v != string(main))
+		}
+	}
+	show(main)
 	e.Field(path, grid)
-	return grid
+	return grid, func(main T) {
+		if on[string(main)] {
+			on[string(main)] = false
+			checks[string(main)].SetChecked(false) // writes and records the change
+		}
+		show(main)
+		grid.Refresh()
+	}
 }
