@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -172,6 +173,15 @@ func TestEndToEndCreateDraftThroughTheWindow(t *testing.T) {
 	d.waitFor(func() bool { rows = listDrafts(t, bin, db); return rows[0].Revision >= 2 }, "the edit to be autosaved")
 	time.Sleep(500 * time.Millisecond)
 	d.shot("04-overview-edited.png")
+
+	// The start window stepped aside when the draft opened; All drafts
+	// (Ctrl+O) brings it back beside the draft, listing the new title.
+	assert.False(t, d.windowVisible("^DARS Workbench$"), "the start window is away while the draft is open")
+	d.must("key", "ctrl+o")
+	d.waitFor(func() bool { return d.windowVisible("^DARS Workbench$") }, "the start window to come back")
+	assert.True(t, d.windowVisible("Kidney outcomes end-to-end"), "the draft stays open")
+	time.Sleep(500 * time.Millisecond)
+	d.shot("05-all-drafts.png")
 }
 
 // TestEndToEndDataFlowMap opens the worked example from the empty start

@@ -17,6 +17,7 @@ import (
 
 	"github.com/darsworkbench/dars-workbench/app"
 	"github.com/darsworkbench/dars-workbench/app/cli"
+	"github.com/darsworkbench/dars-workbench/app/framebuffer"
 	"github.com/darsworkbench/dars-workbench/app/instance"
 	_ "github.com/darsworkbench/dars-workbench/app/quietlocale" // before Fyne reads the locale: see its doc
 	"github.com/darsworkbench/dars-workbench/assets"
@@ -81,7 +82,16 @@ func runWindow(meta cli.Meta, db, pack string) int {
 			return 1
 		}
 	}
-	store, err := storage.Open(db)
+	// The database opens while the fonts load: neither waits for the other.
+	type opened struct {
+		store *storage.Store
+		err   error
+	}
+	ready := make(chan opened, 1)
+	go func() { st, err := storage.Open(db); ready <- opened{st, err} }()
+	app.LoadFonts()
+	o := <-ready
+	store, err := o.store, o.err
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dars-workbench:", err)
 		app.ShowStartupError(a, "The database could not be opened", err)
@@ -91,6 +101,7 @@ func runWindow(meta cli.Meta, db, pack string) int {
 	// here: the window's next save would overwrite what they did.
 	lock.Record(db)
 	u := app.New(a, store)
+	framebuffer.Lean() // after app.New has made the first window, before it shows
 	if pack != "" {
 		u.OpenPackOnStart(pack)
 	}

@@ -210,6 +210,7 @@ func TestStartScreenFollowsATitleChangedInTheDraftWindow(t *testing.T) {
 	reports := queueReports(u)
 	u.start.create("Blank", "Old title")
 	e := openOnly(t, u)
+	u.showStart() // All drafts (Ctrl+O) while the draft stays open
 	e.fields["overview.title"].(*widget.Entry).SetText("New title")
 	e.save.flush()
 	reports.drain()
@@ -250,6 +251,7 @@ func TestStartScreenShowsTheLastEditOfADraftSavedFromItsWindow(t *testing.T) {
 	}
 
 	e := u.openDraft(older.App().ID)
+	u.showStart()
 	for i, text := range []string{"First aim.", "Second aim."} {
 		e.fields["overview.summary"].(*longText).SetText(text)
 		e.save.flush()

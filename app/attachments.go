@@ -139,7 +139,7 @@ func (u *UI) tell(live bool, w fyne.Window, n lateNotice) {
 		return
 	}
 	if w == nil {
-		w = u.start.win
+		w = u.home()
 	}
 	if n.failed {
 		showError(w, n.title, errors.New(n.text))

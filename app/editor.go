@@ -184,7 +184,7 @@ func (e *Editor) inBackground(failure string, work func() error, done func(error
 // window, or the start window once this one has closed.
 func (e *Editor) reportWindow() fyne.Window {
 	if e.closed {
-		return e.ui.start.win
+		return e.ui.home()
 	}
 	return e.win
 }

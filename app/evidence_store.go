@@ -81,7 +81,7 @@ func (u *UI) overlayLibrary(a *forms.Application) error {
 func (u *UI) libraryChanged() {
 	lib, err := u.library()
 	if err != nil {
-		showError(u.start.win, libraryUnread, err)
+		showError(u.home(), libraryUnread, err)
 		return
 	}
 	for _, ed := range u.editors {

@@ -22,7 +22,7 @@ type idleTrim struct {
 type stopper interface{ Stop() bool }
 
 func newIdleTrim(delay time.Duration) *idleTrim {
-	return &idleTrim{delay: delay, free: debug.FreeOSMemory,
+	return &idleTrim{delay: delay, free: func() { debug.FreeOSMemory(); trimCHeap() },
 		after: func(d time.Duration, f func()) stopper { return time.AfterFunc(d, f) }}
 }
 

@@ -44,7 +44,7 @@ func (u *UI) showLibrary() {
 	}
 	ls, ok := u.libraryStore()
 	if !ok {
-		dialog.ShowInformation("Library", "This store keeps no organisation library.", u.start.win)
+		dialog.ShowInformation("Library", "This store keeps no organisation library.", u.home())
 		return
 	}
 	w := &libraryWindow{u: u, ls: ls, win: u.fyne.NewWindow("Organisation library — DARS Workbench")}

@@ -24,7 +24,8 @@ func (e *Editor) menu() *fyne.MainMenu {
 	attach := fyne.NewMenuItem("Attach files…", e.onAttachFiles)
 	attach.Shortcut = ctrlShift(fyne.KeyA)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("Draft", exp, handoff, e.publicEntryItem(), attach, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare), fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
+		fyne.NewMenu("Draft", exp, handoff, e.publicEntryItem(), attach, fyne.NewMenuItemSeparator(), snap, hist, fyne.NewMenuItem("Compare revisions…", e.onCompare),
+			fyne.NewMenuItemSeparator(), e.ui.allDraftsItem(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
 		fyne.NewMenu("Review", fyne.NewMenuItem("Import review…", e.onImportReview)),
 		helpMenu(e.ui, e.win),
@@ -41,10 +42,18 @@ func (e *Editor) reviewMenu() *fyne.MainMenu {
 			fyne.NewMenuItem("Evidence files…", e.review.onEvidence),
 			e.publicEntryItem(),
 			fyne.NewMenuItem("Save review…", e.review.onSave),
-			fyne.NewMenuItemSeparator(), closeItem, e.ui.quitItem()),
+			fyne.NewMenuItemSeparator(), e.ui.allDraftsItem(), closeItem, e.ui.quitItem()),
 		e.goMenu(),
 		helpMenu(e.ui, e.win),
 	)
+}
+
+// allDraftsItem brings back the start window, which steps aside while a
+// draft is open: the list of drafts, New, Import, the library and the bin.
+func (u *UI) allDraftsItem() *fyne.MenuItem {
+	it := fyne.NewMenuItem("All drafts…", u.showStart)
+	it.Shortcut = ctrl(fyne.KeyO)
+	return it
 }
 
 // quitItem is Quit (Ctrl+Q), last in a window's first menu under the name

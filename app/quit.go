@@ -25,6 +25,9 @@ func (u *UI) Quit() {
 }
 
 func (u *UI) quitNow() {
+	// Set first: closing the last draft would otherwise bring the start
+	// window back.
+	u.quitting = true
 	for _, ed := range u.openEditors() {
 		ed.onClose()
 	}
@@ -37,7 +40,6 @@ func (u *UI) quitNow() {
 	}
 	// The app disappears at once; work still in flight finishes while the
 	// UI goroutine keeps running (endings need it), and the app stops after.
-	u.quitting = true
 	for _, w := range u.fyne.Driver().AllWindows() {
 		w.Hide() // the start window, and any other (Compare, About…)
 	}

@@ -49,7 +49,7 @@ func IsPackArg(arg string) bool {
 // a while) and then shows it read-only for review, or says what is wrong.
 func (u *UI) OpenPack(path string) {
 	prog := dialog.NewCustomWithoutButtons("Checking the pack",
-		container.NewVBox(widget.NewLabel("Checking every file of "+filepath.Base(path)+" against its manifest…"), widget.NewProgressBarInfinite()), u.start.win)
+		container.NewVBox(widget.NewLabel("Checking every file of "+filepath.Base(path)+" against its manifest…"), widget.NewProgressBarInfinite()), u.home())
 	prog.Show()
 	go func() {
 		o, err := export.OpenForReview(path)
@@ -76,8 +76,9 @@ func (u *UI) OpenPackFromAnotherCopy(path string) {
 		if u.quitting {
 			return
 		}
-		u.start.win.Show()
-		u.start.win.RequestFocus()
+		w := u.home()
+		w.Show()
+		w.RequestFocus()
 		u.OpenPack(path)
 	})
 }
@@ -90,15 +91,15 @@ func (u *UI) openPackNow(path string) *Editor {
 
 func (u *UI) showPack(path string, o *export.Opened, err error) *Editor {
 	if errors.Is(err, export.ErrNotVerified) {
-		showPackProblems(u.start.win, path, o.Report)
+		showPackProblems(u.home(), path, o.Report)
 		return nil
 	}
 	if errors.Is(err, export.ErrUnsafePack) {
-		showUnsafePack(u.start.win, path, err)
+		showUnsafePack(u.home(), path, err)
 		return nil
 	}
 	if err != nil {
-		showError(u.start.win, "Could not open the pack", err)
+		showError(u.home(), "Could not open the pack", err)
 		return nil
 	}
 	key := "pack:" + o.SHA256
@@ -113,6 +114,7 @@ func (u *UI) showPack(path string, o *export.Opened, err error) *Editor {
 	ed := newEditorFor(u, app, rs)
 	u.editors[key] = ed
 	ed.win.Show()
+	u.stepAside()
 	// Seen before anything else: the pack carries patient identifiers.
 	found, open := ed.draftFound()
 	identifiersFlag(ed.win, "This pack carries NHS numbers", fmt.Sprintf("The application in %s holds %s. A DARS application must never "+

@@ -26,6 +26,8 @@ type startScreen struct {
 	empty  fyne.CanvasObject
 	binBtn *widget.Button
 	status *widget.Label
+	// closed is set once the window has gone (see showStart).
+	closed bool
 }
 
 func newStartScreen(u *UI) *startScreen {
@@ -44,11 +46,26 @@ func newStartScreen(u *UI) *startScreen {
 	s.win.SetContent(container.NewBorder(top, s.status, nil, nil, container.NewStack(s.list, s.empty)))
 	s.win.SetMainMenu(s.menu())
 	s.win.Resize(fyne.NewSize(900, 600))
-	s.win.SetMaster()
-	// Closing the start window quits: every draft is saved first.
-	s.win.SetCloseIntercept(u.Quit)
+	s.win.SetCloseIntercept(s.onCloseRequest)
 	s.refresh()
 	return s
+}
+
+// onCloseRequest: closing the start window with no draft open quits (the
+// library's changes are asked about first); with drafts open it only closes,
+// as it does by itself when a draft opens.
+func (s *startScreen) onCloseRequest() {
+	if len(s.u.editors) == 0 {
+		s.u.Quit()
+		return
+	}
+	s.close()
+}
+
+func (s *startScreen) close() {
+	s.closed = true
+	s.win.Close()
+	s.u.trim.soon() // its drawing buffers go back to the system
 }
 
 func (s *startScreen) menu() *fyne.MainMenu {
@@ -74,6 +91,9 @@ func (s *startScreen) menu() *fyne.MainMenu {
 
 // refresh reloads the list from the store.
 func (s *startScreen) refresh() {
+	if s.closed {
+		return // read afresh when it comes back
+	}
 	drafts, err := s.u.store.List()
 	if err != nil {
 		s.status.SetText("Could not list drafts: " + err.Error())
@@ -94,6 +114,9 @@ func (s *startScreen) refresh() {
 // edited shows a draft's new last-edit time where it stands first in the
 // list already; false when the list must be read again to put it there.
 func (s *startScreen) edited(id string, at time.Time) bool {
+	if s.closed {
+		return true
+	}
 	if len(s.drafts) == 0 || s.drafts[0].ID != id {
 		return false
 	}

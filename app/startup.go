@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -43,4 +44,16 @@ func ShowStartupError(a fyne.App, what string, err error) {
 	w.SetContent(container.NewBorder(nil, container.NewHBox(quit), nil, nil, msg))
 	w.Resize(fyne.NewSize(560, 240))
 	w.ShowAndRun()
+}
+
+// LoadFonts parses the typefaces the start window draws with (Fyne loads a
+// face, and the system's fallback for it, the first time a style is
+// measured). main calls it on the UI goroutine while the database opens on
+// another, before any window exists, so that start-up pays for the two side
+// by side rather than one after the other.
+func LoadFonts() {
+	size := theme.TextSize()
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		fyne.MeasureText("Drafts", size, style)
+	}
 }

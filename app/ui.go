@@ -67,6 +67,11 @@ type UI struct {
 	// means the built-in dialog (see files.go).
 	sysFiles systemFileChooser
 
+	// reopenStart is showStart, called through a field so that the
+	// section screens, which report through home, do not depend on the
+	// start screen at package initialisation.
+	reopenStart func()
+
 	libraryWin   *libraryWindow
 	deadlinesWin *deadlinesWindow
 }
@@ -89,6 +94,7 @@ func New(a fyne.App, store Store) *UI {
 	// Set before any window is made, so nothing is themed twice.
 	a.Settings().SetTheme(themeFor(a.Preferences().StringWithFallback(appearancePref, appearanceSystem)))
 	u.start = newStartScreen(u)
+	u.reopenStart = u.showStart
 	u.findSystemChooser()
 	// A new theme (Appearance, or the system's) redraws the draft windows.
 	a.Settings().AddListener(func(fyne.Settings) {
@@ -101,11 +107,50 @@ func New(a fyne.App, store Store) *UI {
 
 // ShowAndRun shows the start window and runs the app until it quits.
 func (u *UI) ShowAndRun() {
-	u.start.win.ShowAndRun()
+	u.start.win.Show()
+	u.fyne.Run()
 }
 
-// StartWindow is the main window (for tests and the CLI's window launchers).
+// StartWindow is the start window as it stands (for tests and the CLI's
+// window launchers); it may be closed while a draft is open.
 func (u *UI) StartWindow() fyne.Window { return u.start.win }
+
+// The start window steps aside while a draft is open, as a welcome window
+// does: every window keeps a drawing context of its own (some 16 MB under a
+// software renderer), and the list has nothing to do while a person works
+// in a draft. It comes back when the last draft closes, and with Open
+// another draft (Ctrl+O) in every draft's menu.
+
+// showStart brings the start window back, or to the front.
+func (u *UI) showStart() {
+	if u.start.closed {
+		u.start = newStartScreen(u)
+	} else {
+		u.start.refresh()
+	}
+	u.start.win.Show()
+	u.start.win.RequestFocus()
+}
+
+// stepAside closes the start window once a draft's window has opened.
+func (u *UI) stepAside() {
+	if !u.start.closed && len(u.editors) > 0 {
+		u.start.close()
+	}
+}
+
+// home is where a message that belongs to no draft is shown: the start
+// window, or an open draft's window while the start window is away.
+func (u *UI) home() fyne.Window {
+	if !u.start.closed {
+		return u.start.win
+	}
+	for _, ed := range u.openEditors() {
+		return ed.win
+	}
+	u.reopenStart()
+	return u.start.win
+}
 
 func (u *UI) today() forms.Date { return forms.DateOf(u.now()) }
 
@@ -117,13 +162,14 @@ func (u *UI) openDraft(id string) *Editor {
 	}
 	a, err := u.store.Load(id)
 	if err != nil {
-		showError(u.start.win, "Could not open the draft", err)
+		showError(u.home(), "Could not open the draft", err)
 		return nil
 	}
 	libErr := u.overlayLibrary(a)
 	ed := newEditor(u, a)
 	u.editors[id] = ed
 	ed.win.Show()
+	u.stepAside()
 	ed.focusFirstBlocker()
 	if libErr != nil {
 		showError(ed.win, libraryUnread, libErr)
@@ -131,7 +177,17 @@ func (u *UI) openDraft(id string) *Editor {
 	return ed
 }
 
+// editorClosed forgets a closed draft window; the start window comes back
+// when it was the last one (before it goes, so the app never runs out of
+// windows and stops).
 func (u *UI) editorClosed(id string) {
 	delete(u.editors, id)
+	if u.quitting {
+		return
+	}
+	if len(u.editors) == 0 {
+		u.showStart()
+		return
+	}
 	u.start.refresh()
 }
