@@ -82,26 +82,20 @@ func runWindow(meta cli.Meta, db, pack string) int {
 			return 1
 		}
 	}
-	// The database opens while the fonts load: neither waits for the other.
-	type opened struct {
-		store *storage.Store
-		err   error
-	}
-	ready := make(chan opened, 1)
-	go func() { st, err := storage.Open(db); ready <- opened{st, err} }()
-	app.LoadFonts()
-	o := <-ready
-	store, err := o.store, o.err
+	// The database opens while the start window's fonts load (Prepare).
+	prepared := app.Prepare(a)
+	store, err := storage.Open(db)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dars-workbench:", err)
+		prepared.Wait()
 		app.ShowStartupError(a, "The database could not be opened", err)
 		return 1
 	}
 	// Commands that change this database in place refuse while it is open
 	// here: the window's next save would overwrite what they did.
 	lock.Record(db)
-	u := app.New(a, store)
-	framebuffer.Lean() // after app.New has made the first window, before it shows
+	u := prepared.New(store)
+	framebuffer.Lean() // after New has made the first window, before it shows
 	if pack != "" {
 		u.OpenPackOnStart(pack)
 	}

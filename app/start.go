@@ -43,6 +43,7 @@ func newStartScreen(u *UI) *startScreen {
 	library := widget.NewButtonWithIcon("Library", theme.StorageIcon(), u.showLibrary)
 	deadlines := widget.NewButtonWithIcon("Deadlines", theme.CalendarIcon(), u.showDeadlines)
 	top := container.NewBorder(nil, widget.NewSeparator(), heading, container.NewHBox(library, deadlines, s.binBtn, newBtn))
+	u.fontsLoaded() // the first measuring of text is below
 	s.win.SetContent(container.NewBorder(top, s.status, nil, nil, container.NewStack(s.list, s.empty)))
 	s.win.SetMainMenu(s.menu())
 	s.win.Resize(fyne.NewSize(900, 600))

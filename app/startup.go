@@ -46,14 +46,46 @@ func ShowStartupError(a fyne.App, what string, err error) {
 	w.ShowAndRun()
 }
 
-// LoadFonts parses the typefaces the start window draws with (Fyne loads a
-// face, and the system's fallback for it, the first time a style is
-// measured). main calls it on the UI goroutine while the database opens on
-// another, before any window exists, so that start-up pays for the two side
-// by side rather than one after the other.
-func LoadFonts() {
+// Prepare sets an app's theme and starts loading the fonts its start window
+// draws with, then New builds the UI on it. Fyne parses a typeface, and the
+// system's fallback for it, the first time a style is measured: some 50 ms
+// that would otherwise come before the window's own making (starting the
+// graphics library, some 20 ms) and the database's opening. main opens the
+// database while they load, and the start window waits for them only
+// before it first measures text.
+func Prepare(a fyne.App) *Prepared {
+	// Set before the fonts load and never while they do: the font cache
+	// reads the theme, and Fyne guards neither.
+	a.Settings().SetTheme(themeFor(a.Preferences().StringWithFallback(appearancePref, appearanceSystem)))
+	p := &Prepared{a: a, fonts: make(chan struct{})}
 	size := theme.TextSize()
-	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
-		fyne.MeasureText("Drafts", size, style)
+	go func() {
+		defer close(p.fonts)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			fyne.MeasureText("Drafts", size, style)
+		}
+	}()
+	return p
+}
+
+// Prepared is an app made ready by Prepare.
+type Prepared struct {
+	a     fyne.App
+	fonts chan struct{}
+}
+
+// New builds the UI on the prepared app and a store; call ShowAndRun.
+func (p *Prepared) New(store Store) *UI { return newUI(p.a, store, p.fonts) }
+
+// Wait returns once the fonts are loaded: a window made without New (a
+// start-up error) must not measure text before then.
+func (p *Prepared) Wait() { <-p.fonts }
+
+// fontsLoaded waits for the fonts Prepare started loading: until then no
+// text may be measured on the UI goroutine.
+func (u *UI) fontsLoaded() {
+	if u.fonts != nil {
+		<-u.fonts
+		u.fonts = nil
 	}
 }

@@ -67,6 +67,10 @@ type UI struct {
 	// means the built-in dialog (see files.go).
 	sysFiles systemFileChooser
 
+	// fonts is open while the start window's fonts load beside the first
+	// window's making (see Prepare); nil once they are in.
+	fonts <-chan struct{}
+
 	// reopenStart is showStart, called through a field so that the
 	// section screens, which report through home, do not depend on the
 	// start screen at package initialisation.
@@ -78,7 +82,14 @@ type UI struct {
 
 // New builds the UI on a Fyne app and a store; call ShowAndRun to start.
 func New(a fyne.App, store Store) *UI {
-	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, goos: runtime.GOOS}
+	a.Settings().SetTheme(themeFor(a.Preferences().StringWithFallback(appearancePref, appearanceSystem)))
+	return newUI(a, store, nil)
+}
+
+// newUI builds the UI on an app whose theme is set; fonts, when not nil,
+// closes once the start window's fonts are loaded (see Prepare).
+func newUI(a fyne.App, store Store, fonts <-chan struct{}) *UI {
+	u := &UI{fyne: a, store: store, editors: map[string]*Editor{}, now: time.Now, goos: runtime.GOOS, fonts: fonts}
 	u.bg = newBackground(func(f func()) { u.do(f) })
 	u.trim = newIdleTrim(1500 * time.Millisecond)
 	u.do = func(f func()) {
@@ -91,8 +102,6 @@ func New(a fyne.App, store Store) *UI {
 	// when unsaved work would be at risk: make sure every edit is written.
 	a.Lifecycle().SetOnExitedForeground(u.flushDrafts)
 	a.Lifecycle().SetOnStopped(u.Shutdown)
-	// Set before any window is made, so nothing is themed twice.
-	a.Settings().SetTheme(themeFor(a.Preferences().StringWithFallback(appearancePref, appearanceSystem)))
 	u.start = newStartScreen(u)
 	u.reopenStart = u.showStart
 	u.findSystemChooser()

@@ -5,4 +5,3 @@
 // window, held in video memory, or in the process under a software
 // renderer (remote desktops, virtual machines).
 package framebuffer
-
