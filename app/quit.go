@@ -28,6 +28,13 @@ func (u *UI) quitNow() {
 	// Set first: closing the last draft would otherwise bring the start
 	// window back.
 	u.quitting = true
+	if u.start.closed {
+		// Fyne stops by itself when its last window closes, and a focus
+		// event queued at that moment then waits for ever for the loop that
+		// ended (the process hangs). A window never shown keeps the loop
+		// running until the Quit below.
+		u.fyne.NewWindow("DARS Workbench")
+	}
 	for _, ed := range u.openEditors() {
 		ed.onClose()
 	}
