@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -280,6 +281,11 @@ func FuzzUpgradeV1(f *testing.F) {
 			return
 		}
 		out, err := export.EncodeSubmission(s)
+		if errors.Is(err, forms.ErrNHSNumbers) {
+			// An answer, or an unknown question's name, that is an NHS number
+			// is kept to be seen and deleted, never written out again.
+			return
+		}
 		require.NoError(t, err)
 		_, err = export.DecodeSubmission(out)
 		require.NoError(t, err, "what a version-1 file converts to reads as the current version")
