@@ -43,6 +43,13 @@ func newStartScreen(u *UI) *startScreen {
 	library := widget.NewButtonWithIcon("Library", theme.StorageIcon(), u.showLibrary)
 	deadlines := widget.NewButtonWithIcon("Deadlines", theme.CalendarIcon(), u.showDeadlines)
 	top := container.NewBorder(nil, widget.NewSeparator(), heading, container.NewHBox(library, deadlines, s.binBtn, newBtn))
+	// Only one of the list and the empty state is laid out for the first
+	// frame: the other is hidden before anything is measured.
+	if drafts, err := u.store.List(); err == nil && len(drafts) > 0 {
+		s.empty.Hide()
+	} else {
+		s.list.Hide()
+	}
 	u.fontsLoaded() // the first measuring of text is below
 	s.win.SetContent(container.NewBorder(top, s.status, nil, nil, container.NewStack(s.list, s.empty)))
 	s.win.SetMainMenu(s.menu())

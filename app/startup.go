@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -59,12 +60,17 @@ func Prepare(a fyne.App) *Prepared {
 	a.Settings().SetTheme(themeFor(a.Preferences().StringWithFallback(appearancePref, appearanceSystem)))
 	p := &Prepared{a: a, fonts: make(chan struct{})}
 	size := theme.TextSize()
-	go func() {
-		defer close(p.fonts)
-		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+	// A goroutine per style: each parses typefaces of its own (Fyne locks
+	// the one thing they share, the scan of the system's fonts).
+	var wg sync.WaitGroup
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			fyne.MeasureText("Drafts", size, style)
-		}
-	}()
+		}()
+	}
+	go func() { wg.Wait(); close(p.fonts) }()
 	return p
 }
 
