@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,8 +27,14 @@ type riskRegister struct {
 	libraryIDs    map[string]string // select label → library ID
 
 	cards    []*card
-	overall  []*widget.Label
+	overall  []*widget.Label // nil for a card not yet unfolded
 	residual []*widget.Label
+	// folded says which cards show only their levels; a card's questions
+	// are built when it is first unfolded. A register of more than
+	// foldAbove risks starts folded, as long groups do: each card is a
+	// dozen questions and the measures under them.
+	folded  []bool
+	summary []*widget.Label
 }
 
 func newRiskRegister(e *Editor) *riskRegister {
@@ -46,6 +53,12 @@ func newRiskRegister(e *Editor) *riskRegister {
 	})
 	addBlank := widget.NewButtonWithIcon("Add a risk of your own", theme.ContentAddIcon(), r.onAddRisk)
 	r.fillLibrary()
+	r.folded = make([]bool, len(e.App().DPIA.Risks))
+	if len(r.folded) > foldAbove {
+		for i := range r.folded {
+			r.folded[i] = true
+		}
+	}
 	r.list.Objects = r.makeCards()
 
 	matrices := container.NewGridWithColumns(2, r.before.object, r.after.object)
@@ -95,8 +108,15 @@ func (r *riskRegister) makeCards() []fyne.CanvasObject {
 			delete(r.e.fields, p)
 		}
 	}
-	r.cards, r.overall, r.residual = nil, nil, nil
 	risks := r.e.App().DPIA.Risks
+	r.cards = nil
+	r.overall, r.residual = make([]*widget.Label, len(risks)), make([]*widget.Label, len(risks))
+	r.summary = make([]*widget.Label, len(risks))
+	// A risk added since shows open; the others keep their state.
+	for len(r.folded) < len(risks) {
+		r.folded = append(r.folded, false)
+	}
+	r.folded = r.folded[:len(risks)]
 	var cards []fyne.CanvasObject
 	if len(risks) == 0 {
 		cards = append(cards, Hint("No risks yet: add the common ones from the library below, then your own."))
@@ -107,7 +127,70 @@ func (r *riskRegister) makeCards() []fyne.CanvasObject {
 	return cards
 }
 
+// riskCard is a risk's card: its title, a line with its levels and a
+// button that opens its questions (built on first opening), registered as
+// the risk's path so that a finding about it opens it.
 func (r *riskRegister) riskCard(i int) fyne.CanvasObject {
+	e := r.e
+	rk := &e.App().DPIA.Risks[i]
+	p := fmt.Sprintf("dpia.risks[%d]", i)
+
+	summary := widget.NewLabel(riskLevels(rk))
+	summary.Wrapping = fyne.TextWrapWord
+	summary.Importance = widget.LowImportance
+	r.summary[i] = summary
+	body := &fyne.Container{Layout: layout.NewVBoxLayout()}
+	row := newFoldingRow(&fyne.Container{Layout: layout.NewVBoxLayout()})
+	opened, closed := flatIcon(theme.MenuDropDownIcon()), flatIcon(theme.MenuExpandIcon())
+	show := func(open bool) {
+		r.folded[i] = !open
+		Shown(body, open)
+		Shown(summary, !open)
+		if open {
+			row.toggle.SetIcon(opened)
+			row.toggle.SetText("Hide questions")
+		} else {
+			row.toggle.SetIcon(closed)
+			row.toggle.SetText("Show questions")
+		}
+	}
+	row.unfold = func() bool {
+		if !r.folded[i] && len(body.Objects) > 0 {
+			return false
+		}
+		if len(body.Objects) == 0 {
+			body.Add(r.riskQuestions(i))
+			r.refresh()
+		}
+		show(true)
+		return true
+	}
+	row.toggle = widget.NewButtonWithIcon("", closed, func() {
+		if !r.folded[i] && len(body.Objects) > 0 {
+			show(false)
+			return
+		}
+		row.unfold()
+	})
+	row.toggle.Importance = widget.LowImportance
+	if r.folded[i] {
+		row.toggle.Text = "Show questions"
+		body.Hidden = true
+	} else {
+		row.toggle.Text, row.toggle.Icon = "Hide questions", opened
+		body.Objects = []fyne.CanvasObject{r.riskQuestions(i)}
+		summary.Hidden = true
+	}
+	row.Container.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, row.toggle, nil, summary), body}
+	e.Field(p, row)
+	// Titled as it is made: a title set afterwards lays the card out again.
+	c := newCard(riskTitle(i, rk), "", row)
+	r.cards = append(r.cards, c)
+	return c
+}
+
+// riskQuestions are a risk's assessment, measures and residual risk.
+func (r *riskRegister) riskQuestions(i int) fyne.CanvasObject {
 	e := r.e
 	q := questions{e: e}
 	rk := &e.App().DPIA.Risks[i]
@@ -115,8 +198,7 @@ func (r *riskRegister) riskCard(i int) fyne.CanvasObject {
 
 	overall := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	residual := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.overall = append(r.overall, overall)
-	r.residual = append(r.residual, residual)
+	r.overall[i], r.residual[i] = overall, residual
 
 	measures := container.NewVBox()
 	e.Field(p+".measures", measures)
@@ -143,10 +225,7 @@ func (r *riskRegister) riskCard(i int) fyne.CanvasObject {
 		choiceRow(q, "Severity afterwards", p+".residual_severity", forms.HarmSeverityChoices, &rk.ResidualSeverity, nil),
 		widget.NewFormItem("Residual risk", residual),
 	)
-	// Titled as it is made: a title set afterwards lays the card out again.
-	c := newCard(riskTitle(i, rk), "", container.NewVBox(form, container.NewHBox(remove)))
-	r.cards = append(r.cards, c)
-	return c
+	return container.NewVBox(form, container.NewHBox(remove))
 }
 
 func (r *riskRegister) measureRow(i, j int) fyne.CanvasObject {
@@ -266,6 +345,12 @@ func (r *riskRegister) refresh() {
 		}
 		rk := &d.Risks[i]
 		r.cards[i].SetTitle(riskTitle(i, rk))
+		if i < len(r.summary) && r.summary[i] != nil {
+			setText(r.summary[i], riskLevels(rk))
+		}
+		if i >= len(r.overall) || r.overall[i] == nil {
+			continue // folded, its questions not built yet
+		}
 		setText(r.overall[i], levelText(rk.Overall(), "choose likelihood and severity"))
 		res := levelText(rk.Residual(), "choose the effect, and likelihood and severity afterwards")
 		if rk.Residual() == forms.RiskHigh {
@@ -286,6 +371,21 @@ func riskTitle(i int, rk *forms.DPIARisk) string {
 		title += ": " + t
 	}
 	return title
+}
+
+// riskLevels is a folded card's line: the risk before and after measures.
+func riskLevels(rk *forms.DPIARisk) string {
+	level := func(l forms.RiskLevel) string {
+		if l == "" {
+			return "not yet assessed"
+		}
+		return l.Label()
+	}
+	s := "Overall risk: " + level(rk.Overall()) + " · residual risk: " + level(rk.Residual())
+	if rk.Residual() == forms.RiskHigh {
+		s += " — consult the ICO before processing"
+	}
+	return s
 }
 
 func levelText(l forms.RiskLevel, missing string) string {
@@ -327,6 +427,7 @@ func (r *riskRegister) onRemoveRisk(i int) {
 	id := d.Risks[i].ID
 	dialog.ShowConfirm("Remove risk", "Remove "+name+" and its measures? Later risks are renumbered.", func(ok bool) {
 		if ok && d.RemoveRisk(id) {
+			r.folded = append(r.folded[:i:i], r.folded[i+1:]...)
 			r.changedShape()
 		}
 	}, r.e.Window())

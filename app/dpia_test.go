@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -92,6 +93,8 @@ func TestDPIAViewShowsTheExample(t *testing.T) {
 	assert.Equal(t, []int{3, 4}, m.after.numbers(forms.Remote, forms.Severe))
 	assert.Len(t, dpiaObjects[*card](m.list), 5)
 	assert.Equal(t, "Risk 3: Re-identification of pseudonymised records", m.cards[2].Title)
+	assert.Equal(t, "Overall risk: High · residual risk: Medium", m.summary[2].Text)
+	opened(t, e, "dpia.risks[2]")
 	assert.Equal(t, "High", m.overall[2].Text)
 	assert.Equal(t, "Medium", m.residual[2].Text)
 	assert.False(t, dpiaHasFinding(e, "dpia-signed"))
@@ -118,7 +121,7 @@ func TestDPIAViewAddFromLibraryCopiesAnEditableRisk(t *testing.T) {
 	assert.NotContains(t, r.library.Options, label, "an added risk is no longer offered first")
 
 	// The copy is the user's: editing it leaves the library alone.
-	title := e.fields["dpia.risks[5].title"].(*widget.Entry)
+	title := opened(t, e, "dpia.risks[5].title").(*widget.Entry)
 	title.SetText("")
 	test.Type(title, "Cohort file lost on the way to NHS England")
 	assert.Equal(t, "Cohort file lost on the way to NHS England", d.Risks[5].Title)
@@ -130,18 +133,18 @@ func TestDPIAViewAddFromLibraryCopiesAnEditableRisk(t *testing.T) {
 func TestDPIAViewAssessmentMovesTheRiskInTheMatrix(t *testing.T) {
 	e, v := openDPIA(t, nil)
 	r := v.register
-	e.fields["dpia.risks[0].likelihood"].(*widget.Select).SetSelected("Probable")
+	opened(t, e, "dpia.risks[0].likelihood").(*widget.Select).SetSelected("Probable")
 	assert.Equal(t, []int{1}, r.before.numbers(forms.Probable, forms.Significant))
 	assert.Equal(t, "High", r.overall[0].Text)
 
-	e.fields["dpia.risks[0].effect"].(*widget.Select).SetSelected("Accepted")
-	e.fields["dpia.risks[0].residual_likelihood"].(*widget.Select).SetSelected("Probable")
-	e.fields["dpia.risks[0].residual_severity"].(*widget.Select).SetSelected("Severe")
+	opened(t, e, "dpia.risks[0].effect").(*widget.Select).SetSelected("Accepted")
+	opened(t, e, "dpia.risks[0].residual_likelihood").(*widget.Select).SetSelected("Probable")
+	opened(t, e, "dpia.risks[0].residual_severity").(*widget.Select).SetSelected("Severe")
 	assert.Equal(t, []int{1}, r.after.numbers(forms.Probable, forms.Severe))
 	assert.Contains(t, r.residual[0].Text, "consult the ICO")
 	assert.True(t, dpiaHasFinding(e, "dpia-prior-consultation"))
 
-	e.fields["dpia.risks[0].effect"].(*widget.Select).SetSelected("Eliminated")
+	opened(t, e, "dpia.risks[0].effect").(*widget.Select).SetSelected("Eliminated")
 	assert.Nil(t, r.after.numbers(forms.Probable, forms.Severe))
 	assert.False(t, dpiaHasFinding(e, "dpia-prior-consultation"))
 }
@@ -149,6 +152,7 @@ func TestDPIAViewAssessmentMovesTheRiskInTheMatrix(t *testing.T) {
 func TestDPIAViewRemovesARiskAfterConfirming(t *testing.T) {
 	e, v := openDPIA(t, nil)
 	r := v.register
+	opened(t, e, "dpia.risks[1]")
 	test.Tap(dpiaButton(t, r.cards[1], "Remove risk"))
 	top := e.win.Canvas().Overlays().Top()
 	require.NotNil(t, top, "a confirmation is asked")
@@ -163,9 +167,10 @@ func TestDPIAViewRemovesARiskAfterConfirming(t *testing.T) {
 func TestDPIAViewMeasuresAndSignOff(t *testing.T) {
 	e, v := openDPIA(t, nil)
 	d := &e.App().DPIA
+	opened(t, e, "dpia.risks[0]")
 	test.Tap(dpiaButton(t, v.register.cards[0], "Add measure"))
 	require.Len(t, d.Risks[0].Measures, 3)
-	text := e.fields["dpia.risks[0].measures[2].text"].(*longText)
+	text := opened(t, e, "dpia.risks[0].measures[2].text").(*longText)
 	test.Type(text, "Round all counts to the nearest 5")
 	assert.Equal(t, "Round all counts to the nearest 5", d.Risks[0].Measures[2].Text)
 	assert.True(t, dpiaHasFinding(e, "dpia-action-plan"), "the new measure has no owner yet")
@@ -251,7 +256,7 @@ func TestDPIAViewPointsARiskAtTheDataFlowMap(t *testing.T) {
 		a.DataFlow.Nodes = []forms.FlowNode{{ID: "n1", Label: "NHS England"}, {ID: "n2", Label: "Exampleton TRE"}}
 		a.DataFlow.Flows = []forms.Flow{{ID: "f1", From: "n1", To: "n2"}}
 	})
-	g, ok := e.fields["dpia.risks[1].flow_refs"].(*widget.CheckGroup)
+	g, ok := opened(t, e, "dpia.risks[1].flow_refs").(*widget.CheckGroup)
 	require.True(t, ok, "risk 2 offers the parts of the map")
 	assert.Equal(t, []string{"NHS England", "Exampleton TRE", "NHS England to Exampleton TRE"}, g.Options)
 	g.SetSelected([]string{"Exampleton TRE", "NHS England to Exampleton TRE"})
@@ -259,4 +264,49 @@ func TestDPIAViewPointsARiskAtTheDataFlowMap(t *testing.T) {
 	assert.Equal(t, []string{"n2"}, r.NodeRefs)
 	assert.Equal(t, []string{"f1"}, r.FlowRefs)
 	assert.False(t, dpiaHasFinding(e, "dpia-flow-refs"))
+}
+
+// opened opens the risk card a path is in, as a finding about it does (the
+// worked example's five risks start folded), and returns the field.
+func opened(t *testing.T, e *Editor, path string) fyne.CanvasObject {
+	t.Helper()
+	e.Open(forms.SectionDPIA, path)
+	obj, ok := e.fields[path]
+	require.True(t, ok, "no field %s", path)
+	return obj
+}
+
+// A register of more than three risks starts folded: each card shows its
+// levels, and its questions are built when it is opened, by its button or
+// by a finding about it.
+func TestDPIARiskCardsStartFoldedAndOpen(t *testing.T) {
+	e, v := openDPIA(t, nil)
+	r := v.register
+	require.Len(t, r.cards, 5)
+	for i := range r.cards {
+		assert.NotContains(t, e.fields, fmt.Sprintf("dpia.risks[%d].title", i), "risk %d is built folded", i+1)
+		assert.True(t, r.summary[i].Visible())
+	}
+	assert.Equal(t, "Overall risk: Medium · residual risk: Low", r.summary[0].Text)
+	e.scrollTo(r.cards[0])
+	shoot(t, e.win, "dpia-risks-folded.png")
+
+	test.Tap(dpiaButton(t, r.cards[2], "Show questions"))
+	assert.Contains(t, e.fields, "dpia.risks[2].title")
+	assert.False(t, r.summary[2].Visible(), "an open card shows its questions instead")
+	e.scrollTo(r.cards[2])
+	shoot(t, e.win, "dpia-risk-open.png")
+	test.Tap(dpiaButton(t, r.cards[2], "Hide questions"))
+	assert.True(t, r.summary[2].Visible())
+
+	// A finding's path opens its card and puts the cursor in the field.
+	e.Open(forms.SectionDPIA, "dpia.risks[4].measures[0].owner")
+	owner, ok := e.fields["dpia.risks[4].measures[0].owner"].(*widget.Entry)
+	require.True(t, ok)
+	assert.Same(t, owner, e.win.Canvas().Focused())
+
+	// Editing in an open card keeps the others as they were.
+	test.Tap(dpiaButton(t, r.cards[4], "Add measure"))
+	assert.False(t, r.folded[4], "the card edited stays open")
+	assert.True(t, r.folded[1], "the others stay folded")
 }
