@@ -134,9 +134,10 @@ func (s *startScreen) edited(id string, at time.Time) bool {
 }
 
 func (s *startScreen) newEmptyState() fyne.CanvasObject {
-	msg := widget.NewLabel("No drafts yet.\n\nA draft is one DARS application, prepared here long before you log in to DARS Online. " +
+	// Our wrapper measures each word once; Fyne's label shapes ever shorter
+	// prefixes of each line: some 7 ms of a new user's first frame.
+	msg := newWrapLabel("No drafts yet.\n\nA draft is one DARS application, prepared here long before you log in to DARS Online. " +
 		"Start a new one with New draft (" + keyLabel(s.u.goos, ctrl(fyne.KeyN)) + "), or open the worked example to see what a complete application looks like.")
-	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
 	ex := widget.NewButtonWithIcon("Open the worked example", theme.InfoIcon(), s.onExample)
 	nw := widget.NewButtonWithIcon("New draft", theme.ContentAddIcon(), s.onNew)
