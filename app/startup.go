@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"strings"
 	"sync"
 
@@ -30,6 +31,11 @@ func ShowAlreadyOpen(a fyne.App, err error) {
 		}
 	})
 	w.Resize(fyne.NewSize(560, 220))
+	// This copy keeps nothing, so it ends before Fyne's exit-time save of
+	// its preferences: that save empties the file before it marks itself
+	// as saving, and Fyne's own watcher of the file can read it empty in
+	// between and log a load error (1 run in many on a busy machine).
+	a.Lifecycle().SetOnStopped(func() { os.Exit(0) })
 	w.ShowAndRun()
 }
 
