@@ -124,7 +124,7 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 	main.Offset = 0.72
 	// The section names stay whole however wide a section's screen is.
 	navFloor := canvas.NewRectangle(color.Transparent)
-	navFloor.SetMinSize(fyne.NewSize(210, 0))
+	navFloor.SetMinSize(fyne.NewSize(236, 0))
 	split := container.NewHSplit(container.NewBorder(nil, e.publicEntryButton(), nil, nil, container.NewStack(navFloor, e.nav)), main)
 	split.Offset = 0.18
 	e.toasts = newToaster()
@@ -135,7 +135,8 @@ func newEditorFor(u *UI, a *forms.Application, rs *reviewSession) *Editor {
 		e.win.SetContent(e.toasts.over(split))
 		e.win.SetMainMenu(e.menu())
 	}
-	e.win.Resize(fyne.NewSize(1260, 780))
+	// Fits a 1366×768 laptop's screen under its title and task bars.
+	e.win.Resize(fyne.NewSize(1200, 700))
 	e.win.SetCloseIntercept(e.onClose)
 	e.showSection(forms.SectionOverview)
 	return e
@@ -514,6 +515,9 @@ func (e *Editor) newNav() *widget.List {
 				count.SetText("")
 			}
 		})
+	// A side bar of sections reads as one column without rules between
+	// them (and under a software renderer each rule is a draw of its own).
+	l.HideSeparators = true
 	l.OnSelected = func(i widget.ListItemID) {
 		if forms.Sections[i].ID != e.current {
 			e.showSection(forms.Sections[i].ID)
