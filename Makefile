@@ -108,11 +108,13 @@ fuzz:
 # Figures: benchmarks side by side in one run, the 1,000-kill crash test, and
 # cold start and memory against a bare Fyne window; then one table of every
 # figure with a goal (testdata/benchtable). Output is kept in bench.out.
+# Benchmarks run one package at a time (-p 1): on two cores, two packages'
+# benchmarks at once slow each other.
 bench: SHELL := /bin/bash
 bench: .SHELLFLAGS := -o pipefail -c
 bench: deps-test build
 	@rm -f bench.out
-	$(GO) test -run '^$$' -bench . -benchmem ./... 2>&1 | tee -a bench.out
+	$(GO) test -p 1 -run '^$$' -bench . -benchmem ./... 2>&1 | tee -a bench.out
 	DARS_CRASH_KILLS=1000 $(GO) test -count=1 -v -run 'TestCrashKeepsAcknowledgedEdits' ./storage/ 2>&1 | tee -a bench.out
 	DARS_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -tags e2e -run 'TestColdStart' -v . 2>&1 | tee -a bench.out
 	@$(GO) run ./testdata/benchtable < bench.out
