@@ -88,19 +88,19 @@ func TestPublicEntryMarksABadText(t *testing.T) {
 	} {
 		assert.Contains(t, shownText, want)
 	}
-	obj := e.fields["purpose.objective"].(*widget.RichText)
-	styled := map[string]widget.RichTextStyle{}
-	for _, s := range obj.Segments {
-		if ts, ok := s.(*widget.TextSegment); ok {
-			styled[ts.Text] = ts.Style
+	obj := e.fields["purpose.objective"].(*styledText)
+	styled := map[string]styledRun{}
+	for _, para := range obj.paras {
+		for _, r := range para {
+			styled[r.Text] = r
 		}
 	}
-	assert.Equal(t, theme.ColorNameError, styled["Dr Jane Smith"].ColorName, "a name in red")
-	assert.True(t, styled["Dr Jane Smith"].TextStyle.Italic, "inside the long sentence")
-	assert.Equal(t, theme.ColorNameWarning, styled["TRE"].ColorName, "an abbreviation in amber")
-	assert.Equal(t, theme.ColorNameWarning, styled["utilise"].ColorName, "jargon in amber")
-	assert.Equal(t, theme.ColorNameError, styled["Tomás O'Neill"].ColorName)
-	assert.False(t, styled[" checks every table."].TextStyle.Italic, "the short sentence is not marked")
+	assert.Equal(t, theme.ColorNameError, styled["Dr Jane Smith"].Color, "a name in red")
+	assert.True(t, styled["Dr Jane Smith"].Style.Italic, "inside the long sentence")
+	assert.Equal(t, theme.ColorNameWarning, styled["TRE"].Color, "an abbreviation in amber")
+	assert.Equal(t, theme.ColorNameWarning, styled["utilise"].Color, "jargon in amber")
+	assert.Equal(t, theme.ColorNameError, styled["Tomás O'Neill"].Color)
+	assert.False(t, styled[" checks every table."].Style.Italic, "the short sentence is not marked")
 
 	// The findings are in the readiness panel too, naming the requirement.
 	var public []forms.Finding

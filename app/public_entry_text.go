@@ -66,34 +66,8 @@ func (v *publicTextView) text() fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
-	rt := widget.NewRichText(markedSegments(v.t.Text, v.t.Review)...)
-	rt.Wrapping = fyne.TextWrapWord
-	// Fyne's RichText re-wraps at a cost that grows with the square of a
-	// paragraph: past that size the text is laid out by our own word wrapper,
-	// without the marks (the findings beside it still list them).
-	if !richTextWrapsCheaply(v.t.Text) {
-		return newWrapLabel(v.t.Text)
-	}
-	return rt
-}
-
-// The largest text, in bytes, and paragraph, in characters, that RichText
-// wraps without a visible pause.
-const (
-	maxRichText      = 60000
-	maxRichParagraph = 3000
-)
-
-func richTextWrapsCheaply(s string) bool {
-	if len(s) > maxRichText {
-		return false
-	}
-	for _, para := range strings.Split(s, "\n") {
-		if utf8.RuneCountInString(para) > maxRichParagraph {
-			return false
-		}
-	}
-	return true
+	// Our own layout, not RichText: see styledText.
+	return newStyledText(styledParagraphs(markedSegments(v.t.Text, v.t.Review)))
 }
 
 // side is the reading figures and the findings on this text.
