@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,12 +29,24 @@ func lineText(line []styledPiece) string {
 	return b.String()
 }
 
+// lineRight is where a line ends by the widths the layout works from: its
+// words' and spaces', each measured alone (a string measured whole can
+// differ by a pixel or two in scripts shaped across words).
 func lineRight(line []styledPiece, size float32) float32 {
 	if len(line) == 0 {
 		return 0
 	}
 	p := line[len(line)-1]
-	return p.x + fyne.MeasureText(p.text, size, p.style).Width
+	w := wrapperFor(size, p.style)
+	x := p.x
+	for _, tk := range flowTokens([]styledRun{{Text: p.text}}) {
+		if tk.space {
+			x += w.word(" ") * float32(utf8.RuneCountInString(tk.text))
+		} else {
+			x += w.word(tk.text)
+		}
+	}
+	return x
 }
 
 // Marked words anywhere in a line wrap as whole words at every width: none
@@ -153,4 +167,47 @@ func TestStyledTextRendersItsLines(t *testing.T) {
 	assert.Equal(t, float32(lines)*lineH+2*pad, st.MinSize().Height)
 	st.Resize(fyne.NewSize(600, st.MinSize().Height))
 	assert.Less(t, len(st.lines), lines, "a wider widget needs fewer lines")
+}
+
+// FuzzStyledTextLayout lays out any text, cut into runs of three styles at
+// any places, at any width: every character but the spaces at line breaks
+// is drawn once and in order, and no line runs past the width unless it
+// holds one word wider than the line.
+func FuzzStyledTextLayout(f *testing.F) {
+	f.Add("Dr Jane Smith will utilise HES APC data.", byte(11), byte(30), uint16(120))
+	f.Add("e\u0301 👩‍👩‍👧 🇬🇧 שלום\tx  y", byte(2), byte(9), uint16(20))
+	f.Add(strings.Repeat("x", 300)+" y", byte(0), byte(150), uint16(60))
+	f.Fuzz(func(t *testing.T, text string, cut1, cut2 byte, width uint16) {
+		if !utf8.ValidString(text) || strings.Contains(text, "\n") || len(text) > 2000 {
+			return
+		}
+		test.NewTempApp(t)
+		a, b := min(int(cut1), len(text)), min(int(cut2), len(text))
+		for a > 0 && a < len(text) && !utf8.RuneStart(text[a]) {
+			a--
+		}
+		for b > 0 && b < len(text) && !utf8.RuneStart(text[b]) {
+			b--
+		}
+		a, b = min(a, b), max(a, b)
+		runs := []styledRun{
+			{Text: text[:a], Color: theme.ColorNameForeground},
+			{Text: text[a:b], Style: fyne.TextStyle{Bold: true}, Color: theme.ColorNameWarning},
+			{Text: text[b:], Style: fyne.TextStyle{Italic: true}, Color: theme.ColorNameError},
+		}
+		size := theme.TextSize()
+		w := float32(width%1000) + 1
+		lines := layoutParagraph(runs, w, size)
+		var drawn strings.Builder
+		for _, line := range lines {
+			for _, p := range line {
+				drawn.WriteString(p.text)
+			}
+			if s := lineText(line); lineRight(line, size) > w+0.5 {
+				require.LessOrEqual(t, len(strings.Fields(s)), 1, "%q runs past %v", s, w)
+			}
+		}
+		squeeze := func(s string) string { return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }), "") }
+		require.Equal(t, squeeze(text), squeeze(drawn.String()))
+	})
 }
