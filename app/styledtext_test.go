@@ -207,7 +207,9 @@ func FuzzStyledTextLayout(f *testing.F) {
 				require.LessOrEqual(t, len(strings.Fields(s)), 1, "%q runs past %v", s, w)
 			}
 		}
-		squeeze := func(s string) string { return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }), "") }
+		squeeze := func(s string) string {
+			return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }), "")
+		}
 		require.Equal(t, squeeze(text), squeeze(drawn.String()))
 	})
 }
