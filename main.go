@@ -52,6 +52,7 @@ func main() {
 func runWindow(meta cli.Meta, db, pack string) int {
 	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: meta.ID, Name: meta.Name, Version: meta.Version, Build: meta.Build, Icon: icon, Release: true, Migrations: meta.Migrations})
+	winIcon := fyne.NewStaticResource("window-icon.png", assets.WindowIconPNG)
 	// One window per user: a second copy says so, under an ID of its own so
 	// that it never reads or writes the first copy's preferences file.
 	var lock *instance.Lock
@@ -63,7 +64,7 @@ func runWindow(meta cli.Meta, db, pack string) int {
 				return 0 // the open window has it
 			}
 			other := fyneapp.NewWithID(meta.ID + ".second-copy")
-			other.SetIcon(icon)
+			other.SetIcon(winIcon)
 			app.ShowAlreadyOpen(other, err)
 			return 0
 		case err != nil:
@@ -73,7 +74,7 @@ func runWindow(meta cli.Meta, db, pack string) int {
 		}
 	}
 	a := fyneapp.NewWithID(meta.ID)
-	a.SetIcon(icon)
+	a.SetIcon(winIcon)
 
 	if db == "" {
 		var err error
