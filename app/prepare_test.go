@@ -19,7 +19,10 @@ import (
 func TestPreparedAppBuildsTheStartWindowOnceItsFontsAreIn(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(appearancePref, appearanceDark)
+	percent, _ := gcSettings()
 	p := Prepare(a)
+	resting, _ := gcSettings()
+	assert.Equal(t, -1, resting, "the collector rests while the app starts")
 	st, err := storage.Open(filepath.Join(t.TempDir(), "prepared.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { st.Close() })
@@ -31,5 +34,9 @@ func TestPreparedAppBuildsTheStartWindowOnceItsFontsAreIn(t *testing.T) {
 	assert.Less(t, r+g+b, uint32(3*0x8000), "the appearance chosen (dark) is the theme")
 	u.start.win.Show()
 	assert.True(t, u.start.empty.Visible(), "an empty database shows the empty state")
+	require.NotNil(t, u.resumeGC, "ShowAndRun resumes the collector after the first frame")
+	u.resumeGC()
+	back, _ := gcSettings()
+	assert.Equal(t, percent, back, "the collector's setting is back")
 	p.Wait() // returns at once once loaded
 }

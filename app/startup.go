@@ -59,12 +59,14 @@ func ShowStartupError(a fyne.App, what string, err error) {
 // that would otherwise come before the window's own making (starting the
 // graphics library, some 20 ms) and the database's opening. main opens the
 // database while they load, and the start window waits for them only
-// before it first measures text.
+// before it first measures text. The garbage collector rests from here to
+// the start window's first frame (see pauseGC).
 func Prepare(a fyne.App) *Prepared {
+	resumeGC := pauseGC(startGCMaxRest) // until the first frame: see pauseGC
 	// Set before the fonts load and never while they do: the font cache
 	// reads the theme, and Fyne guards neither.
 	a.Settings().SetTheme(themeFor(a.Preferences().StringWithFallback(appearancePref, appearanceSystem)))
-	p := &Prepared{a: a, fonts: make(chan struct{})}
+	p := &Prepared{a: a, fonts: make(chan struct{}), resumeGC: resumeGC}
 	size := theme.TextSize()
 	// A goroutine per style: each parses typefaces of its own (Fyne locks
 	// the one thing they share, the scan of the system's fonts).
@@ -82,12 +84,17 @@ func Prepare(a fyne.App) *Prepared {
 
 // Prepared is an app made ready by Prepare.
 type Prepared struct {
-	a     fyne.App
-	fonts chan struct{}
+	a        fyne.App
+	fonts    chan struct{}
+	resumeGC func()
 }
 
 // New builds the UI on the prepared app and a store; call ShowAndRun.
-func (p *Prepared) New(store Store) *UI { return newUI(p.a, store, p.fonts) }
+func (p *Prepared) New(store Store) *UI {
+	u := newUI(p.a, store, p.fonts)
+	u.resumeGC = p.resumeGC
+	return u
+}
 
 // Wait returns once the fonts are loaded: a window made without New (a
 // start-up error) must not measure text before then.

@@ -70,6 +70,9 @@ type UI struct {
 	// fonts is open while the start window's fonts load beside the first
 	// window's making (see Prepare); nil once they are in.
 	fonts <-chan struct{}
+	// resumeGC ends the garbage collector's rest at start-up (see
+	// Prepare) once the start window has drawn its first frame.
+	resumeGC func()
 
 	// reopenStart is showStart, called through a field so that the
 	// section screens, which report through home, do not depend on the
@@ -116,7 +119,10 @@ func newUI(a fyne.App, store Store, fonts <-chan struct{}) *UI {
 
 // ShowAndRun shows the start window and runs the app until it quits.
 func (u *UI) ShowAndRun() {
-	u.start.win.Show()
+	u.start.win.Show() // draws the first frame
+	if u.resumeGC != nil {
+		u.resumeGC()
+	}
 	u.fyne.Run()
 }
 
