@@ -75,6 +75,9 @@ type Context struct {
 	public     []PublicText
 	required   []Requirement
 	requiredOK bool
+	screen     *ScreeningResult
+	flows      []RouteFlow
+	flowsOK    bool
 	// scan is ScanText, or an Evaluator's remembering version of it.
 	scan func(string) []IdentifierHit
 }
@@ -100,6 +103,25 @@ func (c *Context) requiredEvidence() []Requirement {
 		c.required, c.requiredOK = RequiredEvidence(c.App), true
 	}
 	return c.required
+}
+
+// screening is ScreenDPIA(c.App), worked out once for the evaluation: the
+// DPIA's checks all ask whether they apply.
+func (c *Context) screening() *ScreeningResult {
+	if c.screen == nil {
+		s := ScreenDPIA(c.App)
+		c.screen = &s
+	}
+	return c.screen
+}
+
+// confidentialityFlows is c.App.ConfidentialityFlows(), worked out once
+// for the evaluation.
+func (c *Context) confidentialityFlows() []RouteFlow {
+	if !c.flowsOK {
+		c.flows, c.flowsOK = c.App.ConfidentialityFlows(), true
+	}
+	return c.flows
 }
 
 func (c *Context) orgs() map[string]*Organisation {

@@ -7,7 +7,7 @@ import (
 
 // dpiaActive reports whether the DPIA checks apply: a DPIA is required, or
 // the user has started one anyway.
-func dpiaActive(a *Application) bool { return ScreenDPIA(a).Required || !a.DPIA.Empty() }
+func (c *Context) dpiaActive() bool { return c.screening().Required || !c.App.DPIA.Empty() }
 
 func dpiaRiskName(i int, r *DPIARisk) string {
 	if t := strings.TrimSpace(r.Title); t != "" {
@@ -22,7 +22,7 @@ func dpiaChecks() []Check {
 			ID: "dpia-started", Requirements: []string{"R-T6"}, Severity: Blocker, Section: SectionDPIA,
 			Title: "A required DPIA has been started",
 			Eval: func(c *Context) []Hit {
-				s := ScreenDPIA(c.App)
+				s := c.screening()
 				if s.Required && c.App.DPIA.Empty() {
 					return hit("dpia.need", s.Reason+" Work through the seven steps of the DPIA, starting with why it is needed.")
 				}
@@ -44,7 +44,7 @@ func dpiaChecks() []Check {
 			ID: "dpia-risks", Requirements: []string{"R-T6"}, Severity: Warning, Section: SectionDPIA,
 			Title: "The risk register has risks",
 			Eval: func(c *Context) []Hit {
-				if dpiaActive(c.App) && !c.App.DPIA.Empty() && len(c.App.DPIA.Risks) == 0 {
+				if c.dpiaActive() && !c.App.DPIA.Empty() && len(c.App.DPIA.Risks) == 0 {
 					return hit("dpia.risks", fmt.Sprintf("Add the risks to individuals in step 5; the library suggests %d that fit this application.", len(SuggestedRisks(c.App))))
 				}
 				return nil
@@ -139,7 +139,7 @@ func dpiaChecks() []Check {
 			ID: "dpia-signed", Requirements: []string{"R-T6"}, Severity: Blocker, Section: SectionDPIA,
 			Title: "The DPIA is signed off",
 			Eval: func(c *Context) []Hit {
-				if !dpiaActive(c.App) {
+				if !c.dpiaActive() {
 					return nil
 				}
 				s := c.App.DPIA.SignOff
@@ -237,7 +237,7 @@ func dpiaChecks() []Check {
 			Title: "Step 3 records who was consulted, or why no one was",
 			Eval: func(c *Context) []Hit {
 				d := &c.App.DPIA
-				if dpiaActive(c.App) && !d.Empty() && len(d.Consultation) == 0 && strings.TrimSpace(d.ConsultationNote) == "" {
+				if c.dpiaActive() && !d.Empty() && len(d.Consultation) == 0 && strings.TrimSpace(d.ConsultationNote) == "" {
 					return hit("dpia.consultation", "Record who you consulted (patients and public, the DPO, processors, security staff), how and when, or say why you did not.")
 				}
 				return nil
@@ -247,7 +247,7 @@ func dpiaChecks() []Check {
 			ID: "dpia-review", Requirements: []string{"R-T6"}, Severity: Advice, Section: SectionDPIA,
 			Title: "Someone keeps the DPIA under review",
 			Eval: func(c *Context) []Hit {
-				if dpiaActive(c.App) && !c.App.DPIA.Empty() && strings.TrimSpace(c.App.DPIA.SignOff.KeptUnderReview.Name) == "" {
+				if c.dpiaActive() && !c.App.DPIA.Empty() && strings.TrimSpace(c.App.DPIA.SignOff.KeptUnderReview.Name) == "" {
 					return hit("dpia.sign_off.kept_under_review_by", "Name who will keep the DPIA under review, and when it is next due.")
 				}
 				return nil
@@ -270,12 +270,22 @@ func dpiaHasMeasure(r *DPIARisk) bool {
 // derived description does not count: the point is that someone thought
 // about them.
 func dpiaCoverageGaps(a *Application) []Hit {
-	text := strings.ToLower(dpiaOwnText(&a.DPIA))
 	refOrgs, refCountries := dpiaReferencedParties(a)
+	// The DPIA's text is read only for a party the risks do not point at:
+	// lower-casing all of it on every keystroke would cost more than the
+	// rest of this check.
+	var text string
+	read := false
+	mentions := func(s string) bool {
+		if !read {
+			text, read = strings.ToLower(dpiaOwnText(&a.DPIA)), true
+		}
+		return strings.Contains(text, s)
+	}
 	var out []Hit
 	for i, o := range a.Organisations {
 		name := strings.TrimSpace(o.Name)
-		if o.Role != RoleProcessor || name == "" || refOrgs[o.ID] || strings.Contains(text, strings.ToLower(name)) {
+		if o.Role != RoleProcessor || name == "" || refOrgs[o.ID] || mentions(strings.ToLower(name)) {
 			continue
 		}
 		out = append(out, Hit{"dpia.risks", fmt.Sprintf("The DPIA does not mention the processor %s (organisations[%d]): describe its part in step 2 or add a risk for it.", name, i)})
@@ -284,7 +294,7 @@ func dpiaCoverageGaps(a *Application) []Hit {
 	for _, l := range a.Locations {
 		country := strings.TrimSpace(l.Country)
 		key := strings.ToLower(country)
-		if dpiaInUK(country) || seen[key] || refCountries[key] || strings.Contains(text, key) {
+		if dpiaInUK(country) || seen[key] || refCountries[key] || mentions(key) {
 			continue
 		}
 		seen[key] = true
@@ -310,19 +320,22 @@ func dpiaOwnText(d *DPIA) string {
 // case) that the risks point at through the data flow map.
 func dpiaReferencedParties(a *Application) (orgs, countries map[string]bool) {
 	orgs, countries = map[string]bool{}, map[string]bool{}
-	nodes := map[string]FlowNode{}
-	for _, n := range a.DataFlow.Nodes {
-		nodes[n.ID] = n
+	// Indexes, not copies: a node is a large struct, and this runs on every
+	// evaluation.
+	nodes := make(map[string]int, len(a.DataFlow.Nodes))
+	for i, n := range a.DataFlow.Nodes {
+		nodes[n.ID] = i
 	}
-	locCountry := map[string]string{}
+	locCountry := make(map[string]string, len(a.Locations))
 	for _, l := range a.Locations {
 		locCountry[l.ID] = l.Country
 	}
 	mark := func(id string) {
-		n, ok := nodes[id]
+		i, ok := nodes[id]
 		if !ok {
 			return
 		}
+		n := &a.DataFlow.Nodes[i]
 		if n.OrganisationID != "" {
 			orgs[n.OrganisationID] = true
 		}
@@ -332,18 +345,18 @@ func dpiaReferencedParties(a *Application) (orgs, countries map[string]bool) {
 			}
 		}
 	}
-	flows := map[string]Flow{}
-	for _, f := range a.DataFlow.Flows {
-		flows[f.ID] = f
+	flows := make(map[string]int, len(a.DataFlow.Flows))
+	for i, f := range a.DataFlow.Flows {
+		flows[f.ID] = i
 	}
 	for _, r := range a.DPIA.Risks {
 		for _, id := range r.NodeRefs {
 			mark(id)
 		}
 		for _, id := range r.FlowRefs {
-			if f, ok := flows[id]; ok {
-				mark(f.From)
-				mark(f.To)
+			if i, ok := flows[id]; ok {
+				mark(a.DataFlow.Flows[i].From)
+				mark(a.DataFlow.Flows[i].To)
 			}
 		}
 	}

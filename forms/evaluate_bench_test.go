@@ -37,6 +37,11 @@ func TestEvaluatorMatchesEvaluate(t *testing.T) {
 		func() { a.People = a.People[:50] },
 		func() { a.Data.Products[2].Fields[1].Reason = "943 476\n5919" },
 		func() { a.Overview.Title = "" },
+		// Texts that move: every later text is read at a new place.
+		func() { a.People[0], a.People[1] = a.People[1], a.People[0] },
+		func() { a.People = append([]forms.Person{{ID: "p-new", Name: "Ref 943 476 5919"}}, a.People...) },
+		func() { a.People = a.People[1:] },
+		func() { a.Data.Products = a.Data.Products[:len(a.Data.Products)-1] },
 	}
 	assert.Equal(t, forms.Evaluate(a, today), ev.Evaluate(a, today))
 	for i, edit := range edits {

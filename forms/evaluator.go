@@ -16,6 +16,18 @@ type Evaluator struct {
 	scans map[string]*scanned
 	epoch uint64
 	fresh bool // a text was scanned in this evaluation
+	// seen is the texts of the last evaluation in the order they were
+	// read, and next the place in it this evaluation has reached. A text
+	// that is where it was is recognised without hashing it: an
+	// unchanged string is the same string, and Go compares two strings
+	// that share their bytes without reading them.
+	seen []seenText
+	next int
+}
+
+type seenText struct {
+	s string
+	e *scanned
 }
 
 type scanned struct {
@@ -31,7 +43,10 @@ func (ev *Evaluator) Evaluate(a *Application, today time.Time) []Finding {
 	defer ev.mu.Unlock()
 	ev.epoch++
 	ev.fresh = false
+	ev.next = 0
 	out := evaluate(&Context{App: a, Today: DateOf(today), scan: ev.scan})
+	clear(ev.seen[ev.next:]) // texts the draft no longer holds go
+	ev.seen = ev.seen[:ev.next]
 	if ev.fresh {
 		// Something changed: forget the texts this draft no longer holds,
 		// so memory follows the draft and not the keystrokes typed.
@@ -48,14 +63,27 @@ func (ev *Evaluator) Evaluate(a *Application, today time.Time) []Finding {
 // string itself: Go compares a key's whole text, so a hit is never a
 // different text that happens to hash the same.
 func (ev *Evaluator) scan(s string) []IdentifierHit {
-	if e, ok := ev.scans[s]; ok {
+	i := ev.next
+	ev.next++
+	if i < len(ev.seen) && ev.seen[i].s == s {
+		e := ev.seen[i].e
 		e.epoch = ev.epoch
 		return e.hits
 	}
-	hits := ScanText(s)
-	ev.scans[s] = &scanned{hits: hits, epoch: ev.epoch}
-	ev.fresh = true
-	return hits
+	e, ok := ev.scans[s]
+	if ok {
+		e.epoch = ev.epoch
+	} else {
+		e = &scanned{hits: ScanText(s), epoch: ev.epoch}
+		ev.scans[s] = e
+		ev.fresh = true
+	}
+	if i < len(ev.seen) {
+		ev.seen[i] = seenText{s, e}
+	} else {
+		ev.seen = append(ev.seen, seenText{s, e})
+	}
+	return e.hits
 }
 
 // Remembered is how many texts the evaluator holds scans of.

@@ -1,8 +1,10 @@
 package forms
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Facts that several sections' rules (and screens) derive from the answers.
@@ -227,14 +229,31 @@ func IsTracingProduct(name string) bool {
 // MentionsGPData reports whether a product's name says it holds GP records,
 // so the PAG flag can be suggested even when the box was not ticked (R-D6).
 func MentionsGPData(name string) bool {
-	n := " " + strings.ToLower(name) + " "
-	for _, w := range []string{" gp ", " gp)", "(gp ", "gpes", "gpdpr", "general practice", "primary care records", "gp data"} {
-		if strings.Contains(n, w) {
+	// Every product's name, on every keystroke: lower-cased into a buffer
+	// on the stack, not a new string.
+	var buf [160]byte
+	n := append(buf[:0], ' ')
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			n = append(buf[:1], strings.ToLower(name)...)
+			break
+		}
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		n = append(n, c)
+	}
+	n = append(n, ' ')
+	for _, w := range gpDataWords {
+		if bytes.Contains(n, w) {
 			return true
 		}
 	}
 	return false
 }
+
+var gpDataWords = [][]byte{[]byte(" gp "), []byte(" gp)"), []byte("(gp "), []byte("gpes"), []byte("gpdpr"), []byte("general practice"), []byte("primary care records"), []byte("gp data")}
 
 // directIdentifierWords name fields that identify a person on their own or
 // nearly so; they need a stated reason above all others (R-D3).

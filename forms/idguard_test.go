@@ -138,3 +138,26 @@ func BenchmarkScanApplicationLarge(b *testing.B) {
 		forms.ScanApplication(a)
 	}
 }
+
+// IDs are not text, and a list of them is not lines of text: the digits at
+// the end of one ID and the start of the next are no number.
+func TestScanTellsIDsFromText(t *testing.T) {
+	type refs struct{ Lines []string }
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		hits  int
+	}{
+		{"a UUID holding the digits", []string{"bd8eb943-4765-9194-8c4b-73746e86ea22"}, 0},
+		{"a hash holding the digits", []string{"ab9434765919cdef0123456789abcdef0123"}, 0},
+		{"two UUIDs read across", []string{"00000000-0000-0000-0000-00000000f943", "4765919f-0000-0000-0000-000000000000"}, 0},
+		{"a hash, then a line of text", []string{"0000000000000000000000000000000f943", "476 5919 sent"}, 0},
+		{"lines of text read across", []string{"Cohort 943 476", "5919 sent"}, 1},
+		{"text, then a UUID", []string{"Cohort 943", "47659190-0000-0000-0000-000000000000"}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			found := forms.FindNHSNumbers(forms.Part{Name: "Map", Value: refs{tc.lines}})
+			assert.Len(t, found, tc.hits, "%v", found)
+		})
+	}
+}

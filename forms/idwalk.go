@@ -116,7 +116,7 @@ func snakeCase(s string) string {
 // something, never text a person typed: a UUID or a hexadecimal hash.
 func notText(s string) bool {
 	if len(s) == 36 && s[8] == '-' && s[13] == '-' && s[18] == '-' && s[23] == '-' {
-		return isHexString(strings.ReplaceAll(s, "-", ""))
+		return isHexString(s[:8]) && isHexString(s[9:13]) && isHexString(s[14:18]) && isHexString(s[19:23]) && isHexString(s[24:])
 	}
 	return len(s) >= 32 && isHexString(s)
 }
@@ -135,9 +135,41 @@ func isHexString(s string) bool {
 // joined by spaces, with bounds the offsets of the joins: the lines of a
 // diagram box were wrapped at spaces, so joining them so reads the text as
 // it was written, and a number broken across lines is found.
-type textVisitor func(path []byte, s string, bounds []int)
+type textVisitor func(path *textPath, s string, bounds []int)
 
-func walkText(v reflect.Value, p *textPlan, path []byte, visit textVisitor) {
+// textPath is where a walk is: the field names, list indexes and map keys
+// that lead there. It is written out ("purpose.objective",
+// "people[3].name") only when asked, which is when a string holds an
+// identifier: the readiness check walks every string on every keystroke.
+type textPath struct{ segs []pathSeg }
+
+type pathSeg struct {
+	name  string // a field's name, or a map key already in brackets
+	index int    // a list index, when name is ""
+}
+
+func (p *textPath) push(s pathSeg) { p.segs = append(p.segs, s) }
+func (p *textPath) pop()           { p.segs = p.segs[:len(p.segs)-1] }
+
+func (p *textPath) String() string {
+	var b []byte
+	for _, s := range p.segs {
+		switch {
+		case s.name == "":
+			b = appendIndex(b, s.index)
+		case s.name[0] == '[':
+			b = append(b, s.name...)
+		default:
+			if len(b) > 0 {
+				b = append(b, '.')
+			}
+			b = append(b, s.name...)
+		}
+	}
+	return string(b)
+}
+
+func walkText(v reflect.Value, p *textPlan, path *textPath, visit textVisitor) {
 	switch p.kind {
 	case reflect.String:
 		if s := v.String(); s != "" && !notText(s) {
@@ -157,34 +189,36 @@ func walkText(v reflect.Value, p *textPlan, path []byte, visit textVisitor) {
 		}
 	case reflect.Struct:
 		for _, f := range p.fields {
-			fp := path
-			if f.name != "" {
-				if len(fp) > 0 {
-					fp = append(fp, '.')
-				}
-				fp = append(fp, f.name...)
+			if f.name == "" { // embedded: its fields read as the outer struct's
+				walkText(v.Field(f.index), f.plan, path, visit)
+				continue
 			}
-			walkText(v.Field(f.index), f.plan, fp, visit)
+			path.push(pathSeg{name: f.name})
+			walkText(v.Field(f.index), f.plan, path, visit)
+			path.pop()
 		}
 	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len(); i++ {
-			walkText(v.Index(i), p.elem, appendIndex(path, i), visit)
+		if p.elem.kind == reflect.String {
+			walkLines(v, path, visit)
+			return
 		}
-		if p.elem.kind == reflect.String && v.Len() > 1 && digitsAcross(v) {
-			joined, bounds := joinLines(v)
-			visit(path, joined, bounds)
+		for i := 0; i < v.Len(); i++ {
+			path.push(pathSeg{index: i})
+			walkText(v.Index(i), p.elem, path, visit)
+			path.pop()
 		}
 	case reflect.Map:
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return keyText(keys[i]) < keyText(keys[j]) })
 		for _, k := range keys {
-			kp := append(append(append(path, '['), MaskNHSNumbers(keyText(k))...), ']')
+			path.push(pathSeg{name: "[" + MaskNHSNumbers(keyText(k)) + "]"})
 			if p.key != nil {
-				walkText(k, p.key, kp, visit)
+				walkText(k, p.key, path, visit)
 			}
 			if p.elem != nil {
-				walkText(v.MapIndex(k), p.elem, kp, visit)
+				walkText(v.MapIndex(k), p.elem, path, visit)
 			}
+			path.pop()
 		}
 	}
 }
@@ -196,29 +230,43 @@ func keyText(k reflect.Value) string {
 	return strconv.Quote(k.String())
 }
 
-// digitsAcross reports whether some line of a list ends in a digit and the
-// next starts with one (separators aside), as a number broken across lines
-// does; only then is the list scanned as one text.
-func digitsAcross(v reflect.Value) bool {
-	edge := func(s string, last bool) bool {
-		for k := 0; k < len(s); k++ {
-			i := k
-			if last {
-				i = len(s) - 1 - k
-			}
-			switch c := s[i]; {
-			case isDigit(c) || c >= 0x80:
-				return true
-			case c == ' ' || c == '-' || c == '.' || c == '/' || c == '\t':
-			default:
-				return false
-			}
+// walkLines visits a list of strings line by line, then as one text when
+// some line ends in a digit and the next starts with one (separators
+// aside), as a number broken across lines does. A list of IDs (a risk's
+// node references) is not text: two IDs side by side are no number.
+func walkLines(v reflect.Value, path *textPath, visit textVisitor) {
+	n, across, prevEnds := v.Len(), false, false
+	for i := 0; i < n; i++ {
+		s := v.Index(i).String()
+		text := s != "" && !notText(s)
+		if text {
+			path.push(pathSeg{index: i})
+			visit(path, s, nil)
+			path.pop()
 		}
-		return false
+		across = across || (prevEnds && text && lineEdgeIsDigit(s, false))
+		prevEnds = text && lineEdgeIsDigit(s, true)
 	}
-	for i := 0; i+1 < v.Len(); i++ {
-		if edge(v.Index(i).String(), true) && edge(v.Index(i+1).String(), false) {
+	if across {
+		joined, bounds := joinLines(v)
+		visit(path, joined, bounds)
+	}
+}
+
+// lineEdgeIsDigit reports whether a line starts (or, with last, ends) with a
+// digit, past spaces and separators.
+func lineEdgeIsDigit(s string, last bool) bool {
+	for k := 0; k < len(s); k++ {
+		i := k
+		if last {
+			i = len(s) - 1 - k
+		}
+		switch c := s[i]; {
+		case isDigit(c) || c >= 0x80:
 			return true
+		case c == ' ' || c == '-' || c == '.' || c == '/' || c == '\t':
+		default:
+			return false
 		}
 	}
 	return false
@@ -269,12 +317,13 @@ func scanValueWith(v any, scan func(string) []IdentifierHit) []FieldIdentifierHi
 		return nil
 	}
 	var out []FieldIdentifierHit
-	walkText(rv, p, make([]byte, 0, 64), func(path []byte, s string, bounds []int) {
+	path := &textPath{segs: make([]pathSeg, 0, 16)}
+	walkText(rv, p, path, func(path *textPath, s string, bounds []int) {
 		for _, h := range scan(s) {
 			if bounds != nil && !crosses(h, bounds) {
 				continue // within one line: reported with that line
 			}
-			out = append(out, FieldIdentifierHit{Field: string(path), Hit: h})
+			out = append(out, FieldIdentifierHit{Field: path.String(), Hit: h})
 		}
 	})
 	return out

@@ -67,7 +67,7 @@ func legalChecks() []Check {
 			Eval: func(c *Context) []Hit {
 				var hs []Hit
 				asked := map[string]bool{}
-				for _, f := range c.App.ConfidentialityFlows() {
+				for _, f := range c.confidentialityFlows() {
 					if !f.Confidential || f.Route != "" || asked[f.Field] {
 						continue
 					}
@@ -98,7 +98,7 @@ func legalChecks() []Check {
 				if !blank(c.App.Legal.CLDCExplanation) {
 					return nil
 				}
-				for _, f := range c.App.ConfidentialityFlows() {
+				for _, f := range c.confidentialityFlows() {
 					if f.Confidential && f.Route == CLDCNone {
 						how := "is identifiable"
 						if f.Cohort {

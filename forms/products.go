@@ -153,7 +153,8 @@ func ProductCatalogueError() error {
 // FindProduct does, in constant time (the rules ask on every keystroke).
 func LookupProduct(name string) (Product, bool) {
 	ProductCatalogue()
-	if p, ok := productByKey[SpellingKey(name)]; ok {
+	var buf [128]byte
+	if p, ok := productByKey[string(appendSpellingKey(buf[:0], name))]; ok {
 		return *p, true
 	}
 	return Product{}, false

@@ -25,10 +25,15 @@ type Spelling struct {
 // SpellingKey reduces text to its lower-case letters and digits, so that
 // case, spaces, dashes and punctuation do not matter when matching.
 func SpellingKey(s string) string {
-	// The rules key every product name on every keystroke: ASCII goes
-	// byte by byte without the allocations of strings.ToLower.
 	var buf [128]byte
-	b := buf[:0]
+	return string(appendSpellingKey(buf[:0], s))
+}
+
+// appendSpellingKey appends s's SpellingKey to b. The rules key every
+// product name on every keystroke: ASCII goes byte by byte without the
+// allocations of strings.ToLower, and a map looked up with string(b)
+// copies nothing.
+func appendSpellingKey(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -47,7 +52,7 @@ func SpellingKey(s string) string {
 		}
 		i += n
 	}
-	return string(b)
+	return b
 }
 
 // MatchChoice finds the value of choices written as s: the value itself,
