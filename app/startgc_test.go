@@ -2,6 +2,7 @@ package app
 
 import (
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 
@@ -10,11 +11,13 @@ import (
 )
 
 // gcSettings reads the collector's percentage and memory limit without
-// changing them.
-func gcSettings() (percent int, limit int64) {
-	percent = debug.SetGCPercent(-1)
-	debug.SetGCPercent(percent)
-	return percent, debug.SetMemoryLimit(-1)
+// changing them (debug.SetGCPercent would, for a moment, and a resume on
+// the timer's goroutine could land in that moment).
+func gcSettings() (int, int64) {
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+	metrics.Read(s)
+	// GOGC=off is -1 stored in a uint64: the conversion gives it back.
+	return int(int64(s[0].Value.Uint64())), int64(s[1].Value.Uint64())
 }
 
 func TestPauseGCRestsTheCollectorUntilResumedAndPutsBackTheSettings(t *testing.T) {
