@@ -53,6 +53,10 @@ type Check struct {
 	// its field, for a check that reads fields serving different ones (the
 	// published texts: R-U2, R-U3, R-T4); Requirements lists them all.
 	RequirementsFor func(field string) []string
+	// Identifiers marks a check that reads the identifier scan: the scan
+	// runs on a goroutine of its own beside the other checks, and these
+	// wait for it.
+	Identifiers bool
 }
 
 // Hit is a problem found by a check: the field it points at and what to do.
@@ -80,6 +84,10 @@ type Context struct {
 	flowsOK    bool
 	// scan is ScanText, or an Evaluator's remembering version of it.
 	scan func(string) []IdentifierHit
+	// idDone closes when the identifier scan started by evaluate is in
+	// idHits (or idPanic holds why it failed).
+	idDone  chan struct{}
+	idPanic any
 }
 
 func hit(field, msg string) []Hit { return []Hit{{Field: field, Message: msg}} }
@@ -172,9 +180,23 @@ func Evaluate(a *Application, today time.Time) []Finding {
 	return evaluate(&Context{App: a, Today: DateOf(today)})
 }
 
+// evaluate runs every check. The identifier scan, a third of the work on a
+// large draft, reads the draft on a goroutine of its own while the other
+// checks run; the checks that need it go last. Nothing writes the draft
+// during an evaluation, and the scan is done before evaluate returns.
 func evaluate(ctx *Context) []Finding {
 	a := ctx.App
 	approved := a.Approved()
+	ctx.startIdentifierScan()
+	defer ctx.waitIdentifierScan()
+	hits := make([][]Hit, len(allChecks))
+	for _, last := range []bool{false, true} {
+		for i := range allChecks {
+			if allChecks[i].Identifiers == last {
+				hits[i] = allChecks[i].Eval(ctx)
+			}
+		}
+	}
 	var out []Finding
 	for i := range allChecks {
 		c := &allChecks[i]
@@ -182,7 +204,7 @@ func evaluate(ctx *Context) []Finding {
 		if approved && sev == Blocker && !c.blocksAfterApproval() {
 			sev = Warning
 		}
-		for _, h := range c.Eval(ctx) {
+		for _, h := range hits[i] {
 			sec := c.Section
 			if sec == "" {
 				sec = SectionOfField(h.Field)

@@ -15,14 +15,42 @@ func ScanApplication(a *Application) []FieldIdentifierHit {
 }
 
 func (c *Context) identifierHits() []FieldIdentifierHit {
-	if !c.scanned {
-		scan := c.scan
-		if scan == nil {
-			scan = ScanText
-		}
-		c.idHits, c.scanned = scanValueWith(c.App, scan), true
+	if c.idDone != nil {
+		c.waitIdentifierScan()
+	} else if !c.scanned {
+		c.runIdentifierScan()
 	}
 	return c.idHits
+}
+
+func (c *Context) runIdentifierScan() {
+	scan := c.scan
+	if scan == nil {
+		scan = ScanText
+	}
+	c.idHits, c.scanned = scanValueWith(c.App, scan), true
+}
+
+// startIdentifierScan runs the scan on a goroutine of its own; until
+// waitIdentifierScan returns, only that goroutine touches idHits and the
+// scanner's state.
+func (c *Context) startIdentifierScan() {
+	c.idDone = make(chan struct{})
+	go func() {
+		defer close(c.idDone)
+		defer func() { c.idPanic = recover() }()
+		c.runIdentifierScan()
+	}()
+}
+
+// waitIdentifierScan waits for the scan; a panic in it is raised again
+// here, in the evaluation's own goroutine, as if the scan had run there.
+func (c *Context) waitIdentifierScan() {
+	<-c.idDone
+	if p := c.idPanic; p != nil {
+		c.idPanic = nil
+		panic(p)
+	}
 }
 
 func identifierHitsOf(c *Context, sev Severity) []Hit {
@@ -41,13 +69,15 @@ func identifierChecks() []Check {
 	return []Check{
 		{
 			ID: "patient-identifiers", Requirements: []string{"R-C8"}, Severity: Blocker,
-			Title: "No free-text answer holds an NHS number",
-			Eval:  func(c *Context) []Hit { return identifierHitsOf(c, Blocker) },
+			Title:       "No free-text answer holds an NHS number",
+			Eval:        func(c *Context) []Hit { return identifierHitsOf(c, Blocker) },
+			Identifiers: true,
 		},
 		{
 			ID: "patient-identifiers-possible", Requirements: []string{"R-C8"}, Severity: Warning,
-			Title: "No free-text answer holds a date of birth or postcode of a person",
-			Eval:  func(c *Context) []Hit { return identifierHitsOf(c, Warning) },
+			Title:       "No free-text answer holds a date of birth or postcode of a person",
+			Eval:        func(c *Context) []Hit { return identifierHitsOf(c, Warning) },
+			Identifiers: true,
 		},
 	}
 }
