@@ -33,7 +33,7 @@ func newDateInput(p *forms.Date, changed func()) *dateInput {
 	d.advice.Hide()
 	// The button goes in before anything refreshes the entry: its look is
 	// made on the first refresh, with whatever action item it has then.
-	d.pick = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.onPick)
+	d.pick = widget.NewButtonWithIcon("", flatIcon(theme.CalendarIcon()), d.onPick)
 	d.pick.Importance = widget.LowImportance
 	d.entry.ActionItem = d.pick
 	// Set before the entry is drawn, not through SetText, which would draw

@@ -62,9 +62,9 @@ func buildEvidenceView(e *Editor) *evidenceView {
 	v.status.Wrapping = fyne.TextWrapWord
 	v.status.Importance = widget.LowImportance
 
-	add := widget.NewButtonWithIcon("Add other evidence", theme.ContentAddIcon(), v.onAddOther)
-	attachMany := widget.NewButtonWithIcon("Attach files…", theme.FileIcon(), v.onAttachFiles)
-	v.addAll = widget.NewButtonWithIcon("Add all suggested", theme.ContentAddIcon(), v.onAddAllRequired)
+	add := widget.NewButtonWithIcon("Add other evidence", flatIcon(theme.ContentAddIcon()), v.onAddOther)
+	attachMany := widget.NewButtonWithIcon("Attach files…", flatIcon(theme.FileIcon()), v.onAttachFiles)
+	v.addAll = widget.NewButtonWithIcon("Add all suggested", flatIcon(theme.ContentAddIcon()), v.onAddAllRequired)
 	v.buildItems()
 	v.refresh()
 	e.OnFindings(v.refresh)
@@ -202,7 +202,7 @@ func (v *evidenceView) requiredRow(r forms.Requirement) fyne.CanvasObject {
 		right = container.NewVBox(l)
 	case !r.Met(a):
 		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
-		btn := widget.NewButtonWithIcon("Add to checklist", theme.ContentAddIcon(), func() { v.onAddRequired(r) })
+		btn := widget.NewButtonWithIcon("Add to checklist", flatIcon(theme.ContentAddIcon()), func() { v.onAddRequired(r) })
 		v.registerRequirement(r, btn)
 		right = container.NewVBox(btn)
 	default:
@@ -369,7 +369,7 @@ func (v *evidenceView) itemEditor(i int) fyne.CanvasObject {
 	validUntil := e.DateEntry(p+".valid_until", &it.ValidUntil)
 	notes := e.TextEntry(p+".notes", &it.Notes, "Notes", nil)
 	id := it.ID
-	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { v.onRemove(id) })
+	remove := widget.NewButtonWithIcon("Remove", flatIcon(theme.DeleteIcon()), func() { v.onRemove(id) })
 	return container.NewVBox(
 		container.NewGridWithColumns(4, labelled("Type", kind), labelled("Title", title), labelled("Version", version), labelled("Status", status)),
 		container.NewBorder(nil, nil, nil, container.NewVBox(layoutSpacer(), remove),
@@ -414,9 +414,9 @@ func (v *evidenceView) fileRow(i int, path string) fyne.CanvasObject {
 	if v.es == nil {
 		return Hint("Files cannot be attached: this store keeps no files.")
 	}
-	history := widget.NewButtonWithIcon("History…", theme.HistoryIcon(), func() { v.onHistory(id) })
+	history := widget.NewButtonWithIcon("History…", flatIcon(theme.HistoryIcon()), func() { v.onHistory(id) })
 	if it.File == nil {
-		attach := widget.NewButtonWithIcon("Attach…", theme.FileIcon(), func() { v.onChooseFile(id) })
+		attach := widget.NewButtonWithIcon("Attach…", flatIcon(theme.FileIcon()), func() { v.onChooseFile(id) })
 		v.e.Field(path+".file", attach)
 		return container.NewBorder(nil, nil, nil, container.NewHBox(attach, history), Hint("No file attached."))
 	}
@@ -424,12 +424,12 @@ func (v *evidenceView) fileRow(i int, path string) fyne.CanvasObject {
 	summary := newWrapLabel(fileSummary(f))
 	hash := newWrapLabel("SHA-256 " + f.SHA256)
 	hash.Importance = widget.LowImportance
-	replace := widget.NewButtonWithIcon("Replace…", theme.ViewRefreshIcon(), func() { v.onChooseFile(id) })
-	open := widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() { v.onOpen(f) })
-	detach := widget.NewButtonWithIcon("Detach", theme.ContentClearIcon(), func() { v.onDetach(id) })
+	replace := widget.NewButtonWithIcon("Replace…", flatIcon(theme.ViewRefreshIcon()), func() { v.onChooseFile(id) })
+	open := widget.NewButtonWithIcon("Open", flatIcon(theme.VisibilityIcon()), func() { v.onOpen(f) })
+	detach := widget.NewButtonWithIcon("Detach", flatIcon(theme.ContentClearIcon()), func() { v.onDetach(id) })
 	v.e.Field(path+".file", replace)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), container.NewHBox(open, replace, detach, history), summary),
+		container.NewBorder(nil, nil, widget.NewIcon(flatIcon(theme.FileIcon())), container.NewHBox(open, replace, detach, history), summary),
 		hash)
 }
 
@@ -669,7 +669,7 @@ func (u *UI) showFileHistory(w fyne.Window, es EvidenceStore, owner, id string) 
 			f.Attached.Local().Format("2 Jan 2006 15:04"), state, f.SHA256))
 		meta.Importance = widget.LowImportance
 		att := forms.Attachment{Name: f.Name, SHA256: f.SHA256, Size: f.Size}
-		open := widget.NewButtonWithIcon("Open", theme.VisibilityIcon(), func() { u.viewFile(w, es, att) })
+		open := widget.NewButtonWithIcon("Open", flatIcon(theme.VisibilityIcon()), func() { u.viewFile(w, es, att) })
 		box.Add(container.NewBorder(nil, nil, nil, open, container.NewVBox(name, meta)))
 	}
 	d := dialog.NewCustom("File history", "Close", container.NewVScroll(box), w)
